@@ -1,0 +1,28 @@
+//! Unveil's core: pure Rust, no DOM, no wasm-bindgen.
+//!
+//! ```text
+//!   page layer (JS) ──Snapshot──▶ analyze() ──Report──▶ page layer applies, popup shows
+//!   native CLI (html.rs) ─┘                     └─▶ CLI prints / evaluation scores
+//! ```
+//! The same `analyze` runs in the content script's wasm, in the background's wasm (pages
+//! whose CSP forbids wasm) and natively in the CLI and tests.
+
+pub mod article;
+pub mod overlays;
+pub mod quotes;
+pub mod report;
+pub mod snapshot;
+pub mod summary;
+pub mod textmap;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use report::{analyze, scan_overlays, Report};
+pub use snapshot::Snapshot;

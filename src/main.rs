@@ -1,0 +1,13 @@
+//! The `unveil` command line: the same core as the extension, on saved pages and data sets.
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let code = match unveil::cli::run(&args) {
+        Ok(()) => 0,
+        Err(error) => {
+            eprintln!("unveil: {error}");
+            2
+        }
+    };
+    std::process::exit(code);
+}
