@@ -1,0 +1,407 @@
+/*
+ * Unveil page layer — the content script's entry point. Runs at document_start in every frame.
+ *
+ *   ┌──────────── this frame ─────────────────────────────────────────────────────────┐
+ *   │ document_start: listeners (messages, storage) · settings load · wasm fetch ·    │
+ *   │                 MutationObserver (observer.js) collecting, not examining        │
+ *   │ DOMContentLoaded: snapshot.js ──Snapshot──▶ engine.analyze ──Report──┐          │
+ *   │                                                                      ▼          │
+ *   │        apply.js: hide overlays (data-unveil-hidden), unlock scroll, un-inert,  │
+ *   │                  un-blur, close dialogs — all remembered for an exact restore   │
+ *   │        quotes.js: <unveil-quote> marks around the report's text ranges          │
+ *   │ later: observer ─candidate subtrees─▶ partial snapshot ─▶ engine.scanOverlays  │
+ *   │        ─▶ apply.js  (page grew and no article yet → analyze again, ≤ 3 times)   │
+ *   └──────────────────────────────────────────────────────────────────────────────────┘
+ *   engine = the wasm core (pkg/unveil.js) in this content script; when the page's CSP
+ *   forbids compiling wasm (Chromium: CompileError), the same snapshot goes to the background
+ *   (ANALYZE / SCAN_OVERLAYS), which runs the identical core.  A trap disables this page.
+ *   popup ──GET_STATE / SHOW_OVERLAY / SCROLL_TO_QUOTE──▶ here (top frame) ──▶ {ok, data}
+ *   here ──HIDDEN_COUNT──▶ background (toolbar badge).  Settings: storage.onChanged.
+ *   State for the popup and tests: <html data-unveil-state="…" data-unveil-engine="…">.
+ *
+ * Nothing here may throw into the page: every entry point is wrapped by `guard`, and logs
+ * go to console.debug with the "[Unveil]" prefix.
+ */
+(function () {
+  'use strict';
+  const U = globalThis.Unveil;
+  if (!U || U.pageLayer) return; // injected twice (e.g. an extension reload): keep the first
+  const { api, MSG, ERROR } = U;
+  const { sendToBackground, listen, replyError } = U.messages;
+
+  const log = (...args) => console.debug('[Unveil]', ...args);
+  const guard = (name, fn) => (...args) => {
+    try {
+      const result = fn(...args);
+      if (result && typeof result.catch === 'function') result.catch((error) => log(`${name}:`, error));
+      return result;
+    } catch (error) {
+      log(`${name}:`, error);
+      return undefined;
+    }
+  };
+
+  const IS_TOP = window === window.top;
+  const MAX_REANALYSES = 3;
+  const GROWTH_DEBOUNCE_MS = 1000;
+  const MAX_REHIDES = 3; // per element: then the page wins, no fight loop
+  const MAX_RELOCKS = 20;
+
+  // ---- state --------------------------------------------------------------------------
+
+  const page = {
+    state: 'loading', // loading | ready | off | too_large | disabled | error
+    engine: 'page', // page | background
+    reason: null,
+    report: null, // the last full report
+    liveNodes: [], // of the last full snapshot
+    snapshotNodes: 0,
+    articleRoot: null,
+    context: { headline: '', excerpt: '' },
+    decisions: [], // {element, category, signals, excerpt, shown}, in the order found
+    byElement: new Map(),
+    fixSets: [], // {fixes, nodeAt, elements, applied}
+    settings: U.settings.migrate({}),
+    effective: U.settings.effectiveSettings({}, location.hostname),
+    analyses: 0,
+    grown: 0,
+    lastCount: -1,
+    rehides: new WeakMap(),
+    relocks: 0,
+  };
+  const applier = new U.Applier(log);
+  const quotes = new U.QuoteMarker(log);
+  const observer = U.createObserver({
+    log,
+    onCandidates: guard('scan', (elements) => scanPartial(elements)),
+    onRootChange: guard('relock', () => relock()),
+    onUnhidden: guard('rehide', (element) => rehide(element)),
+    onGrowth: guard('growth', (count) => grew(count)),
+  });
+
+  function setState(state, reason = null) {
+    page.state = state;
+    page.reason = reason;
+    const root = document.documentElement;
+    if (root) {
+      root.dataset.unveilState = state;
+      root.dataset.unveilEngine = page.engine;
+    }
+  }
+
+  /** ready ↔ off follows the switches; the other states stick. */
+  function refreshState() {
+    if (!['ready', 'off'].includes(page.state)) return;
+    const anyOn = page.effective.hideOverlays || page.effective.markQuotes;
+    setState(anyOn ? 'ready' : 'off');
+  }
+
+  // ---- engine: wasm here, or the background's --------------------------------------------
+
+  const engine = {
+    ready: null,
+    init() {
+      this.ready ??= (async () => {
+        try {
+          if (typeof wasm_bindgen !== 'function') throw new Error('wasm glue not loaded');
+          await wasm_bindgen({ module_or_path: api.runtime.getURL('pkg/unveil_bg.wasm') });
+          page.engine = 'page';
+        } catch (error) {
+          // Chromium on pages whose CSP lacks 'wasm-unsafe-eval': CompileError, empty message.
+          log('wasm unavailable in this page, using the background:', error);
+          page.engine = 'background';
+        }
+      })();
+      return this.ready;
+    },
+    async call(kind, snapshot, context) {
+      await this.init();
+      if (page.engine === 'background') {
+        const type = kind === 'analyze' ? MSG.CONTENT_TO_BG.ANALYZE : MSG.CONTENT_TO_BG.SCAN_OVERLAYS;
+        return sendToBackground(type, { snapshot, context }, { timeoutMs: 30000 });
+      }
+      try {
+        return kind === 'analyze' ? wasm_bindgen.analyze(snapshot) : wasm_bindgen.scanOverlays(snapshot, context);
+      } catch (error) {
+        if (error instanceof WebAssembly.RuntimeError || error?.name === 'RuntimeError') {
+          let panic = null;
+          try {
+            panic = wasm_bindgen.lastPanic();
+          } catch {
+            /* the instance is gone: the trap's own message will do */
+          }
+          throw replyError(panic || String(error.message || error), ERROR.TRAP);
+        }
+        throw error;
+      }
+    },
+  };
+
+  /** A failure of the core: a trap disables Unveil on this page; anything else is an error. */
+  function failed(error) {
+    log('analysis failed:', error);
+    if (error?.code === ERROR.TRAP) {
+      observer.stop();
+      observer.pause(() => {
+        applier.restoreAll();
+        quotes.unmarkAll();
+      });
+      setState('disabled', error.message);
+    } else if (page.state !== 'ready' && page.state !== 'off') {
+      setState('error', String(error?.message ?? error));
+    }
+    sendCount();
+  }
+
+  // ---- full analysis ------------------------------------------------------------------
+
+  async function analyzeFully() {
+    if (page.state === 'disabled') return;
+    page.analyses++;
+    page.grown = 0;
+    observer.pause(() => quotes.unmarkAll()); // the core must see the page's own text nodes
+    const taken = U.snapshot();
+    observer.markSnapshot();
+    page.snapshotNodes = taken.stats.nodes;
+    if (taken.stats.truncated) {
+      setState('too_large', `page too large to analyse (more than ${U.snapshotLimits.MAX_NODES} nodes or ${U.snapshotLimits.MAX_TEXT_CHARS} characters)`);
+      return sendCount();
+    }
+    const report = await engine.call('analyze', taken.snapshot);
+    if (report.status === 'too_large') return setState('too_large', report.message);
+    if (report.status !== 'ok') return setState('error', report.message || report.status);
+    page.report = report;
+    page.liveNodes = taken.liveNodes;
+    const root = report.article?.root;
+    page.articleRoot = root != null ? taken.liveNodes[root] || null : null;
+    page.context = { headline: report.article?.title || '', excerpt: (report.article?.text || '').slice(0, 400) };
+    record(report, taken.liveNodes);
+    observer.pause(() => {
+      applyOverlays();
+      if (page.effective.markQuotes) markQuotes();
+    });
+    setState('ready');
+    refreshState();
+    observer.enable();
+    sendCount();
+  }
+
+  /** Adds a report's overlays and fixes to what this page knows (not yet applied). */
+  function record(report, liveNodes) {
+    const nodeAt = (id) => liveNodes[id];
+    const elements = [];
+    for (const overlay of report.overlays?.hidden || []) {
+      const element = nodeAt(overlay.node);
+      if (!(element instanceof Element)) continue;
+      elements.push(element);
+      if (page.byElement.has(element)) continue;
+      const decision = { element, category: overlay.category, signals: overlay.signals || [], excerpt: overlay.excerpt || '', shown: false };
+      page.byElement.set(element, decision);
+      page.decisions.push(decision);
+    }
+    const fixes = report.overlays?.fixes;
+    if (fixes) page.fixSets.push({ fixes, nodeAt, elements, applied: false });
+  }
+
+  function shouldHide(decision) {
+    return page.effective.hideOverlays && !decision.shown && page.effective.categories[decision.category] !== false;
+  }
+
+  /** Applies every recorded decision the settings allow; already applied ones are left alone. */
+  function applyOverlays() {
+    if (!page.effective.hideOverlays) return;
+    for (const decision of page.decisions) {
+      if (applier.hidden.has(decision.element) || !shouldHide(decision)) continue;
+      if (U.Applier.protects(decision.element, page.articleRoot)) {
+        log('refusing to hide an element that holds the article', decision.element);
+        continue;
+      }
+      applier.hide(decision.element, decision.category);
+    }
+    for (const set of page.fixSets) {
+      if (set.applied) continue;
+      // Fixes belong to their overlays: a cookie dialog we leave up keeps its scroll lock.
+      const ours = !set.elements.length || set.elements.some((element) => applier.hidden.has(element));
+      if (!ours) continue;
+      applier.applyFixes(set.fixes, set.nodeAt);
+      set.applied = true;
+    }
+  }
+
+  function restoreOverlays() {
+    applier.restoreAll();
+    for (const set of page.fixSets) set.applied = false;
+  }
+
+  function markQuotes() {
+    if (!page.report?.quotes?.length || quotes.active) return;
+    const unknown = api.i18n.getMessage('unknownSpeaker') || 'Unknown speaker';
+    quotes.mark(page.report, (id) => page.liveNodes[id], unknown);
+  }
+
+  // ---- after load: observer hooks -------------------------------------------------------
+
+  let scanQueue = Promise.resolve();
+  function scanPartial(elements) {
+    if (!page.report || page.state === 'disabled') return;
+    // One scan at a time: the background engine answers asynchronously.
+    scanQueue = scanQueue.then(async () => {
+      const connected = elements.filter((element) => element.isConnected);
+      if (!connected.length) return;
+      const taken = U.snapshot(connected);
+      if (!taken.snapshot.nodes.length || taken.stats.truncated) return;
+      const report = await engine.call('scanOverlays', taken.snapshot, page.context);
+      record(report, taken.liveNodes);
+      observer.pause(() => applyOverlays());
+      sendCount();
+    }).catch(failed);
+  }
+
+  function relock() {
+    if (!page.effective.hideOverlays || page.relocks >= MAX_RELOCKS) return;
+    const applied = page.fixSets.filter((set) => set.applied && (set.fixes.unlock_scroll || set.fixes.root_classes?.length));
+    const rootClasses = applied.flatMap((set) => set.fixes.root_classes || []);
+    if (!applied.length || !applier.isRelocked({ root_classes: rootClasses })) return;
+    page.relocks++;
+    log('page re-locked scrolling; unlocking again');
+    observer.pause(() => applied.forEach((set) => applier.applyFixes({ unlock_scroll: set.fixes.unlock_scroll, root_classes: set.fixes.root_classes }, set.nodeAt)));
+  }
+
+  function rehide(element) {
+    if (!applier.hidden.has(element) || !page.effective.hideOverlays) return;
+    const count = (page.rehides.get(element) || 0) + 1;
+    page.rehides.set(element, count);
+    if (count > MAX_REHIDES) return;
+    observer.pause(() => applier.rehide(element));
+  }
+
+  let growthTimer = null;
+  function grew(count) {
+    page.grown += count;
+    if (!page.report || page.report.article || page.analyses > MAX_REANALYSES) return;
+    if (page.grown < Math.max(200, page.snapshotNodes * 0.5)) return;
+    clearTimeout(growthTimer);
+    growthTimer = setTimeout(guard('reanalyze', () => analyzeFully().catch(failed)), GROWTH_DEBOUNCE_MS);
+  }
+
+  // ---- badge ----------------------------------------------------------------------------
+
+  function sendCount(reset = false) {
+    const count = applier.hidden.size;
+    if (count === page.lastCount && !reset) return;
+    page.lastCount = count;
+    sendToBackground(MSG.CONTENT_TO_BG.HIDDEN_COUNT, { count, reset, top: IS_TOP }, { timeoutMs: 5000 }).catch((error) => log('badge:', error));
+  }
+
+  // ---- settings -------------------------------------------------------------------------
+
+  function settingsChanged(settings) {
+    const before = page.effective;
+    page.settings = settings;
+    page.effective = U.settings.effectiveSettings(settings, location.hostname);
+    const after = page.effective;
+    refreshState();
+    if (!page.report || page.state === 'disabled') return;
+    const overlaysChanged = before.hideOverlays !== after.hideOverlays || JSON.stringify(before.categories) !== JSON.stringify(after.categories);
+    observer.pause(() => {
+      if (overlaysChanged) {
+        restoreOverlays();
+        applyOverlays();
+      }
+      if (before.markQuotes !== after.markQuotes) {
+        if (after.markQuotes) markQuotes();
+        else quotes.unmarkAll();
+      }
+    });
+    sendCount();
+  }
+
+  // ---- popup commands --------------------------------------------------------------------
+
+  function hiddenList() {
+    return page.decisions
+      .map((decision, index) => ({ decision, index }))
+      .filter(({ decision }) => applier.hidden.has(decision.element) || decision.shown)
+      .map(({ decision, index }) => ({
+        index,
+        category: decision.category,
+        excerpt: decision.excerpt,
+        signals: decision.signals,
+        hidden: applier.hidden.has(decision.element),
+      }));
+  }
+
+  function getState() {
+    const report = page.report;
+    const article = report?.article;
+    return {
+      state: page.state,
+      engine: page.engine,
+      reason: page.reason,
+      hostname: location.hostname,
+      url: location.href,
+      settings: page.effective,
+      analysed: Boolean(report),
+      article: article
+        ? {
+            title: article.title, site: article.site, byline: article.byline, published: article.published,
+            lang: article.lang, word_count: article.word_count, reading_minutes: article.reading_minutes,
+          }
+        : null,
+      summary: report?.summary || [],
+      quotes: (report?.quotes || []).map((quote, index) => ({ index, text: quote.text, speaker: quote.speaker ?? null })),
+      speakers: (report?.speakers || []).map((group) => ({ speaker: group.speaker ?? null, quotes: group.quotes, count: group.quotes.length })),
+      hidden: hiddenList(),
+      hiddenCount: applier.hidden.size,
+    };
+  }
+
+  function showOverlay({ index }) {
+    const decision = page.decisions[index];
+    if (!decision) throw new Error(`no hidden element ${index}`);
+    decision.shown = true;
+    observer.pause(() => applier.unhide(decision.element));
+    sendCount();
+    return getState();
+  }
+
+  function scrollToQuote({ index }) {
+    if (quotes.scrollTo(index)) return true;
+    // Marks are off: scroll to the quote's first text node instead.
+    const range = page.report?.quotes?.[index]?.ranges?.[0];
+    const text = range && page.liveNodes[range.node];
+    text?.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    return Boolean(text);
+  }
+
+  // ---- wiring: all listeners synchronously at the top level ------------------------------
+
+  U.pageLayer = { page, getState }; // for debugging from the content-script console
+  setState('loading');
+  if (IS_TOP) {
+    listen({
+      [MSG.POPUP_TO_CONTENT.GET_STATE]: () => getState(),
+      [MSG.POPUP_TO_CONTENT.SHOW_OVERLAY]: (payload) => showOverlay(payload),
+      [MSG.POPUP_TO_CONTENT.SCROLL_TO_QUOTE]: (payload) => scrollToQuote(payload),
+    }, { log });
+  }
+  U.settings.onChanged(guard('settings', settingsChanged));
+  guard('observer', () => observer.start())();
+  if (IS_TOP) sendCount(true);
+
+  const settingsLoaded = U.settings.load().then(
+    (settings) => settingsChanged(settings),
+    (error) => log('settings:', error),
+  );
+  // A small frame (an ad, a widget) holds no article and no page-covering overlay.
+  const worthIt = IS_TOP || window.innerWidth * window.innerHeight >= 300 * 200;
+  if (worthIt) guard('engine', () => engine.init())();
+
+  const start = guard('start', async () => {
+    if (!worthIt) return setState('off', 'frame too small');
+    await settingsLoaded;
+    await analyzeFully().catch(failed);
+  });
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
+  else start();
+})();

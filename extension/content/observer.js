@@ -1,0 +1,179 @@
+/*
+ * Unveil page layer — watching for overlays that arrive after load, cheaply.
+ *
+ * One MutationObserver from document_start. Its callback only collects (a Set of candidate
+ * elements, a count of added elements); the work happens at most once per animation frame
+ * within a time budget, leftovers in the next frame. An element is examined only when it
+ * could be an overlay: new elements that are fixed/sticky/top-layer/dialog or big absolute
+ * (or contain such near the top of their subtree), and attribute changes on elements whose
+ * names look like overlays, or on html/body (re-locked scrolling). Everything else that
+ * changes on a busy page (animations, tickers, infinite scroll) costs a Set lookup.
+ */
+(function () {
+  'use strict';
+  const Unveil = (globalThis.Unveil = globalThis.Unveil || {});
+
+  const BUDGET_MS = 4;
+  const DESCENDANTS_CHECKED = 40; // of a large inserted subtree, the first few elements
+  const OVERLAY_NAME = /modal|overlay|popup|pop-up|paywall|regwall|wall|gate|meter|subscri|newsletter|donat|banner|consent|cookie|adblock|interstitial|dialog|lightbox|piano|tp-|fc-|sticky|offer|promo/i;
+  const IGNORED_TAGS = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'br', 'unveil-quote', 'svg', 'img', 'path']);
+  const WATCHED_ATTRIBUTES = ['class', 'style', 'open', 'hidden', 'aria-modal', 'popover', Unveil.HIDDEN_ATTR];
+
+  function nameOf(element) {
+    const className = typeof element.className === 'string' ? element.className : element.getAttribute('class') || '';
+    return `${element.id} ${className}`;
+  }
+
+  /** Could this element be (or hold) an overlay? Computed style only for plausible ones. */
+  function couldBeOverlay(element) {
+    if (!element.isConnected || IGNORED_TAGS.has(element.localName)) return false;
+    if (Unveil.dom.safeMatches(element, `${Unveil.dom.DIALOG_SELECTOR},:modal,:popover-open`)) return true;
+    const style = getComputedStyle(element);
+    if (style.display === 'none') return false;
+    if (style.position === 'fixed' || style.position === 'sticky') return true;
+    if (style.position === 'absolute') {
+      const rect = element.getBoundingClientRect();
+      return rect.width * rect.height >= 0.3 * window.innerWidth * window.innerHeight;
+    }
+    return false;
+  }
+
+  function holdsOverlay(element) {
+    if (couldBeOverlay(element)) return true;
+    const inside = element.querySelectorAll('*');
+    const limit = Math.min(inside.length, DESCENDANTS_CHECKED);
+    for (let i = 0; i < limit; i++) if (couldBeOverlay(inside[i])) return true;
+    return element.querySelector(Unveil.dom.DIALOG_SELECTOR) !== null;
+  }
+
+  /**
+   * createObserver({onCandidates(elements), onRootChange(), onUnhidden(element), onGrowth(count), log})
+   * → {start(), stop(), pause(fn)}. `pause(fn)` runs our own DOM changes without observing them.
+   */
+  function createObserver(hooks) {
+    const added = new Set();
+    const changed = new Set();
+    let rootChanged = false;
+    let scheduled = false;
+    let enabled = false; // candidates are only examined once there is a report to give context
+    let collecting = false; // before the first full snapshot, that snapshot will see everything
+    let observer = null;
+
+    function collect(records) {
+      let grown = 0;
+      for (const record of records) {
+        if (record.type === 'childList') {
+          for (const node of record.addedNodes) {
+            if (node.nodeType !== Node.ELEMENT_NODE || IGNORED_TAGS.has(node.localName)) continue;
+            if (collecting) added.add(node);
+            grown++;
+          }
+          continue;
+        }
+        const target = record.target;
+        if (!collecting) continue;
+        if (record.attributeName === Unveil.HIDDEN_ATTR) hooks.onUnhidden(target);
+        else if (target === document.documentElement || target === document.body) rootChanged = true;
+        else if (OVERLAY_NAME.test(nameOf(target)) || record.attributeName === 'open' || record.attributeName === 'aria-modal') changed.add(target);
+      }
+      if (grown) hooks.onGrowth(grown);
+      schedule();
+    }
+
+    function schedule() {
+      if (scheduled || !enabled || (!added.size && !changed.size && !rootChanged)) return;
+      scheduled = true;
+      // rAF does not run in hidden tabs; the timeout keeps background tabs clean too.
+      let done = false;
+      const run = () => {
+        if (done) return;
+        done = true;
+        scheduled = false;
+        work();
+      };
+      requestAnimationFrame(run);
+      setTimeout(run, 250);
+    }
+
+    function take(set) {
+      const first = set.values().next().value;
+      set.delete(first);
+      return first;
+    }
+
+    function work() {
+      const started = performance.now();
+      const candidates = [];
+      if (rootChanged) {
+        rootChanged = false;
+        hooks.onRootChange();
+      }
+      while ((added.size || changed.size) && performance.now() - started < BUDGET_MS) {
+        const fromAdded = added.size > 0;
+        const element = take(fromAdded ? added : changed);
+        try {
+          if (fromAdded ? holdsOverlay(element) : couldBeOverlay(element)) candidates.push(element);
+        } catch (error) {
+          hooks.log('examine failed', error);
+        }
+      }
+      if (candidates.length) hooks.onCandidates(outermost(candidates));
+      schedule(); // leftovers: next frame
+    }
+
+    /** Drops candidates inside other candidates: one partial snapshot per subtree. */
+    function outermost(elements) {
+      return elements.filter((element) => !elements.some((other) => other !== element && other.contains(element)));
+    }
+
+    function observeRoot() {
+      observer.observe(document, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: WATCHED_ATTRIBUTES,
+      });
+    }
+
+    return {
+      start() {
+        observer = new MutationObserver((records) => {
+          try {
+            collect(records);
+          } catch (error) {
+            hooks.log('observer failed', error);
+          }
+        });
+        observeRoot();
+      },
+      /** A full snapshot was just taken: it saw everything added so far. */
+      markSnapshot() {
+        observer?.takeRecords();
+        added.clear();
+        changed.clear();
+        collecting = true;
+      },
+      /** From now on candidates are examined (after the first full report). */
+      enable() {
+        enabled = true;
+        schedule();
+      },
+      /** Runs `fn` (our own DOM changes) and forgets the records it caused. */
+      pause(fn) {
+        try {
+          return fn();
+        } finally {
+          if (observer) observer.takeRecords();
+        }
+      },
+      stop() {
+        enabled = false;
+        observer?.disconnect();
+        added.clear();
+        changed.clear();
+      },
+    };
+  }
+
+  Unveil.createObserver = createObserver;
+})();

@@ -1,0 +1,199 @@
+/*
+ * Unveil page layer — the snapshot: the live DOM flattened into the core's Snapshot
+ * (src/snapshot.rs). Field names are the JSON keys the core reads.
+ *
+ *   nodes[i]      = {kind, parent, tag, text, attrs, visible, layout?, shadow_depth}
+ *   liveNodes[i]  = the DOM node nodes[i] describes (kept here, never sent)
+ *
+ * Pre-order; open shadow roots are walked under their host (shadow_depth + 1) before the
+ * host's light children. Same-origin iframes are not entered: content scripts run in every
+ * frame and each frame analyses itself.
+ */
+(function () {
+  'use strict';
+  const Unveil = (globalThis.Unveil = globalThis.Unveil || {});
+
+  const MAX_NODES = 60000; // = snapshot::MAX_NODES
+  const MAX_TEXT_CHARS = 3000000; // = snapshot::MAX_TEXT_CHARS
+  const MAX_ATTR_CHARS = 256;
+  const MAX_STYLE_ATTR_CHARS = 200; // a longer inline style says little and costs a lot
+  const SKIP_CONTENTS = new Set(['script', 'style', 'noscript', 'template']);
+  // Big containers whose layout matters even when static (scroll locks, blur, the article).
+  const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article', 'section']);
+  const DIALOG_SELECTOR = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
+
+  function copyAttrs(element) {
+    const attrs = {};
+    for (const attr of element.attributes) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith('on')) continue; // event handlers: code, not signals
+      if (name === 'style' && attr.value.length > MAX_STYLE_ATTR_CHARS) continue;
+      if (name.startsWith('data-unveil-')) continue; // our own marks are not the page's
+      attrs[name] = attr.value.length > MAX_ATTR_CHARS ? attr.value.slice(0, MAX_ATTR_CHARS) : attr.value;
+    }
+    return attrs;
+  }
+
+  function safeMatches(element, selector) {
+    try {
+      return element.matches(selector);
+    } catch {
+      return false; // :modal / :popover-open are unknown to older engines
+    }
+  }
+
+  function isVisible(element, style, parentVisible) {
+    if (!parentVisible) return false;
+    if (element.hasAttribute('hidden') && style.display === 'none') return false;
+    if (style.display === 'contents') return true; // no box of its own, children decide
+    if (typeof element.checkVisibility === 'function') {
+      return element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false });
+    }
+    return style.display !== 'none' && style.visibility !== 'hidden' && style.visibility !== 'collapse';
+  }
+
+  function backgroundAlpha(color) {
+    // "rgba(0, 0, 0, 0.5)" / "rgb(0 0 0 / 50%)" / "transparent"
+    if (!color || color === 'transparent') return 0;
+    const match = color.match(/rgba?\(([^)]*)\)/);
+    if (!match) return 1;
+    const parts = match[1].split(/[\s,/]+/).filter(Boolean);
+    if (parts.length < 4) return 1;
+    const alpha = parts[3];
+    return alpha.endsWith('%') ? parseFloat(alpha) / 100 : parseFloat(alpha);
+  }
+
+  function needsLayout(element, tag, style) {
+    return style.position !== 'static' || CONTAINER_TAGS.has(tag) || safeMatches(element, DIALOG_SELECTOR);
+  }
+
+  function measure(element, style) {
+    const rect = element.getBoundingClientRect();
+    const z = parseInt(style.zIndex, 10);
+    const blur = (value) => typeof value === 'string' && value.includes('blur(');
+    return {
+      x: rect.x,
+      y: rect.y,
+      width: rect.width,
+      height: rect.height,
+      position: style.position,
+      z_index: Number.isFinite(z) ? z : 0,
+      opacity: parseFloat(style.opacity) || 0,
+      blurred: blur(style.filter) || blur(style.backdropFilter) || blur(style.webkitBackdropFilter),
+      pointer_events_none: style.pointerEvents === 'none',
+      overflow_hidden: style.overflowY === 'hidden' || style.overflowY === 'clip',
+      top_layer: safeMatches(element, ':modal') || safeMatches(element, ':popover-open'),
+      background_alpha: backgroundAlpha(style.backgroundColor),
+    };
+  }
+
+  /** The walker: one per snapshot, so the caps and counters are shared by all roots. */
+  function createWalker() {
+    const nodes = [];
+    const liveNodes = [];
+    let textChars = 0;
+    let truncated = false;
+
+    function full() {
+      if (nodes.length >= MAX_NODES || textChars >= MAX_TEXT_CHARS) truncated = true;
+      return truncated;
+    }
+
+    function pushText(textNode, parent, visible, depth) {
+      const text = textNode.data;
+      textChars += text.length;
+      nodes.push({ kind: 'text', parent, text, visible, shadow_depth: depth });
+      liveNodes.push(textNode);
+    }
+
+    function walkChildren(container, parentIndex, visible, depth) {
+      for (let child = container.firstChild; child && !full(); child = child.nextSibling) {
+        if (child.nodeType === Node.ELEMENT_NODE) walkElement(child, parentIndex, visible, depth);
+        else if (child.nodeType === Node.TEXT_NODE) pushText(child, parentIndex, visible, depth);
+      }
+    }
+
+    // Recursion depth is the DOM depth (a few hundred at worst), well inside the JS stack.
+    function walkElement(element, parent, parentVisible, depth) {
+      const tag = element.localName.toLowerCase();
+      const style = getComputedStyle(element);
+      const visible = isVisible(element, style, parentVisible);
+      const index = nodes.length;
+      const node = { kind: 'element', parent, tag, attrs: copyAttrs(element), visible, shadow_depth: depth };
+      if (visible && needsLayout(element, tag, style)) node.layout = measure(element, style);
+      nodes.push(node);
+      liveNodes.push(element);
+      if (SKIP_CONTENTS.has(tag)) return;
+      if (element.shadowRoot) walkChildren(element.shadowRoot, index, visible, depth + 1);
+      walkChildren(element, index, visible, depth);
+    }
+
+    function walkRoot(element) {
+      if (full()) return;
+      let depth = 0;
+      for (let root = element.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) depth++;
+      const parentVisible = !element.parentElement || element.parentElement.checkVisibility?.() !== false;
+      walkElement(element, null, parentVisible, depth);
+    }
+
+    return { nodes, liveNodes, walkRoot, get truncated() { return truncated; }, get textChars() { return textChars; } };
+  }
+
+  function rootStyle(element) {
+    if (!element) return {};
+    const style = getComputedStyle(element);
+    return {
+      overflow_y: style.overflowY,
+      position: style.position,
+      top: style.position === 'fixed' ? parseFloat(style.top) || 0 : 0,
+      class: element.getAttribute('class') || '',
+    };
+  }
+
+  function metaTags() {
+    const meta = [];
+    for (const tag of document.querySelectorAll('meta[content]')) {
+      const key = tag.getAttribute('property') || tag.getAttribute('name') || tag.getAttribute('itemprop');
+      if (key) meta.push({ key: key.toLowerCase(), content: tag.getAttribute('content').slice(0, 2000) });
+    }
+    return meta;
+  }
+
+  function jsonLd() {
+    return Array.from(document.querySelectorAll('script[type="application/ld+json"]'), (s) => s.textContent || '');
+  }
+
+  function pageFields() {
+    return {
+      url: location.href,
+      title: document.title || '',
+      lang: document.documentElement?.getAttribute('lang') || null,
+      viewport: { width: window.innerWidth, height: window.innerHeight },
+      meta: metaTags(),
+      json_ld: jsonLd(),
+      root: { html: rootStyle(document.documentElement), body: rootStyle(document.body) },
+    };
+  }
+
+  /**
+   * Unveil.snapshot(root?) → {snapshot, liveNodes, stats}. Without `root`, the whole document
+   * (with metadata). With an element or an array of elements, a partial snapshot of those
+   * subtrees (`partial: true`, each root's parent null) for the incremental overlay scan.
+   */
+  function snapshot(root) {
+    const walker = createWalker();
+    const partial = root !== undefined;
+    const roots = partial ? [].concat(root) : [document.documentElement];
+    for (const element of roots) if (element) walker.walkRoot(element);
+    const fields = partial ? { url: location.href, viewport: pageFields().viewport } : pageFields();
+    return {
+      snapshot: { ...fields, nodes: walker.nodes, partial, truncated: walker.truncated },
+      liveNodes: walker.liveNodes,
+      stats: { nodes: walker.nodes.length, textChars: walker.textChars, truncated: walker.truncated },
+    };
+  }
+
+  Unveil.snapshot = snapshot;
+  Unveil.snapshotLimits = { MAX_NODES, MAX_TEXT_CHARS };
+  Unveil.dom = { safeMatches, DIALOG_SELECTOR };
+})();
