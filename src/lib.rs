@@ -22,7 +22,7 @@ pub mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use report::{analyze, scan_overlays, Report};
 pub use snapshot::Snapshot;

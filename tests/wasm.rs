@@ -1,0 +1,70 @@
+//! The wasm binding in real browsers (run by `./build.sh test` through wasm-bindgen-test-runner
+//! in headless Chromium and Firefox): JS objects in, JS objects out, errors as exceptions.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Reflect, JSON};
+use unveil::wasm::{analyze, last_panic, scan_overlays, version};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn js(json: &str) -> JsValue {
+    JSON::parse(json).expect("test JSON parses")
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("property readable")
+}
+
+const PAGE: &str = r#"{
+  "url": "https://news.example/a",
+  "title": "Harbour bridge reopens",
+  "lang": "en",
+  "nodes": [
+    {"tag": "html", "visible": true},
+    {"tag": "body", "parent": 0, "visible": true},
+    {"tag": "p", "parent": 1, "visible": true},
+    {"kind": "text", "parent": 2, "visible": true,
+     "text": "The bridge reopened on Monday after three months of repairs, the city said."}
+  ]
+}"#;
+
+#[wasm_bindgen_test]
+fn analyze_returns_a_plain_object_report() {
+    let report = analyze(js(PAGE)).expect("analysis succeeds");
+    assert_eq!(get(&report, "status").as_string().as_deref(), Some("ok"));
+    assert_eq!(
+        get(&report, "url").as_string().as_deref(),
+        Some("https://news.example/a")
+    );
+    // Plain JSON-compatible objects, so the report can be posted between extension contexts.
+    assert!(JSON::stringify(&report).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn malformed_input_is_an_error_not_a_trap() {
+    let error = analyze(js(r#"{"nodes": "not a list"}"#)).expect_err("rejected");
+    let message = js_sys::Error::from(JsValue::from(error)).message();
+    assert!(String::from(message).contains("bad snapshot"));
+    assert!(last_panic().is_none());
+}
+
+#[wasm_bindgen_test]
+fn oversized_and_invalid_trees_get_a_clear_status() {
+    let forward_parent = r#"{"nodes": [{"tag": "html", "parent": 1}, {"tag": "body"}]}"#;
+    let report = analyze(js(forward_parent)).expect("reported, not thrown");
+    assert_eq!(
+        get(&report, "status").as_string().as_deref(),
+        Some("invalid")
+    );
+    assert!(get(&report, "message").as_string().is_some());
+}
+
+#[wasm_bindgen_test]
+fn incremental_scan_accepts_a_missing_context() {
+    let partial = r#"{"partial": true, "nodes": [{"tag": "div", "visible": true}]}"#;
+    let report = scan_overlays(js(partial), JsValue::UNDEFINED).expect("scan succeeds");
+    assert_eq!(get(&report, "status").as_string().as_deref(), Some("ok"));
+    assert!(!version().is_empty());
+}
