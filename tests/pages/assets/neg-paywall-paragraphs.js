@@ -1,0 +1,3 @@
+// neg-paywall-paragraphs.html
+document.querySelectorAll('.story p').forEach(function (p) { p.classList.add('paywall'); });
+document.querySelector('.story').classList.add('meteredContent');

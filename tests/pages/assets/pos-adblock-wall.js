@@ -1,0 +1,2 @@
+// pos-adblock-wall.html
+document.body.style.overflow = 'hidden';

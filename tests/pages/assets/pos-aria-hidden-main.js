@@ -1,0 +1,2 @@
+// pos-aria-hidden-main.html
+document.body.style.overflow = 'hidden';

@@ -1,0 +1,2 @@
+// pos-blur-article.html
+document.body.style.overflow = 'hidden';

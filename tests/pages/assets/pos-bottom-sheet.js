@@ -1,0 +1,2 @@
+// pos-bottom-sheet.html
+document.body.style.overflow = 'hidden';

@@ -1,0 +1,2 @@
+// pos-dialog-showmodal.html
+document.getElementById('fund-dialog').showModal();

@@ -1,0 +1,2 @@
+// pos-donation-modal.html
+document.body.style.overflow = 'hidden';

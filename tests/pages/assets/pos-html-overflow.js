@@ -1,0 +1,2 @@
+// pos-html-overflow.html
+document.documentElement.style.overflow = 'hidden';

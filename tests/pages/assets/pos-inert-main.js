@@ -1,0 +1,2 @@
+// pos-inert-main.html
+document.body.style.overflow = 'hidden';

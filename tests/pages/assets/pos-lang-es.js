@@ -1,0 +1,2 @@
+// pos-lang-es.html
+document.body.style.overflow = 'hidden';

@@ -1,0 +1,2 @@
+// pos-lang-fr.html
+document.body.style.overflow = 'hidden';

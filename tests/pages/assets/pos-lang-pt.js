@@ -1,0 +1,2 @@
+// pos-lang-pt.html
+document.body.style.overflow = 'hidden';

@@ -1,0 +1,2 @@
+// pos-lang-ru.html
+document.body.style.overflow = 'hidden';

@@ -1,0 +1,2 @@
+// pos-strict-csp.html
+document.body.style.overflow = 'hidden';
