@@ -162,6 +162,7 @@
     observer.pause(() => quotes.unmarkAll()); // the core must see the page's own text nodes
     const taken = U.snapshot();
     observer.markSnapshot();
+    observer.observeShadowRoots(taken.shadowRoots);
     page.snapshotNodes = taken.stats.nodes;
     if (taken.stats.truncated) {
       setState('too_large', `page too large to analyse (more than ${U.snapshotLimits.MAX_NODES} nodes or ${U.snapshotLimits.MAX_TEXT_CHARS} characters)`);
@@ -249,6 +250,7 @@
       const connected = elements.filter((element) => element.isConnected);
       if (!connected.length) return;
       const taken = U.snapshot(connected);
+      observer.observeShadowRoots(taken.shadowRoots);
       if (!taken.snapshot.nodes.length || taken.stats.truncated) return;
       const report = await engine.call('scanOverlays', taken.snapshot, page.context);
       record(report, taken.liveNodes);

@@ -66,6 +66,7 @@
           for (const node of record.addedNodes) {
             if (node.nodeType !== Node.ELEMENT_NODE || IGNORED_TAGS.has(node.localName)) continue;
             if (collecting) added.add(node);
+            if (node.shadowRoot) observeShadowRoots([node.shadowRoot]);
             grown++;
           }
           continue;
@@ -126,13 +127,19 @@
       return elements.filter((element) => !elements.some((other) => other !== element && other.contains(element)));
     }
 
+    const OPTIONS = { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES };
+    // A document observer does not see inside shadow roots: each open one is observed too.
+    const watchedRoots = new WeakSet();
+    function observeShadowRoots(roots) {
+      for (const root of roots) {
+        if (!observer || watchedRoots.has(root)) continue;
+        watchedRoots.add(root);
+        observer.observe(root, OPTIONS);
+      }
+    }
+
     function observeRoot() {
-      observer.observe(document, {
-        childList: true,
-        subtree: true,
-        attributes: true,
-        attributeFilter: WATCHED_ATTRIBUTES,
-      });
+      observer.observe(document, OPTIONS);
     }
 
     return {
@@ -146,6 +153,7 @@
         });
         observeRoot();
       },
+      observeShadowRoots,
       /** A full snapshot was just taken: it saw everything added so far. */
       markSnapshot() {
         observer?.takeRecords();

@@ -91,6 +91,7 @@
   function createWalker() {
     const nodes = [];
     const liveNodes = [];
+    const shadowRoots = []; // open shadow roots met on the way, for the observer
     let textChars = 0;
     let truncated = false;
 
@@ -124,7 +125,10 @@
       nodes.push(node);
       liveNodes.push(element);
       if (SKIP_CONTENTS.has(tag)) return;
-      if (element.shadowRoot) walkChildren(element.shadowRoot, index, visible, depth + 1);
+      if (element.shadowRoot) {
+        shadowRoots.push(element.shadowRoot);
+        walkChildren(element.shadowRoot, index, visible, depth + 1);
+      }
       walkChildren(element, index, visible, depth);
     }
 
@@ -136,7 +140,7 @@
       walkElement(element, null, parentVisible, depth);
     }
 
-    return { nodes, liveNodes, walkRoot, get truncated() { return truncated; }, get textChars() { return textChars; } };
+    return { nodes, liveNodes, shadowRoots, walkRoot, get truncated() { return truncated; }, get textChars() { return textChars; } };
   }
 
   function rootStyle(element) {
@@ -176,7 +180,7 @@
   }
 
   /**
-   * Unveil.snapshot(root?) → {snapshot, liveNodes, stats}. Without `root`, the whole document
+   * Unveil.snapshot(root?) → {snapshot, liveNodes, shadowRoots, stats}. Without `root`, the whole document
    * (with metadata). With an element or an array of elements, a partial snapshot of those
    * subtrees (`partial: true`, each root's parent null) for the incremental overlay scan.
    */
@@ -189,6 +193,7 @@
     return {
       snapshot: { ...fields, nodes: walker.nodes, partial, truncated: walker.truncated },
       liveNodes: walker.liveNodes,
+      shadowRoots: walker.shadowRoots,
       stats: { nodes: walker.nodes.length, textChars: walker.textChars, truncated: walker.truncated },
     };
   }

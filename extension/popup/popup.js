@@ -105,7 +105,7 @@
       }));
       const head = el('h3', { className: 'speaker' }, [
         el('span', { text: name }),
-        el('span', { className: 'count', text: t('quoteCount', group.count), attrs: { 'aria-label': t('quoteCount', group.count) } }),
+        el('span', { className: 'count', text: `× ${group.count}`, attrs: { 'aria-label': t('quoteCount', group.count), title: t('quoteCount', group.count) } }),
       ]);
       return el('div', { className: 'speaker-group' }, [head, list]);
     }));
