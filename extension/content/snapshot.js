@@ -103,7 +103,11 @@
     function pushText(textNode, parent, visible, depth) {
       const text = textNode.data;
       textChars += text.length;
-      nodes.push({ kind: 'text', parent, text, visible, shadow_depth: depth });
+      // Defaults (shadow_depth 0, empty attrs) are left out: the core's serde fills them in,
+      // and a smaller object crosses into wasm (or to the background) faster.
+      const node = { kind: 'text', parent, text, visible };
+      if (depth) node.shadow_depth = depth;
+      nodes.push(node);
       liveNodes.push(textNode);
     }
 
@@ -120,7 +124,9 @@
       const style = getComputedStyle(element);
       const visible = isVisible(element, style, parentVisible);
       const index = nodes.length;
-      const node = { kind: 'element', parent, tag, attrs: copyAttrs(element), visible, shadow_depth: depth };
+      const node = { kind: 'element', parent, tag, visible };
+      if (element.attributes.length) node.attrs = copyAttrs(element);
+      if (depth) node.shadow_depth = depth;
       if (visible && needsLayout(element, tag, style)) node.layout = measure(element, style);
       nodes.push(node);
       liveNodes.push(element);
