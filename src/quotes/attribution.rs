@@ -90,31 +90,51 @@ fn attribute(
     earlier: &[Option<Attribution>],
 ) -> Option<Attribution> {
     let span = spans.get(index)?;
-    let previous = index.checked_sub(1).and_then(|i| spans.get(i));
-    let same_paragraph = |other: &Span| other.paragraph_start == span.paragraph_start;
+    let previous = index
+        .checked_sub(1)
+        .and_then(|i| spans.get(i))
+        .filter(|p| p.paragraph_start == span.paragraph_start);
     let before_limit = previous
-        .filter(|p| same_paragraph(p))
         .map_or(span.paragraph_start, |p| p.end)
         .max(span.start.saturating_sub(WINDOW));
     let after_limit = spans
         .get(index + 1)
-        .filter(|n| same_paragraph(n))
+        .filter(|n| n.paragraph_start == span.paragraph_start)
         .map_or(span.paragraph_end, |n| n.start)
         .min(span.end + WINDOW);
 
-    let before = Context::new(chars, sentence_tail(chars, tokenize(chars, before_limit, span.start)));
+    let before_tokens = tokenize(chars, before_limit, span.start);
+    let whole_before = before_tokens.len();
+    let before = Context::new(chars, sentence_tail(chars, before_tokens));
     let after = Context::new(chars, sentence_head(chars, tokenize(chars, span.end, after_limit)));
-    let starts_sentence = before.len() == 0 || before.tokens.iter().all(|t| !t.is_word);
-    let ends_sentence = after.len() == 0 || !after.is_word(0) && after.word(0) != "," && !is_dash(after.word(0));
+    let starts_sentence = before.tokens.iter().all(|t| !t.is_word);
+    let closes_sentence = ends_new_sentence(chars, span, &after);
+    let ends_sentence = closes_sentence
+        || after.len() == 0
+        || !after.is_word(0) && after.word(0) != "," && !is_dash(after.word(0));
 
-    if ends_new_sentence(chars, span, &after) {
-        // “…done.” Next sentence: nothing after the quote belongs to it.
-    } else if let Some(mut found) = after_quote(chars, &after, cues) {
-        found.kind = if starts_sentence { QuoteKind::Direct } else { QuoteKind::Mixed };
-        return Some(found);
+    if !closes_sentence {
+        if let Some(mut found) = after_quote(chars, &after, cues) {
+            if !starts_sentence {
+                found.kind = QuoteKind::Mixed;
+            }
+            return Some(found);
+        }
     }
     if let Some(mut found) = before_quote(chars, &before, cues) {
-        if found.kind == QuoteKind::Direct && !ends_sentence {
+        // The second part of a split quote (“A,” he said, “B.”) is as direct as the first.
+        let split_part = before.len() == whole_before
+            && previous.is_some()
+            && index
+                .checked_sub(1)
+                .and_then(|i| earlier.get(i))
+                .and_then(Option::as_ref)
+                .is_some_and(|p| p.cue == found.cue);
+        if split_part {
+            let first = index.checked_sub(1).and_then(|i| earlier.get(i)).and_then(Option::as_ref);
+            found.kind = first.map_or(found.kind, |f| f.kind);
+            found.continues = index.checked_sub(1);
+        } else if found.kind == QuoteKind::Direct && !ends_sentence {
             found.kind = QuoteKind::Mixed;
         }
         return Some(found);
@@ -189,50 +209,119 @@ fn after_quote(chars: &[char], after: &Context, cues: &Cues) -> Option<Attributi
         dash |= is_dash(word);
         start += 1;
     }
+    let found = |speaker: (usize, usize), cue: (usize, usize)| {
+        // "said of the plan", "told CNN about it": the attributed content goes on.
+        let kind = if paraphrase_follows(after, speaker.1.max(cue.1)) {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Direct
+        };
+        Some(Attribution {
+            speaker: after.range(speaker.0, speaker.1),
+            cue: after.range(cue.0, cue.1),
+            kind,
+            continues: None,
+        })
+    };
     if let Some((class, length)) = cues.at(&after.words, start) {
         let speaker_from = start + length;
         let speaker = match class {
             CueClass::SourceAfter | CueClass::Naming => None,
             _ => phrase_after(chars, after, speaker_from),
-        };
-        return speaker.map(|(from, to)| Attribution {
-            speaker: after.range(from, to),
-            cue: after.range(start, speaker_from),
-            kind: QuoteKind::Direct,
-            continues: None,
-        });
+        }?;
+        return found(speaker, (start, speaker_from));
     }
     // The speaker first: “…,” X said / “…,” X, a doctor, said / X zufolge
     let limit = after.len().min(start + MAX_APPOSITIVE + 6);
     for cue_at in start + 1..limit {
+        if is_clause_start(after.word(cue_at)) {
+            break;
+        }
         let Some((class, length)) = cues.at(&after.words, cue_at) else {
             continue;
         };
         if !matches!(class, CueClass::Verb | CueClass::SourceAfter) {
             break;
         }
-        let (from, to) = phrase_before(chars, after, cue_at, start)?;
-        if from != start {
-            return None;
-        }
-        return Some(Attribution {
-            speaker: after.range(from, to),
-            cue: after.range(cue_at, cue_at + length),
-            kind: QuoteKind::Direct,
-            continues: None,
-        });
+        let speaker = subject_phrase(after, start, cue_at)?;
+        return found(speaker, (cue_at, cue_at + length));
+    }
+    // An unlisted verb right after a short subject: “…,” he surmised.
+    if let Some(verb) = unlisted_verb(chars, after, start) {
+        let speaker = subject_phrase(after, start, verb)?;
+        return found(speaker, (verb, verb + 1));
     }
     if dash {
         let (from, to) = phrase_after(chars, after, start)?;
-        let is_name = after.is_capitalized(chars, from);
-        return is_name.then(|| Attribution {
-            speaker: after.range(from, to),
-            cue: after.range(start - 1, start),
-            kind: QuoteKind::Direct,
-            continues: None,
-        });
+        if after.is_capitalized(chars, from) {
+            return found((from, to), (start - 1, start));
+        }
     }
     None
+}
+
+/// Words that start a new clause rather than a speaker phrase.
+fn is_clause_start(word: &str) -> bool {
+    matches!(
+        word,
+        "and" | "but" | "as" | "while" | "which" | "who" | "because" | "when" | "if" | "though"
+            | "although" | "whether" | "und" | "aber" | "weil" | "wenn" | "et" | "mais" | "y"
+            | "pero" | "и" | "но"
+    )
+}
+
+/// The speaker phrase between `start` and the cue at `cue_at`: everything up to the first
+/// comma (an appositive follows it), minus "also", "has" and the like before the verb.
+fn subject_phrase(context: &Context, start: usize, cue_at: usize) -> Option<(usize, usize)> {
+    let mut end = (start..cue_at)
+        .find(|&i| matches!(context.word(i), "," | "("))
+        .unwrap_or(cue_at);
+    while end > start + 1 && cues::is_verb_filler(context.word(end - 1)) {
+        end -= 1;
+    }
+    let words = end.checked_sub(start)?;
+    let all_words = (start..end).all(|i| context.is_word(i) || context.word(i) == ".");
+    (words >= 1 && words <= 10 && all_words).then_some((start, end))
+}
+
+/// “…,” he surmised / “…,” Mr. Rubel pointed out: a pronoun or a short name followed by
+/// one verb-like word (ending in -ed or -s) that closes the clause.
+fn unlisted_verb(chars: &[char], after: &Context, start: usize) -> Option<usize> {
+    let (_, end) = if cues::is_pronoun(after.word(start)) {
+        (start, start + 1)
+    } else if after.is_capitalized(chars, start) {
+        phrase_after(chars, after, start)?
+    } else {
+        return None;
+    };
+    let verb = after.word(end);
+    let verb_like = after.is_word(end)
+        && !after.is_capitalized(chars, end)
+        && (verb.ends_with("ed") || verb.ends_with('s') && !verb.ends_with("ss"));
+    let next = after.word(end + 1);
+    let closes = end + 1 >= after.len()
+        || matches!(next, "," | "out" | "up" | "back" | "on" | "in" | "at" | "to")
+        || !after.is_word(end + 1);
+    (verb_like && closes).then_some(end)
+}
+
+/// True when the attribution goes on with what was said: "said of …", "told CNN about …".
+fn paraphrase_follows(context: &Context, from: usize) -> bool {
+    let mut index = from;
+    // "told CNN's Jake Tapper about …": skip the addressee.
+    while index < context.len() && index < from + 5 && context.is_word(index) {
+        if matches!(context.word(index), "of" | "about" | "regarding") {
+            return true;
+        }
+        if !context.word(index).chars().next().is_some_and(char::is_uppercase)
+            && !context.word(index).contains('’')
+            && index > from
+        {
+            break;
+        }
+        index += 1;
+    }
+    false
 }
 
 /// X said: “…” / According to X, “…” / X called it “…”
@@ -275,7 +364,7 @@ fn introduces(before: &Context, from: usize) -> bool {
         return true;
     }
     let last = before.word(before.len() - 1);
-    gap <= 8 && matches!(last, ":" | "," | "that" | "dass" | "que" | "что" | "—" | "–")
+    gap <= 8 && matches!(last, ":" | "," | "—" | "–")
 }
 
 /// "…, he added, noting: “…”": the subject of the reporting verb before `cue_at`.
@@ -365,41 +454,41 @@ fn phrase_ending_at(
 }
 
 /// The noun phrase starting at token `from`: "he", "Geoff Garin", "the economist Jane
-/// Roe", "the president", "der Minister".
+/// Roe", "the president", "one district GOP leader", "der Minister" — up to a comma, a
+/// preposition or the end of the clause.
 fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize, usize)> {
-    if !context.is_word(from) {
+    if !context.is_word(from) || is_phrase_stop(context.word(from)) {
         return None;
     }
     if cues::is_pronoun(context.word(from)) {
         return Some((from, from + 1));
     }
     let mut index = from;
-    if cues::is_determiner(context.word(from)) {
-        index += 1;
-        while index < context.len()
-            && index - from <= 4
-            && context.is_word(index)
-            && !context.is_capitalized(chars, index)
-            && !is_phrase_stop(context.word(index))
-        {
-            index += 1;
-        }
-    }
-    let name_start = index;
-    while index < context.len() {
+    while index < context.len() && index - from < 8 {
         let word = context.word(index);
-        let joins = context.is_capitalized(chars, index)
-            || is_name_particle(word) && context.is_capitalized(chars, index + 1)
-            || word == "." && index > name_start && is_abbreviation(context, index - 1);
+        let joins = context.is_word(index) && !is_phrase_stop(word) && !is_clause_start(word)
+            || word == "." && index > from && is_abbreviation(context, index - 1)
+                && context.is_capitalized(chars, index + 1)
+            || word == "-" && index > from;
         if !joins {
             break;
         }
         index += 1;
     }
-    if index > name_start {
-        return Some((from, index));
+    // A time word often ends the phrase: "said Smith Tuesday".
+    while index > from + 1 && is_time_word(context.word(index - 1)) {
+        index -= 1;
     }
-    (index > from + 1).then_some((from, index))
+    (index > from).then_some((from, index))
+}
+
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "today" | "yesterday" | "tonight" | "recently" | "later" | "earlier" | "heute"
+            | "gestern" | "am" | "weiter" | "außerdem" | "zudem" | "auch"
+    )
 }
 
 fn is_phrase_stop(word: &str) -> bool {
@@ -407,7 +496,10 @@ fn is_phrase_stop(word: &str) -> bool {
         word,
         "in" | "on" | "at" | "during" | "to" | "for" | "after" | "before" | "when" | "while"
             | "that" | "who" | "im" | "am" | "bei" | "während" | "vor" | "nach" | "dans"
-            | "en" | "ante"
+            | "en" | "ante" | "with" | "from" | "via" | "by" | "of" | "about" | "told" | "said"
+            | "says" | "in an" | "mit" | "gegenüber" | "dem" | "den" | "dass" | "que" | "что"
+            | "is" | "was" | "has" | "had" | "would" | "will" | "ist" | "war" | "sei" | "habe"
+            | "hat"
     )
 }
 
