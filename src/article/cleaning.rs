@@ -43,7 +43,7 @@ pub fn is_dropped(tree: &PageTree, id: NodeId) -> bool {
     if !node.is_element() {
         return false;
     }
-    if is_dropped_tag(&node.tag) || is_boilerplate_box(node) {
+    if is_dropped_tag(&node.tag) || (is_boilerplate_box(node) && !holds_prose(tree, id)) {
         return true;
     }
     match node.tag.as_str() {
@@ -53,12 +53,24 @@ pub fn is_dropped(tree: &PageTree, id: NodeId) -> bool {
     }
 }
 
+/// Several paragraphs of unlinked text: whatever its class says ("entry-content-read-more"),
+/// this is the story.
+fn holds_prose(tree: &PageTree, id: NodeId) -> bool {
+    let stats = tree.stats(id);
+    stats.paragraphs >= 2 && stats.text_chars >= 400 && stats.link_density() < 0.3
+}
+
 /// Reader View's "clean conditionally": a container with little prose and many links,
 /// images without text, or more list items than paragraphs is not part of the story.
 fn fails_conditional_check(tree: &PageTree, id: NodeId) -> bool {
     let Some(node) = tree.snapshot.node(id) else {
         return true;
     };
+    // Reader View lets a container's own paragraph score outweigh a bad class name
+    // ("elementor-widget-container"); holding real prose plays that part here.
+    if holds_prose(tree, id) {
+        return false;
+    }
     let weight = class_weight(node);
     if weight < 0.0 {
         return true;

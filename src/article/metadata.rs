@@ -26,7 +26,8 @@ pub struct Metadata {
     pub published: Option<String>,
     pub lang: String,
     pub site: Option<String>,
-    /// The page declares an article in JSON-LD (evidence that the page is one).
+    /// The page declares an article (JSON-LD, `og:type`, microdata): evidence that a short
+    /// text is still a story.
     pub declares_article: bool,
 }
 
@@ -41,8 +42,22 @@ pub fn read(snapshot: &Snapshot, children: &[Vec<NodeId>], content: Option<NodeI
         published: published(snapshot, &json_ld),
         lang: language(snapshot, &json_ld),
         site,
-        declares_article: json_ld.found,
+        declares_article: json_ld.found || declares_article_in_meta(snapshot),
     }
+}
+
+/// `og:type` article, an article publication time, or an `articleBody` microdata property:
+/// the publisher says this page is an article.
+fn declares_article_in_meta(snapshot: &Snapshot) -> bool {
+    let og_type_article = snapshot
+        .meta("og:type")
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("article"));
+    og_type_article
+        || snapshot.meta("article:published_time").is_some()
+        || snapshot
+            .nodes
+            .iter()
+            .any(|n| n.attr("itemprop") == Some("articleBody"))
 }
 
 /// Finds the first Article-typed object in the JSON-LD blocks (arrays and `@graph` too),

@@ -19,6 +19,7 @@ const SHINGLE_TOKENS: usize = 4;
 
 pub fn run(args: &mut Args) -> Result<(), String> {
     let as_json = args.flag("json");
+    let per_page = args.flag("per-page");
     let min_f1 = args
         .option("min-f1")?
         .map(|v| {
@@ -39,7 +40,7 @@ pub fn run(args: &mut Args) -> Result<(), String> {
         .positional()
         .ok_or("eval extraction needs AEB_DIR or --readability-suite DIR")?;
     args.finish()?;
-    run_aeb(Path::new(&dir), &peers, as_json, min_f1)
+    run_aeb(Path::new(&dir), &peers, as_json, per_page, min_f1)
 }
 
 /// TP, FP, FN of one page (raw shingle counts).
@@ -223,6 +224,7 @@ fn run_aeb(
     dir: &Path,
     peer_specs: &[String],
     as_json: bool,
+    per_page: bool,
     min_f1: Option<f64>,
 ) -> Result<(), String> {
     let shingler = Shingler::new()?;
@@ -247,7 +249,18 @@ fn run_aeb(
         if text.is_empty() {
             no_article += 1;
         }
-        ours.push(shingler.matching(&page.truth, &text));
+        let matching = shingler.matching(&page.truth, &text);
+        if per_page {
+            println!(
+                "{} P {:.3} R {:.3} words {} {}",
+                page.id,
+                page_precision(&matching),
+                page_recall(&matching),
+                text.split_whitespace().count(),
+                page.url
+            );
+        }
+        ours.push(matching);
         for ((_, texts), matchings) in peers.iter().zip(peer_matchings.iter_mut()) {
             let predicted = texts.get(&page.id).map_or("", String::as_str);
             matchings.push(shingler.matching(&page.truth, predicted));
