@@ -4,6 +4,8 @@
 
 use crate::cli::Args;
 
+pub mod extraction;
+mod overlays;
 mod quotes;
 
 pub fn run(args: &mut Args) -> Result<(), String> {
@@ -12,6 +14,8 @@ pub fn run(args: &mut Args) -> Result<(), String> {
         .ok_or("eval needs one of: quotes, extraction, summaries, overlays")?;
     match what.as_str() {
         "quotes" => quotes::run(args),
+        "extraction" => extraction::run(args),
+        "overlays" => overlays::run(args),
         other => Err(format!("no evaluation named '{other}'")),
     }
 }
