@@ -21,6 +21,7 @@
   // Big containers whose layout matters even when static (scroll locks, blur, the article).
   const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article', 'section']);
   const DIALOG_SELECTOR = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
+  const CONTAINER_ROLES = new Set(['main', 'article']);
 
   function copyAttrs(element) {
     const attrs = {};
@@ -64,7 +65,8 @@
   }
 
   function needsLayout(element, tag, style) {
-    return style.position !== 'static' || CONTAINER_TAGS.has(tag) || safeMatches(element, DIALOG_SELECTOR);
+    return style.position !== 'static' || CONTAINER_TAGS.has(tag) || CONTAINER_ROLES.has(element.getAttribute('role'))
+      || safeMatches(element, DIALOG_SELECTOR);
   }
 
   function measure(element, style) {
