@@ -279,3 +279,15 @@ export async function inspectUntilClean(tab, expect, { timeout = 2500 } = {}) {
 }
 
 export { sleep };
+
+/**
+ * Declares the same suite once per browser; the browsers run side by side (each suite launches its
+ * own browser once), which roughly halves the wall time since most of it is spent waiting.
+ */
+export async function eachBrowser(title, body) {
+  const { describe } = await import('node:test');
+  const { BROWSERS: names } = await import('./browsers.mjs');
+  describe(title, { concurrency: names.length }, () => {
+    for (const name of names) describe(`${title} (${name})`, () => body(name));
+  });
+}
