@@ -288,6 +288,7 @@ export async function eachBrowser(title, body) {
   const { describe } = await import('node:test');
   const { BROWSERS: names } = await import('./browsers.mjs');
   describe(title, { concurrency: names.length }, () => {
-    for (const name of names) describe(`${title} (${name})`, () => body(name));
+    // Within one browser, tests run one at a time: they share its settings (storage.sync).
+    for (const name of names) describe(`${title} (${name})`, { concurrency: 1 }, () => body(name));
   });
 }
