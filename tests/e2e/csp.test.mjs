@@ -5,9 +5,9 @@
 // that CSP, so it may report "page" for both.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './lib/browsers.mjs';
+import { launch, poll } from './lib/browsers.mjs';
 import { startServer } from '../server.mjs';
-import { fixturePages, openAndSettle, runTrigger, unveilReport, eachBrowser } from './lib/fixtures.mjs';
+import { fixturePages, openAndSettle, runTrigger, sleep, unveilReport, eachBrowser } from './lib/fixtures.mjs';
 
 const pages = fixturePages().filter((page) => page.expect.csp);
 
@@ -29,10 +29,18 @@ eachBrowser('csp', (name) => {
       const reports = {};
       for (const variant of ['normal', 'strict']) {
         const url = `${server.url}${variant === 'strict' ? '/strict' : ''}/${page.file}`;
-        const tab = await openAndSettle(browser, url, { state: 'ready', settle: 700 });
+        const tab = await openAndSettle(browser, url, { state: 'ready', settle: 300 });
         try {
           await runTrigger(tab, page.expect.trigger);
-          reports[variant] = await tab.evaluate(unveilReport);
+          // The report once it has stopped changing (two equal reads 400 ms apart, at most 4 s).
+          let previous = null;
+          reports[variant] = await poll(async () => {
+            const now = await tab.evaluate(unveilReport);
+            const same = previous && JSON.stringify(now) === JSON.stringify(previous);
+            previous = now;
+            if (!same) await sleep(400);
+            return same ? now : null;
+          }, { timeout: 4000, interval: 0, what: 'a stable report' }).catch(() => previous);
         } finally {
           await tab.close();
         }
