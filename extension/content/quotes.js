@@ -17,8 +17,10 @@
   const SPEAKER_COLOURS = 8; // unveil-speaker-0 … unveil-speaker-7 in unveil.css
 
   class QuoteMarker {
-    constructor(log) {
+    /** `describe(speaker)` → the accessible description of a mark ("Quote by …"). */
+    constructor(log, describe = (speaker) => speaker) {
       this.log = log;
+      this.describe = describe;
       this.marks = []; // in creation order: {original, wrapper, tail}
       this.byQuote = new Map(); // quote index → [wrapper elements]
     }
@@ -81,6 +83,8 @@
       wrapper.setAttribute('data-unveil-quote', String(index));
       wrapper.setAttribute('data-unveil-speaker', speaker);
       wrapper.setAttribute('tabindex', '0');
+      // Screen readers announce the speaker on focus (the ::after tooltip is visual only).
+      wrapper.setAttribute('aria-description', this.describe(speaker));
       wrapper.className = `unveil-speaker-${colour}`;
       return wrapper;
     }
