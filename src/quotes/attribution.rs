@@ -131,18 +131,63 @@ fn attribute(
                 .and_then(Option::as_ref)
                 .is_some_and(|p| p.cue == found.cue);
         if split_part {
-            let first = index.checked_sub(1).and_then(|i| earlier.get(i)).and_then(Option::as_ref);
-            found.kind = first.map_or(found.kind, |f| f.kind);
+            found.kind = if ends_sentence {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Mixed
+            };
             found.continues = index.checked_sub(1);
         } else if found.kind == QuoteKind::Direct && !ends_sentence {
             found.kind = QuoteKind::Mixed;
         }
         return Some(found);
     }
+    if ends_sentence {
+        if let Some(found) = announced_by_subject(chars, &before) {
+            return Some(found);
+        }
+    }
     if starts_sentence && ends_sentence {
         return continued(chars, spans, index, cues, earlier);
     }
     None
+}
+
+/// "Kasich resisted: “…”": a sentence ending on a colon announces the quote; its
+/// speaker is the sentence's subject (its first pronoun or name).
+fn announced_by_subject(chars: &[char], before: &Context) -> Option<Attribution> {
+    if before.word(before.len().checked_sub(1)?) != ":" {
+        return None;
+    }
+    let subject = (0..before.len().min(12)).find(|&i| {
+        before.is_word(i)
+            && (cues::is_pronoun(before.word(i))
+                || before.is_capitalized(chars, i) && !is_function_word(chars, before, i))
+    })?;
+    let (from, to) = if cues::is_pronoun(before.word(subject)) {
+        (subject, subject + 1)
+    } else {
+        let mut to = subject;
+        while to < before.len()
+            && (before.is_capitalized(chars, to)
+                || before.word(to) == "." && to > subject && is_abbreviation(before, to - 1))
+        {
+            to += 1;
+        }
+        let from = if subject > 0 && cues::is_determiner(before.word(subject - 1)) {
+            subject - 1
+        } else {
+            subject
+        };
+        (from, to)
+    };
+    let colon = before.len() - 1;
+    Some(Attribution {
+        speaker: before.range(from, to),
+        cue: before.range(colon, colon + 1),
+        kind: QuoteKind::Direct,
+        continues: None,
+    })
 }
 
 fn is_dash(word: &str) -> bool {
@@ -211,7 +256,7 @@ fn after_quote(chars: &[char], after: &Context, cues: &Cues) -> Option<Attributi
     }
     let found = |speaker: (usize, usize), cue: (usize, usize)| {
         // "said of the plan", "told CNN about it": the attributed content goes on.
-        let kind = if paraphrase_follows(after, speaker.1.max(cue.1)) {
+        let kind = if speaker.0 < cue.0 && paraphrase_follows(after, cue.1) {
             QuoteKind::Mixed
         } else {
             QuoteKind::Direct
@@ -365,6 +410,7 @@ fn introduces(before: &Context, from: usize) -> bool {
     }
     let last = before.word(before.len() - 1);
     gap <= 8 && matches!(last, ":" | "," | "—" | "–")
+        || gap <= 3 && matches!(last, "that" | "dass" | "que" | "что")
 }
 
 /// "…, he added, noting: “…”": the subject of the reporting verb before `cue_at`.
@@ -542,20 +588,31 @@ fn continued(
         let found = earlier.get(from)?.as_ref()?;
         Some(Attribution {
             continues: Some(found.continues.unwrap_or(from)),
+            kind: QuoteKind::Direct,
             ..found.clone()
         })
     };
-    if previous.paragraph_start == span.paragraph_start {
+    if previous.paragraph_start == span.paragraph_start || !previous.closed {
         return inherit(previous_index);
     }
-    if !previous.closed {
-        return inherit(previous_index);
+    // “…,” he said.¶“More.”: the previous paragraph ended on an attributed quote.
+    let gap = tokenize(chars, previous.end, span.paragraph_start);
+    let previous_paragraph_is_next_door = !chars
+        .get(previous.paragraph_end..span.paragraph_start)
+        .unwrap_or(&[])
+        .iter()
+        .any(|&c| c != '\n' && !c.is_whitespace())
+        && previous.paragraph_end < span.paragraph_start;
+    if previous_paragraph_is_next_door && gap.len() <= 12 && !gap.iter().any(|t| !t.is_word && chars.get(t.start) == Some(&':')) {
+        if let Some(found) = inherit(previous_index) {
+            return Some(found);
+        }
     }
     // The previous paragraph announces the quote: "X said:" or ends on "X said."
     let last_sentence = last_sentence_before(chars, span.paragraph_start);
     let context = Context::new(chars, last_sentence);
     let announces = context.word(context.len().saturating_sub(1)) == ":";
-    let found = before_quote(chars, &context, cues)?;
+    let found = before_quote(chars, &context, cues).or_else(|| announced_by_subject(chars, &context))?;
     announces.then_some(Attribution {
         kind: QuoteKind::Direct,
         continues: None,
