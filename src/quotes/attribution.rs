@@ -114,7 +114,8 @@ fn attribute(
         || !after.is_word(0) && after.word(0) != "," && !is_dash(after.word(0));
 
     if !closes_sentence {
-        if let Some(mut found) = after_quote(chars, &after, cues) {
+        let comma_inside = matches!(last_inside(chars, span), ',' | '?' | '!');
+        if let Some(mut found) = after_quote(chars, &after, cues, comma_inside) {
             if !starts_sentence {
                 found.kind = QuoteKind::Mixed;
             }
@@ -143,7 +144,9 @@ fn attribute(
         return Some(found);
     }
     if ends_sentence {
-        if let Some(found) = announced_by_subject(chars, &before) {
+        if let Some(found) = announced_by_subject(chars, &before)
+            .or_else(|| unlisted_verb_before(chars, &before))
+        {
             return Some(found);
         }
     }
@@ -151,6 +154,28 @@ fn attribute(
         return continued(chars, spans, index, cues, earlier);
     }
     None
+}
+
+/// "Hillary Clinton cracked, “…”": a name (or pronoun) and one -ed verb right before the
+/// comma that opens the quote.
+fn unlisted_verb_before(chars: &[char], before: &Context) -> Option<Attribution> {
+    let comma = before.len().checked_sub(1)?;
+    if before.word(comma) != "," {
+        return None;
+    }
+    let verb = comma.checked_sub(1)?;
+    let word = before.word(verb);
+    if !before.is_word(verb) || before.is_capitalized(chars, verb) || !word.ends_with("ed") {
+        return None;
+    }
+    let (from, to) = phrase_ending_at(chars, before, verb, 0)?;
+    let is_subject = cues::is_pronoun(before.word(from)) || before.is_capitalized(chars, to - 1);
+    is_subject.then(|| Attribution {
+        speaker: before.range(from, to),
+        cue: before.range(verb, verb + 1),
+        kind: QuoteKind::Direct,
+        continues: None,
+    })
 }
 
 /// "Kasich resisted: “…”": a sentence ending on a colon announces the quote; its
@@ -231,6 +256,16 @@ fn sentence_head(chars: &[char], mut tokens: Vec<Token>) -> Vec<Token> {
     tokens
 }
 
+/// The last char inside the closing mark (' ' when there is none).
+fn last_inside(chars: &[char], span: &Span) -> char {
+    let mark_width = if span.closed { 1 } else { 0 };
+    chars
+        .get(span.start + 1..span.end.saturating_sub(mark_width))
+        .and_then(|inside| inside.iter().rev().find(|c| !c.is_whitespace() && !matches!(c, '\'' | '’')))
+        .copied()
+        .unwrap_or(' ')
+}
+
 /// True when the quote closed its own sentence (“Done.” He left.): what follows is new.
 fn ends_new_sentence(chars: &[char], span: &Span, after: &Context) -> bool {
     let last_inside = span
@@ -243,7 +278,12 @@ fn ends_new_sentence(chars: &[char], span: &Span, after: &Context) -> bool {
 }
 
 /// “…,” said X / “…,” X said / “…” — X / “…,” according to X / „…“, so X
-fn after_quote(chars: &[char], after: &Context, cues: &Cues) -> Option<Attribution> {
+fn after_quote(
+    chars: &[char],
+    after: &Context,
+    cues: &Cues,
+    comma_inside: bool,
+) -> Option<Attribution> {
     let mut start = 0;
     let mut dash = false;
     while start < after.len() && !after.is_word(start) {
@@ -292,7 +332,7 @@ fn after_quote(chars: &[char], after: &Context, cues: &Cues) -> Option<Attributi
         return found(speaker, (cue_at, cue_at + length));
     }
     // An unlisted verb right after a short subject: “…,” he surmised.
-    if let Some(verb) = unlisted_verb(chars, after, start) {
+    if let Some(verb) = unlisted_verb(chars, after, start, comma_inside) {
         let speaker = subject_phrase(after, start, verb)?;
         return found(speaker, (verb, verb + 1));
     }
@@ -329,25 +369,60 @@ fn subject_phrase(context: &Context, start: usize, cue_at: usize) -> Option<(usi
     (words >= 1 && words <= 10 && all_words).then_some((start, end))
 }
 
-/// “…,” he surmised / “…,” Mr. Rubel pointed out: a pronoun or a short name followed by
-/// one verb-like word (ending in -ed or -s) that closes the clause.
-fn unlisted_verb(chars: &[char], after: &Context, start: usize) -> Option<usize> {
-    let (_, end) = if cues::is_pronoun(after.word(start)) {
-        (start, start + 1)
-    } else if after.is_capitalized(chars, start) {
-        phrase_after(chars, after, start)?
+/// “…,” he surmised / “…,” Mr. Rubel pointed out / “…,” an angry Smith retorted: a
+/// pronoun or a short name followed by one verb-like word that closes the clause. When
+/// the quote ends on a comma the verb can be any lowercase word ("they conclude").
+fn unlisted_verb(chars: &[char], after: &Context, start: usize, comma_inside: bool) -> Option<usize> {
+    let end = if cues::is_pronoun(after.word(start)) {
+        start + 1
     } else {
-        return None;
+        let mut name_from = start;
+        if cues::is_determiner(after.word(start)) {
+            name_from += 1;
+            while name_from < start + 3
+                && after.is_word(name_from)
+                && !after.is_capitalized(chars, name_from)
+            {
+                name_from += 1;
+            }
+        }
+        let end = name_run_end(chars, after, name_from);
+        if end == name_from {
+            return None;
+        }
+        end
     };
     let verb = after.word(end);
     let verb_like = after.is_word(end)
         && !after.is_capitalized(chars, end)
-        && (verb.ends_with("ed") || verb.ends_with('s') && !verb.ends_with("ss"));
+        && !cues::is_pronoun(verb)
+        && !is_clause_start(verb)
+        && (comma_inside
+            || verb.ends_with("ed")
+            || verb.ends_with('s') && !verb.ends_with("ss")
+            || matches!(verb, "went" | "shot" | "wrote" | "told"));
     let next = after.word(end + 1);
     let closes = end + 1 >= after.len()
         || matches!(next, "," | "out" | "up" | "back" | "on" | "in" | "at" | "to")
         || !after.is_word(end + 1);
     (verb_like && closes).then_some(end)
+}
+
+/// The end of the run of capitalised words (with "Mr." and initials) starting at `from`.
+fn name_run_end(chars: &[char], context: &Context, from: usize) -> usize {
+    let mut end = from;
+    while end < context.len() {
+        let word = context.word(end);
+        let joins = context.is_capitalized(chars, end) && !(end == from && is_function_word(chars, context, end))
+            || word == "." && end > from && is_abbreviation(context, end - 1)
+                && context.is_capitalized(chars, end + 1)
+            || is_name_particle(word) && end > from && context.is_capitalized(chars, end + 1);
+        if !joins {
+            break;
+        }
+        end += 1;
+    }
+    end
 }
 
 /// True when the attribution goes on with what was said: "said of …", "told CNN about …".
