@@ -151,9 +151,34 @@ fn attribute(
         }
     }
     if starts_sentence && ends_sentence {
-        return continued(chars, spans, index, cues, earlier);
+        if let Some(found) = continued(chars, spans, index, cues, earlier) {
+            return Some(found);
+        }
     }
-    None
+    speech_without_speaker(chars, span, starts_sentence && ends_sentence)
+}
+
+/// Words a quote needs to count as speech even when its speaker cannot be found: shorter
+/// quoted spans are mostly titles, names and scare quotes.
+const MIN_UNATTRIBUTED_WORDS: usize = 8;
+
+/// A long quoted passage is somebody's speech even when the speaker is out of reach.
+fn speech_without_speaker(chars: &[char], span: &Span, whole_sentence: bool) -> Option<Attribution> {
+    let words = chars
+        .get(span.start..span.end)?
+        .split(|c| c.is_whitespace())
+        .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
+        .count();
+    (words >= MIN_UNATTRIBUTED_WORDS).then_some(Attribution {
+        speaker: None,
+        cue: None,
+        kind: if whole_sentence {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Mixed
+        },
+        continues: None,
+    })
 }
 
 /// "Hillary Clinton cracked, “…”": a name (or pronoun) and one -ed verb right before the
