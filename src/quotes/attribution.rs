@@ -107,11 +107,14 @@ fn attribute(
     let whole_before = before_tokens.len();
     let before = Context::new(chars, sentence_tail(chars, before_tokens));
     let after = Context::new(chars, sentence_head(chars, tokenize(chars, span.end, after_limit)));
+    if names_something(chars, span, &before, &after) {
+        return None;
+    }
     let starts_sentence = before.tokens.iter().all(|t| !t.is_word);
     let closes_sentence = ends_new_sentence(chars, span, &after);
     let ends_sentence = closes_sentence
         || after.len() == 0
-        || !after.is_word(0) && after.word(0) != "," && !is_dash(after.word(0));
+        || !after.is_word(0) && !matches!(after.word(0), "," | "-" | "—" | "–" | ")");
 
     if !closes_sentence {
         let comma_inside = matches!(last_inside(chars, span), ',' | '?' | '!');
@@ -279,6 +282,35 @@ fn sentence_head(chars: &[char], mut tokens: Vec<Token>) -> Vec<Token> {
         tokens.truncate(end);
     }
     tokens
+}
+
+/// A short capitalised quote used as a name, not as speech: die „Netzeitung“, laut
+/// „Reuters“, the “Apprentice” finale, „Stuttgart 21“-Proteste.
+fn names_something(chars: &[char], span: &Span, before: &Context, after: &Context) -> bool {
+    let inside = chars.get(span.start + 1..span.end.saturating_sub(1)).unwrap_or(&[]);
+    let words = inside
+        .split(|c| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .count();
+    let capitalised = inside
+        .iter()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase());
+    let ends_clause = matches!(last_inside(chars, span), '.' | '!' | '?' | ',' | ':' | ';');
+    if words > 4 || !capitalised || ends_clause {
+        return false;
+    }
+    let previous = before.len().checked_sub(1).map_or("", |i| before.word(i));
+    let glued_to_next = chars.get(span.end) == Some(&'-');
+    glued_to_next
+        || cues::is_determiner(previous)
+        || matches!(
+            previous,
+            "laut" | "von" | "vom" | "in" | "im" | "auf" | "of" | "on" | "by" | "via" | "from"
+                | "mit" | "zur" | "zum" | "beim" | "bei" | "der" | "des" | "dem" | "den"
+                | "nach" | "für" | "selon" | "según" | "segundo" | "according"
+        )
+        || after.word(0) == "-"
 }
 
 /// The last char inside the closing mark (' ' when there is none).
