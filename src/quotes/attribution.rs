@@ -158,7 +158,82 @@ fn attribute(
             return Some(found);
         }
     }
+    if !starts_sentence {
+        if let Some(found) = fragment_in_report(chars, &before, &after, cues) {
+            return Some(found);
+        }
+    }
     speech_without_speaker(chars, span, starts_sentence && ends_sentence)
+}
+
+/// Putin called the idea “quite possible”, Sie sprach von einem „beschämenden Deal“, sei
+/// „mit Vorsicht zu genießen“, so die FIFA: a quoted fragment inside reported speech.
+/// The sentence must report (a cue anywhere in it, or German reported-speech verb
+/// forms); its speaker is the subject of that cue, or else the sentence's first name.
+fn fragment_in_report(
+    chars: &[char],
+    before: &Context,
+    after: &Context,
+    cues: &Cues,
+) -> Option<Attribution> {
+    let mixed = |context: &Context, speaker: (usize, usize), cue: Option<(usize, usize)>| {
+        Some(Attribution {
+            speaker: context.range(speaker.0, speaker.1),
+            cue: cue.and_then(|(from, to)| context.range(from, to)),
+            kind: QuoteKind::Mixed,
+            continues: None,
+        })
+    };
+    // ", so die FIFA" / ", sagte er" later in the sentence.
+    for at in 1..after.len() {
+        if after.word(at - 1) != "," {
+            continue;
+        }
+        if let Some((class, length)) = cues.at(&after.words, at) {
+            if matches!(class, CueClass::Verb | CueClass::So) {
+                if let Some(speaker) = phrase_after(chars, after, at + length) {
+                    return mixed(after, speaker, Some((at, at + length)));
+                }
+            }
+        }
+    }
+    let cue = (0..before.len())
+        .rev()
+        .find_map(|i| cues.at(&before.words, i).map(|(class, length)| (i, class, length)));
+    if let Some((at, class, length)) = cue {
+        if matches!(class, CueClass::Verb | CueClass::Naming) {
+            if let Some(speaker) = phrase_before(chars, before, at, 0)
+                .or_else(|| phrase_after(chars, before, at + length))
+            {
+                return mixed(before, speaker, Some((at, at + length)));
+            }
+        }
+    }
+    let reported = (0..before.len()).any(|i| is_reported_speech_verb(before.word(i)))
+        || (0..after.len()).any(|i| is_reported_speech_verb(after.word(i)));
+    if !reported {
+        return None;
+    }
+    let subject = (0..before.len()).find(|&i| {
+        cues::is_pronoun(before.word(i))
+            || before.is_capitalized(chars, i) && !is_function_word(chars, before, i) && i > 0
+                && cues::is_determiner(before.word(i - 1))
+    })?;
+    let (from, to) = if cues::is_pronoun(before.word(subject)) {
+        (subject, subject + 1)
+    } else {
+        (subject - 1, name_run_end(chars, before, subject).max(subject + 1))
+    };
+    mixed(before, (from, to), None)
+}
+
+/// German subjunctive forms that mark reported speech ("er sei", "sie habe").
+fn is_reported_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "sei" | "seien" | "habe" | "hätten" | "werde" | "würden" | "könne" | "müsse" | "solle"
+            | "wolle" | "gebe" | "bezeichnete" | "nannte" | "kritisierte" | "sprach"
+    )
 }
 
 /// Words a quote needs to count as speech even when its speaker cannot be found: shorter
