@@ -279,7 +279,12 @@ fn gold_quote(value: &Value) -> Option<Gold> {
         start: usize::try_from(value.get("start")?.as_u64()?).ok()?,
         end: usize::try_from(value.get("end")?.as_u64()?).ok()?,
         speaker: text_field("speaker"),
-        resolved: text_field("speaker_resolved"),
+        // German WikiNews has no resolved speakers: the span as written stands in.
+        resolved: if value.get("speaker_resolved").is_some() {
+            text_field("speaker_resolved")
+        } else {
+            text_field("speaker")
+        },
         direct: value.get("kind").and_then(Value::as_str) != Some("mixed"),
     })
 }

@@ -238,7 +238,7 @@ fn is_reported_speech_verb(word: &str) -> bool {
 
 /// Words a quote needs to count as speech even when its speaker cannot be found: shorter
 /// quoted spans are mostly titles, names and scare quotes.
-const MIN_UNATTRIBUTED_WORDS: usize = 8;
+const MIN_UNATTRIBUTED_WORDS: usize = 6;
 
 /// A long quoted passage is somebody's speech even when the speaker is out of reach.
 fn speech_without_speaker(chars: &[char], span: &Span, whole_sentence: bool) -> Option<Attribution> {
