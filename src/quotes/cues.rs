@@ -32,6 +32,8 @@ const EN_VERBS: &[&str] = &[
     "testified", "cautioned", "boasted", "lamented", "recounted", "commented", "answered",
     "exclaimed", "pleaded", "reiterated", "mused", "pressed", "scoffed", "charged",
     "retorted", "interjected", "wondered", "speculated", "opined", "confirmed", "thundered",
+    "reported", "reports", "wrote:", "chanted", "shot", "barked", "blogged", "explained",
+    "maintained", "maintains", "insisted", "recalled", "chimed", "snapped", "warned",
 ];
 const EN_SOURCES: &[&[&str]] = &[&["according", "to"]];
 const EN_NAMING: &[&str] = &[

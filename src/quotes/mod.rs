@@ -74,7 +74,7 @@ pub fn find(text: &str, lang: &str) -> Vec<Quote> {
     }
     let cues = cues::Cues::for_lang(lang);
     let attributions = attribution::attribute_all(&chars, &spans, &cues);
-    let names = resolve::Resolver::new(&chars, &spans);
+    let mut names = resolve::Resolver::new(&chars, &spans);
     let mut ids = AttributionIds::default();
     let mut quotes = Vec::new();
     for (index, (span, found)) in spans.iter().zip(&attributions).enumerate() {
@@ -86,6 +86,9 @@ pub fn find(text: &str, lang: &str) -> Vec<Quote> {
             (Some(written), Some((start, _))) => names.resolve(written, start),
             _ => None,
         };
+        if let Some(name) = &speaker {
+            names.note_speaker(name, span.start);
+        }
         quotes.push(Quote {
             start: span.start,
             end: span.end,
