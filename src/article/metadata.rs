@@ -4,6 +4,8 @@
 use crate::snapshot::{collapse_whitespace, NodeId, Snapshot};
 use serde_json::Value;
 
+/// Longest headline we compare with the document title.
+const MAX_HEADING_CHARS: usize = 400;
 /// Longest byline we believe: longer "bylines" are paragraphs that mention an author.
 const MAX_BYLINE_CHARS: usize = 100;
 
@@ -187,7 +189,7 @@ fn heading_matching_title(
         .iter()
         .enumerate()
         .filter(|(_, n)| n.tag == "h1" && n.visible)
-        .map(|(i, _)| text_under(snapshot, children, i as NodeId))
+        .map(|(i, _)| text_under(snapshot, children, i as NodeId, MAX_HEADING_CHARS))
         .find(|heading| heading.len() > 3 && document_title.starts_with(heading.as_str()))
 }
 
@@ -255,7 +257,7 @@ fn byline_in_dom(
         if !is_byline {
             continue;
         }
-        let text = text_under(snapshot, children, index as NodeId);
+        let text = text_under(snapshot, children, index as NodeId, MAX_BYLINE_CHARS);
         if text.is_empty() || text.chars().count() > MAX_BYLINE_CHARS {
             continue;
         }
@@ -337,11 +339,16 @@ pub fn host_of(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
-/// Visible text of a subtree, whitespace collapsed, via precomputed children.
-fn text_under(snapshot: &Snapshot, children: &[Vec<NodeId>], root: NodeId) -> String {
+/// Visible text of a subtree, whitespace collapsed, via precomputed children. Gives up
+/// (returns "") past `limit` bytes: a "byline" wrapping the whole page must not cost a
+/// walk of the whole page for every such wrapper.
+fn text_under(snapshot: &Snapshot, children: &[Vec<NodeId>], root: NodeId, limit: usize) -> String {
     let mut out = String::new();
     let mut pending = vec![root];
     while let Some(id) = pending.pop() {
+        if out.len() > limit * 4 {
+            return String::new();
+        }
         let Some(node) = snapshot.node(id) else {
             continue;
         };

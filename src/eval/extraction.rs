@@ -252,11 +252,12 @@ fn run_aeb(
         let matching = shingler.matching(&page.truth, &text);
         if per_page {
             println!(
-                "{} P {:.3} R {:.3} words {} {}",
+                "{} P {:.3} R {:.3} words {} ms {:.2} {}",
                 page.id,
                 page_precision(&matching),
                 page_recall(&matching),
                 text.split_whitespace().count(),
+                extract_ms.last().copied().unwrap_or(0.0),
                 page.url
             );
         }
