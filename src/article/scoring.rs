@@ -21,8 +21,9 @@ pub struct Selection {
     pub top: NodeId,
     /// The top candidate and the siblings gathered with it, in document order.
     pub parts: Vec<NodeId>,
-    /// Score of the top candidate.
-    pub score: f32,
+    /// The best-scored element before climbing to containers: the heart of the story,
+    /// which cleaning must never drop along with a badly named wrapper.
+    pub best: NodeId,
 }
 
 /// Scores every content-bearing element and returns the best container with its siblings.
@@ -41,7 +42,8 @@ pub fn select(tree: &PageTree) -> Option<Selection> {
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let &(mut top, top_score) = ranked.first()?;
+    let &(best, top_score) = ranked.first()?;
+    let mut top = best;
     top = prefer_common_ancestor(tree, top, top_score, &ranked);
     top = climb_while_parent_scores_higher(tree, top, &scores);
     top = climb_single_child_wrappers(tree, top);
@@ -62,11 +64,7 @@ pub fn select(tree: &PageTree) -> Option<Selection> {
         }
         eprintln!("TOP {top} {final_score:.1} {:?} {:?} parts {:?}", n.map(|n| &n.tag), n.map(|n| n.class_attr()), parts);
     }
-    Some(Selection {
-        top,
-        parts,
-        score: final_score,
-    })
+    Some(Selection { top, parts, best })
 }
 
 fn final_score(tree: &PageTree, scores: &[Option<f32>], id: NodeId) -> f32 {
