@@ -4,11 +4,14 @@
 
 use crate::cli::Args;
 
+mod summaries;
+
 pub fn run(args: &mut Args) -> Result<(), String> {
     let what = args
         .positional()
         .ok_or("eval needs one of: quotes, extraction, summaries, overlays")?;
     match what.as_str() {
+        "summaries" => summaries::run(args),
         other => Err(format!("no evaluation named '{other}'")),
     }
 }
