@@ -571,3 +571,33 @@ fn big_pages_scan_in_linear_time() {
         started.elapsed()
     );
 }
+
+#[test]
+fn exit_intent_popup_is_named_by_its_trigger() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let popup = page.fixed(Page::BODY, &[("id", "exit-intent-overlay")], CENTRE);
+    page.says(popup, "h2", &[], "Before you go: get the weekly newsletter");
+    page.el(popup, "input", &[("type", "email")]);
+    page.says(popup, "button", &[], "No thanks");
+    let result = page.scan(article);
+    assert_eq!(hidden_nodes(&result), vec![popup]);
+    assert_eq!(only_category(&result), Some(Category::ExitIntent));
+}
+
+#[test]
+fn ad_slots_and_hidden_markup_mounts_are_not_hidden() {
+    let html = r#"<html><body><main><p>Story text.</p></main>
+        <div class="ad-block banner"></div>
+        <div class="paywall-modal" style="display:none"><p>Subscribe now</p></div>
+        </body></html>"#;
+    let snapshot = crate::html::parse(html, "");
+    assert!(scan(&snapshot, &ScanContext::default()).hidden.is_empty());
+    let mount = snapshot
+        .nodes
+        .iter()
+        .position(|n| n.class_attr() == "paywall-modal")
+        .expect("mount") as NodeId;
+    let verdict = recognise(&snapshot, mount, &ScanContext::default());
+    assert_eq!(verdict.map(|v| v.category), Some(Category::Paywall));
+}
