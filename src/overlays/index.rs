@@ -32,6 +32,9 @@ pub struct PageIndex<'a> {
     pub holds_article_marker: Vec<bool>,
     /// Nodes candidates may still read in this scan.
     read_budget: Cell<usize>,
+    /// What each text node is as a control label, classified once and remembered, since
+    /// nested candidates read the same controls (0 = not yet classified).
+    pub control_memo: Vec<Cell<u8>>,
 }
 
 impl<'a> PageIndex<'a> {
@@ -104,6 +107,7 @@ impl<'a> PageIndex<'a> {
             zone,
             holds_article_marker,
             read_budget: Cell::new(READ_BUDGET_NODES),
+            control_memo: vec![Cell::new(0); count],
         }
     }
 

@@ -337,6 +337,44 @@ fn sticky_navigation_with_subscribe_link_stays() {
 }
 
 #[test]
+fn fixed_top_bar_full_of_links_stays() {
+    let mut page = Page::new();
+    let bar = page.fixed(
+        Page::BODY,
+        &[("class", "top-wrapper")],
+        (0.0, 0.0, WIDTH, 70.0),
+    );
+    for section in [
+        "World", "Politics", "Business", "Science", "Sport", "Culture", "Opinion",
+    ] {
+        page.says(bar, "a", &[("href", "/section")], section);
+    }
+    page.says(
+        bar,
+        "a",
+        &[("href", "/subscribe")],
+        "Subscribe for $1 a week",
+    );
+    let article = page.article(Page::BODY, "story");
+    assert!(page.scan(article).hidden.is_empty());
+}
+
+#[test]
+fn pinned_body_is_unpinned_at_its_scroll_position() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let gate = page.fixed(Page::BODY, &[("class", "gate")], FULL);
+    page.says(gate, "p", &[], "Register for free to continue reading.");
+    page.says(gate, "p", &[], "Already have an account? Log in");
+    page.snapshot.root.body.position = "fixed".into();
+    page.snapshot.root.body.top = -1450.0;
+    let result = page.scan(article);
+    assert_eq!(only_category(&result), Some(Category::Paywall));
+    assert!(result.fixes.unlock_scroll);
+    assert_eq!(result.fixes.restore_scroll_top, 1450.0);
+}
+
+#[test]
 fn player_login_chat_and_lightbox_dialogs_stay() {
     let mut page = Page::new();
     let article = page.article(Page::BODY, "story");
@@ -513,6 +551,7 @@ fn big_pages_scan_in_linear_time() {
     }
     let started = std::time::Instant::now();
     let result = page.scan(article);
+    eprintln!("with layout: {:?}", started.elapsed());
     assert!(
         started.elapsed().as_secs() < 3,
         "took {:?}",
@@ -525,9 +564,40 @@ fn big_pages_scan_in_linear_time() {
     }
     let started = std::time::Instant::now();
     let _ = page.scan(article);
+    eprintln!("without layout: {:?}", started.elapsed());
     assert!(
         started.elapsed().as_secs() < 5,
         "took {:?}",
         started.elapsed()
     );
+}
+
+#[test]
+fn exit_intent_popup_is_named_by_its_trigger() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let popup = page.fixed(Page::BODY, &[("id", "exit-intent-overlay")], CENTRE);
+    page.says(popup, "h2", &[], "Before you go: get the weekly newsletter");
+    page.el(popup, "input", &[("type", "email")]);
+    page.says(popup, "button", &[], "No thanks");
+    let result = page.scan(article);
+    assert_eq!(hidden_nodes(&result), vec![popup]);
+    assert_eq!(only_category(&result), Some(Category::ExitIntent));
+}
+
+#[test]
+fn ad_slots_and_hidden_markup_mounts_are_not_hidden() {
+    let html = r#"<html><body><main><p>Story text.</p></main>
+        <div class="ad-block banner"></div>
+        <div class="paywall-modal" style="display:none"><p>Subscribe now</p></div>
+        </body></html>"#;
+    let snapshot = crate::html::parse(html, "");
+    assert!(scan(&snapshot, &ScanContext::default()).hidden.is_empty());
+    let mount = snapshot
+        .nodes
+        .iter()
+        .position(|n| n.class_attr() == "paywall-modal")
+        .expect("mount") as NodeId;
+    let verdict = recognise(&snapshot, mount, &ScanContext::default());
+    assert_eq!(verdict.map(|v| v.category), Some(Category::Paywall));
 }

@@ -16,6 +16,9 @@ const MIN_PAGE_TEXT_FOR_SHARE: u32 = 2000;
 const MAX_OVERLAY_TEXT: u32 = 6000;
 /// Text (characters) above which a content class ("article-body") wins over overlay words.
 const CONTENT_CLASS_TEXT: u32 = 400;
+/// Links above which an element is a menu or link list (site chrome), unless its markup
+/// says overlay outright: sign-up boxes and paywalls carry a few links, menus many.
+const MAX_OVERLAY_LINKS: usize = 8;
 /// The shortest headline or excerpt worth comparing.
 const MIN_COMPARABLE_CHARS: usize = 20;
 /// How much of the excerpt must appear for "contains the article text".
@@ -124,6 +127,9 @@ pub fn content_veto(
     }
     if let Some(word) = markup.user_dialog.filter(|_| !asks_for_money) {
         return Some(format!("user-opened dialog ({word})"));
+    }
+    if text.links >= MAX_OVERLAY_LINKS && !markup.is_strong() {
+        return Some(format!("{} links: navigation or link list", text.links));
     }
     if text.media && markup.categories.is_empty() {
         return Some("holds a media player".into());
