@@ -191,11 +191,13 @@ export function inspectPage(expect) {
     if (/hidden|clip/.test(bodyOverflow)) out.problems.push(`body overflow-y is still ${bodyOverflow}`);
     if (getComputedStyle(document.body).position === 'fixed') out.problems.push('body is still position: fixed');
     if (typeof expect.scrollY === 'number' && Math.abs(scrollY - expect.scrollY) > 40) out.problems.push(`scroll position ${scrollY}, expected ~${expect.scrollY} (restored from body's negative top)`);
+    // Scroll by 150 px, upwards when the page is already near its bottom.
     const before = scrollY;
-    window.scrollBy(0, 150);
+    const step = before + innerHeight + 150 > se.scrollHeight ? -150 : 150;
+    window.scrollBy(0, step);
     const after = scrollY;
     window.scrollTo(0, before);
-    if (after <= before) out.problems.push(`window.scrollBy(0, 150) did not scroll (scrollY stayed ${before})`);
+    if (after === before) out.problems.push(`window.scrollBy(0, ${step}) did not scroll (scrollY stayed ${before})`);
   }
 
   if (expect.articleVisible) {
