@@ -29,7 +29,8 @@ const METRICS: [&str; 3] = ["r1", "r2", "rlsum"];
 const SOURCES: [(&str, &str, usize); 2] = [("cnndm_summeval", "cnndm", 3), ("xsum", "xsum", 1)];
 
 /// Published peers on the larger set this one was split from (rouge-score 0.1.2, stemmed).
-const PEERS: &str = "published (larger set): CNN/DM Lead-3 42.18/19.65/38.31, TextRank 36.31/15.69/33.03; \
+const PEERS: &str =
+    "published (larger set): CNN/DM Lead-3 42.18/19.65/38.31, TextRank 36.31/15.69/33.03; \
 XSum Lead-1 16.58/1.65/12.12, TextRank 18.49/2.65/13.18";
 
 #[derive(Default)]
@@ -76,9 +77,7 @@ pub fn run(args: &mut Args) -> Result<(), String> {
             }
         }
     }
-    let path = args
-        .positional()
-        .ok_or("eval summaries needs DEV.jsonl")?;
+    let path = args.positional().ok_or("eval summaries needs DEV.jsonl")?;
     args.finish()?;
 
     let rows = read_jsonl_file(&path)?;
@@ -127,7 +126,12 @@ fn parse_weights(list: &str) -> Result<Weights, String> {
     }
 }
 
-fn score_article(row: &Value, k: usize, weights: &Weights, totals: &mut Totals) -> Result<(), String> {
+fn score_article(
+    row: &Value,
+    k: usize,
+    weights: &Weights,
+    totals: &mut Totals,
+) -> Result<(), String> {
     let field = |name: &str| row.get(name).and_then(Value::as_str).unwrap_or("");
     let (text, title, reference) = (field("text"), field("title"), field("reference"));
     if reference.is_empty() {
@@ -205,7 +209,11 @@ fn textrank(text: &str, lang: &str, k: usize) -> Vec<String> {
             };
             let shared = a.intersection(b).count() as f64;
             let norm = (a.len() as f64).ln() + (b.len() as f64).ln();
-            let similarity = if shared > 0.0 && norm > 0.0 { shared / norm } else { 0.0 };
+            let similarity = if shared > 0.0 && norm > 0.0 {
+                shared / norm
+            } else {
+                0.0
+            };
             if let Some(cell) = matrix.get_mut(i * n + j) {
                 *cell = similarity;
             }
@@ -303,7 +311,10 @@ fn check_gates(
         let Some((name, _, _)) = SOURCES.iter().find(|(_, s, _)| *s == short) else {
             continue;
         };
-        let means = totals.get(name).map(|t| t.means("ours")).unwrap_or([0.0; 3]);
+        let means = totals
+            .get(name)
+            .map(|t| t.means("ours"))
+            .unwrap_or([0.0; 3]);
         let index = METRICS.iter().position(|m| *m == metric).unwrap_or(0);
         let value = means.get(index).copied().unwrap_or(0.0);
         if value < threshold {

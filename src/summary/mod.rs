@@ -31,7 +31,7 @@ pub struct SummarySentence {
 
 /// Only the first this-many eligible sentences compete: the similarity graph is quadratic,
 /// and in news the key sentences are never beyond the first few hundred.
-const MAX_CANDIDATES: usize = 300;
+const MAX_CANDIDATES: usize = 150;
 
 /// How the score of a sentence is made; the defaults are tuned on the dev set (see
 /// `unveil eval summaries`).
@@ -54,10 +54,10 @@ impl Default for Weights {
     fn default() -> Weights {
         Weights {
             position: 1.0,
-            position_scale: 2.0,
+            position_scale: 4.0,
             centrality: 0.5,
-            title: 0.5,
-            max_overlap: 0.5,
+            title: 6.0,
+            max_overlap: 0.2,
         }
     }
 }
@@ -141,7 +141,7 @@ impl Candidates {
             terms.push(to_ids(analyzer.content_terms(&sentence.text)));
             texts.push(sentence.text);
         }
-        let title_terms = to_ids(analyzer.content_terms(title));
+        let title_terms = to_ids(analyzer.content_terms(headline_of(title)));
         Candidates {
             texts,
             terms,
@@ -214,6 +214,21 @@ impl Candidates {
         }
         chosen
     }
+}
+
+/// The title without the site name pages append ("… - BBC News", "… | The Site"): those
+/// words are in every title of the site and say nothing about the story.
+fn headline_of(title: &str) -> &str {
+    const MAX_SITE_WORDS: usize = 4;
+    let mut headline = title.trim();
+    for separator in [" | ", " - ", " — ", " – "] {
+        if let Some((head, tail)) = headline.rsplit_once(separator) {
+            if !head.trim().is_empty() && tail.split_whitespace().count() <= MAX_SITE_WORDS {
+                headline = head.trim();
+            }
+        }
+    }
+    headline
 }
 
 #[cfg(test)]

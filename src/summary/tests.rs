@@ -98,3 +98,20 @@ fn empty_and_huge_input() {
     // Generous for debug builds on a shared machine; release is far faster.
     assert!(started.elapsed().as_secs() < 10);
 }
+
+#[test]
+fn site_names_are_cut_from_titles() {
+    assert_eq!(
+        headline_of("Ferry terminal opens - Harbour News"),
+        "Ferry terminal opens"
+    );
+    assert_eq!(
+        headline_of("Ferry terminal opens | Site"),
+        "Ferry terminal opens"
+    );
+    assert_eq!(headline_of(" - Site"), "- Site");
+    assert_eq!(
+        headline_of("A - B, and a long tail that is the real headline here"),
+        "A - B, and a long tail that is the real headline here"
+    );
+}

@@ -28,8 +28,8 @@ const AMBIGUOUS: &[&str] = &[
     "etc", "inc", "ltd", "co", "corp", "jr", "vs", "no", "nos", "fig", "approx", "dept", "est",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave",
     "blvd", "rd", "mt", "ft", "vol", "pp", "al", "bzw", "usw", "ca", "vgl", "evtl", "ggf", "nr",
-    "str", "abs", "inkl", "bspw", "env", "cf", "av", "bd", "ud", "uds", "pág", "avda", "núm", "lic",
-    "ing", "г", "гг", "д", "др", "пр", "руб", "млн", "млрд", "тыс", "см", "стр", "т", "тел",
+    "str", "abs", "inkl", "bspw", "env", "cf", "av", "bd", "ud", "uds", "pág", "avda", "núm",
+    "lic", "ing", "г", "гг", "д", "др", "пр", "руб", "млн", "млрд", "тыс", "см", "стр", "т", "тел",
 ];
 
 /// German ordinals look like sentence ends ("am 3. Oktober"); a month after one is not a start.
@@ -253,7 +253,21 @@ fn is_closing_mark(c: char) -> bool {
 fn is_opening_mark(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '‘' | '„' | '«' | '‹' | '(' | '[' | '「' | '『' | '¿' | '¡' | '—' | '–' | '-'
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '„'
+            | '«'
+            | '‹'
+            | '('
+            | '['
+            | '「'
+            | '『'
+            | '¿'
+            | '¡'
+            | '—'
+            | '–'
+            | '-'
     )
 }
 
@@ -299,7 +313,8 @@ mod tests {
 
     #[test]
     fn russian_abbreviations() {
-        let text = "В 1998 г. Он уехал в г. Тверь, т.е. на север. Там жил проф. Смирнов и др. Все знали.";
+        let text =
+            "В 1998 г. Он уехал в г. Тверь, т.е. на север. Там жил проф. Смирнов и др. Все знали.";
         assert_eq!(
             texts(text, "ru"),
             [
@@ -326,8 +341,15 @@ mod tests {
     #[test]
     fn french_and_spanish() {
         assert_eq!(
-            texts("M. Durand est arrivé. « C'est fini », dit-il. Mme Roy sourit.", "fr"),
-            ["M. Durand est arrivé.", "« C'est fini », dit-il.", "Mme Roy sourit."]
+            texts(
+                "M. Durand est arrivé. « C'est fini », dit-il. Mme Roy sourit.",
+                "fr"
+            ),
+            [
+                "M. Durand est arrivé.",
+                "« C'est fini », dit-il.",
+                "Mme Roy sourit."
+            ]
         );
         assert_eq!(
             texts("La Sra. Gómez llegó tarde. ¿Por qué? Nadie lo sabe.", "es"),

@@ -56,10 +56,7 @@ fn is_consonant(w: &[u8], i: usize) -> bool {
 /// m in [C](VC)^m[V].
 fn measure(w: &[u8]) -> usize {
     let kinds: Vec<bool> = (0..w.len()).map(|i| is_consonant(w, i)).collect();
-    kinds
-        .windows(2)
-        .filter(|pair| !pair[0] && pair[1])
-        .count()
+    kinds.windows(2).filter(|pair| !pair[0] && pair[1]).count()
 }
 
 fn positive_measure(w: &[u8]) -> bool {
