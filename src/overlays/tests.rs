@@ -601,3 +601,88 @@ fn ad_slots_and_hidden_markup_mounts_are_not_hidden() {
     let verdict = recognise(&snapshot, mount, &ScanContext::default());
     assert_eq!(verdict.map(|v| v.category), Some(Category::Paywall));
 }
+
+#[test]
+fn never_panics_on_odd_snapshots() {
+    // A small linear congruential generator: deterministic pseudo-random pages.
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |bound: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        ((seed >> 33) as usize) % bound.max(1)
+    };
+    let classes = [
+        "modal",
+        "paywall",
+        "nav",
+        "tp-backdrop",
+        "",
+        "vjs-x",
+        "donate-bar",
+    ];
+    let texts = [
+        "×",
+        "Поддержите нас",
+        "",
+        "you've read 2 free articles",
+        "€5",
+        "ü\u{301}",
+    ];
+    let positions = ["fixed", "static", "sticky", "absolute", ""];
+    for round in 0..200 {
+        let mut snapshot = Snapshot {
+            viewport: Viewport {
+                width: [0.0, 1280.0, f32::NAN][next(3)],
+                height: 800.0,
+            },
+            partial: round % 3 == 0,
+            ..Snapshot::default()
+        };
+        for index in 0..next(60) + 1 {
+            // Parents may point forward or nowhere: `scan` must cope even unvalidated.
+            let parent = match next(10) {
+                0 => None,
+                1 => Some((index + next(5)) as NodeId),
+                _ => Some(next(index.max(1)) as NodeId),
+            };
+            let is_text = next(3) == 0;
+            snapshot.nodes.push(Node {
+                kind: if is_text {
+                    NodeKind::Text
+                } else {
+                    NodeKind::Element
+                },
+                parent,
+                tag: if is_text { String::new() } else { "div".into() },
+                text: texts[next(texts.len())].into(),
+                attrs: [(
+                    "class".to_string(),
+                    classes[next(classes.len())].to_string(),
+                )]
+                .into_iter()
+                .collect(),
+                visible: next(4) != 0,
+                layout: (next(2) == 0).then(|| Layout {
+                    x: next(1300) as f32 - 10.0,
+                    y: next(900) as f32,
+                    width: next(1400) as f32,
+                    height: next(900) as f32,
+                    position: positions[next(positions.len())].into(),
+                    opacity: next(2) as f32,
+                    top_layer: next(9) == 0,
+                    ..Layout::default()
+                }),
+                ..Node::default()
+            });
+        }
+        let context = ScanContext {
+            headline: "you've read".into(),
+            excerpt: "€5".into(),
+            article_root: Some(next(80) as NodeId),
+        };
+        let result = scan(&snapshot, &context);
+        for hidden in &result.hidden {
+            assert!((hidden.node as usize) < snapshot.nodes.len());
+            assert!(hidden.excerpt.chars().count() <= 120);
+        }
+    }
+}
