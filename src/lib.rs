@@ -13,6 +13,7 @@ pub mod quotes;
 pub mod report;
 pub mod snapshot;
 pub mod summary;
+pub mod text;
 pub mod textmap;
 
 #[cfg(not(target_arch = "wasm32"))]

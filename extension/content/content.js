@@ -160,7 +160,9 @@
     page.analyses++;
     page.grown = 0;
     observer.pause(() => quotes.unmarkAll()); // the core must see the page's own text nodes
+    const started = performance.now();
     const taken = U.snapshot();
+    const walked = performance.now();
     observer.markSnapshot();
     observer.observeShadowRoots(taken.shadowRoots);
     page.snapshotNodes = taken.stats.nodes;
@@ -169,6 +171,8 @@
       return sendCount();
     }
     const report = await engine.call('analyze', taken.snapshot);
+    page.timing = { snapshotMs: Math.round(walked - started), analyzeMs: Math.round(performance.now() - walked), nodes: taken.stats.nodes };
+    log(`analysed ${taken.stats.nodes} nodes: snapshot ${page.timing.snapshotMs} ms, core ${page.timing.analyzeMs} ms (${page.engine})`);
     if (report.status === 'too_large') return setState('too_large', report.message);
     if (report.status !== 'ok') return setState('error', report.message || report.status);
     page.report = report;
@@ -246,8 +250,12 @@
   function scanPartial(elements) {
     if (!page.report || page.state === 'disabled') return;
     // One scan at a time: the background engine answers asynchronously.
+    // A re-rendered copy of an element we hide (same tag and id, the old one gone) stays
+    // hidden at once, without waiting for the core: no flash, no fight.
+    const fresh = observer.pause(() => carryOver(elements));
+    if (fresh) sendCount();
     scanQueue = scanQueue.then(async () => {
-      const connected = elements.filter((element) => element.isConnected);
+      const connected = elements.filter((element) => element.isConnected && !page.byElement.has(element));
       if (!connected.length) return;
       const taken = U.snapshot(connected);
       observer.observeShadowRoots(taken.shadowRoots);
@@ -257,6 +265,21 @@
       observer.pause(() => applyOverlays());
       sendCount();
     }).catch(failed);
+  }
+
+  function carryOver(elements) {
+    let carried = 0;
+    for (const element of elements) {
+      if (!element.id || page.byElement.has(element)) continue;
+      const old = page.decisions.find((d) => !d.element.isConnected && d.element.id === element.id && d.element.localName === element.localName);
+      if (!old) continue;
+      const decision = { ...old, element, signals: [...old.signals, 'reinserted'] };
+      page.byElement.set(element, decision);
+      page.decisions.push(decision);
+      carried++;
+    }
+    if (carried) applyOverlays();
+    return carried;
   }
 
   function relock() {
@@ -288,8 +311,13 @@
 
   // ---- badge ----------------------------------------------------------------------------
 
+  /** Hidden elements still in the page (a re-rendered page drops old ones). */
+  function hiddenNow() {
+    return [...applier.hidden.keys()].filter((element) => element.isConnected);
+  }
+
   function sendCount(reset = false) {
-    const count = applier.hidden.size;
+    const count = hiddenNow().length;
     if (count === page.lastCount && !reset) return;
     page.lastCount = count;
     sendToBackground(MSG.CONTENT_TO_BG.HIDDEN_COUNT, { count, reset, top: IS_TOP }, { timeoutMs: 5000 }).catch((error) => log('badge:', error));
@@ -323,7 +351,7 @@
   function hiddenList() {
     return page.decisions
       .map((decision, index) => ({ decision, index }))
-      .filter(({ decision }) => applier.hidden.has(decision.element) || decision.shown)
+      .filter(({ decision }) => decision.element.isConnected && (applier.hidden.has(decision.element) || decision.shown))
       .map(({ decision, index }) => ({
         index,
         category: decision.category,
@@ -354,7 +382,8 @@
       quotes: (report?.quotes || []).map((quote, index) => ({ index, text: quote.text, speaker: quote.speaker ?? null })),
       speakers: (report?.speakers || []).map((group) => ({ speaker: group.speaker ?? null, quotes: group.quotes, count: group.quotes.length })),
       hidden: hiddenList(),
-      hiddenCount: applier.hidden.size,
+      hiddenCount: hiddenNow().length,
+      timing: page.timing || null,
     };
   }
 

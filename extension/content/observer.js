@@ -14,14 +14,22 @@
   const Unveil = (globalThis.Unveil = globalThis.Unveil || {});
 
   const BUDGET_MS = 4;
+  const REEXAMINE_MS = 2000; // an element whose attributes keep changing (an animated sticky bar) is looked at this often at most
   const DESCENDANTS_CHECKED = 40; // of a large inserted subtree, the first few elements
   const OVERLAY_NAME = /modal|overlay|popup|pop-up|paywall|regwall|wall|gate|meter|subscri|newsletter|donat|banner|consent|cookie|adblock|interstitial|dialog|lightbox|piano|tp-|fc-|sticky|offer|promo/i;
   const IGNORED_TAGS = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'br', 'unveil-quote', 'svg', 'img', 'path']);
   const WATCHED_ATTRIBUTES = ['class', 'style', 'open', 'hidden', 'aria-modal', 'popover', Unveil.HIDDEN_ATTR];
 
-  function nameOf(element) {
-    const className = typeof element.className === 'string' ? element.className : element.getAttribute('class') || '';
-    return `${element.id} ${className}`;
+  // Whether an element's id/class looks like an overlay, cached: on a busy page the same
+  // elements change style every frame; only a class change can change the answer.
+  const nameLooksLikeOverlay = new WeakMap();
+  function looksLikeOverlay(element, attributeName) {
+    let answer = attributeName === 'class' ? undefined : nameLooksLikeOverlay.get(element);
+    if (answer === undefined) {
+      answer = OVERLAY_NAME.test(`${element.id} ${element.getAttribute('class') || ''}`);
+      nameLooksLikeOverlay.set(element, answer);
+    }
+    return answer;
   }
 
   /** Could this element be (or hold) an overlay? Computed style only for plausible ones. */
@@ -58,6 +66,7 @@
     let enabled = false; // candidates are only examined once there is a report to give context
     let collecting = false; // before the first full snapshot, that snapshot will see everything
     let observer = null;
+    const examinedAt = new WeakMap();
 
     function collect(records) {
       let grown = 0;
@@ -75,7 +84,7 @@
         if (!collecting) continue;
         if (record.attributeName === Unveil.HIDDEN_ATTR) hooks.onUnhidden(target);
         else if (target === document.documentElement || target === document.body) rootChanged = true;
-        else if (OVERLAY_NAME.test(nameOf(target)) || record.attributeName === 'open' || record.attributeName === 'aria-modal') changed.add(target);
+        else if (record.attributeName === 'open' || record.attributeName === 'aria-modal' || looksLikeOverlay(target, record.attributeName)) changed.add(target);
       }
       if (grown) hooks.onGrowth(grown);
       schedule();
@@ -112,6 +121,11 @@
       while ((added.size || changed.size) && performance.now() - started < BUDGET_MS) {
         const fromAdded = added.size > 0;
         const element = take(fromAdded ? added : changed);
+        if (!fromAdded) {
+          const now = performance.now();
+          if (now - (examinedAt.get(element) ?? -Infinity) < REEXAMINE_MS) continue;
+          examinedAt.set(element, now);
+        }
         try {
           if (fromAdded ? holdsOverlay(element) : couldBeOverlay(element)) candidates.push(element);
         } catch (error) {
@@ -166,8 +180,11 @@
         enabled = true;
         schedule();
       },
-      /** Runs `fn` (our own DOM changes) and forgets the records it caused. */
+      /** Runs `fn` (our own DOM changes) and forgets the records it caused — only those. */
       pause(fn) {
+        // Records of the page's own changes may still be queued: collect them first.
+        const pending = observer ? observer.takeRecords() : [];
+        if (pending.length) collect(pending);
         try {
           return fn();
         } finally {

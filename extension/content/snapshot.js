@@ -21,6 +21,7 @@
   // Big containers whose layout matters even when static (scroll locks, blur, the article).
   const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article', 'section']);
   const DIALOG_SELECTOR = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
+  const CONTAINER_ROLES = new Set(['main', 'article']);
 
   function copyAttrs(element) {
     const attrs = {};
@@ -64,7 +65,8 @@
   }
 
   function needsLayout(element, tag, style) {
-    return style.position !== 'static' || CONTAINER_TAGS.has(tag) || safeMatches(element, DIALOG_SELECTOR);
+    return style.position !== 'static' || CONTAINER_TAGS.has(tag) || CONTAINER_ROLES.has(element.getAttribute('role'))
+      || safeMatches(element, DIALOG_SELECTOR);
   }
 
   function measure(element, style) {
@@ -103,7 +105,11 @@
     function pushText(textNode, parent, visible, depth) {
       const text = textNode.data;
       textChars += text.length;
-      nodes.push({ kind: 'text', parent, text, visible, shadow_depth: depth });
+      // Defaults (shadow_depth 0, empty attrs) are left out: the core's serde fills them in,
+      // and a smaller object crosses into wasm (or to the background) faster.
+      const node = { kind: 'text', parent, text, visible };
+      if (depth) node.shadow_depth = depth;
+      nodes.push(node);
       liveNodes.push(textNode);
     }
 
@@ -120,7 +126,9 @@
       const style = getComputedStyle(element);
       const visible = isVisible(element, style, parentVisible);
       const index = nodes.length;
-      const node = { kind: 'element', parent, tag, attrs: copyAttrs(element), visible, shadow_depth: depth };
+      const node = { kind: 'element', parent, tag, visible };
+      if (element.attributes.length) node.attrs = copyAttrs(element);
+      if (depth) node.shadow_depth = depth;
       if (visible && needsLayout(element, tag, style)) node.layout = measure(element, style);
       nodes.push(node);
       liveNodes.push(element);

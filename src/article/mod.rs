@@ -1,14 +1,34 @@
 //! Finding the article in a page: its content nodes, plain text and metadata.
 //!
-//! Owner: extraction. The first version takes every visible text block under `<body>`;
-//! the scoring extractor replaces it.
+//! ```text
+//!   tree.rs      facts per node, in linear passes (hidden, text length, link text, commas)
+//!   scoring.rs   paragraphs vote for ancestors → best container + siblings (Reader View)
+//!   cleaning.rs  inside it, drop nav, share bars, sign-up boxes, link lists, forms
+//!   metadata.rs  title, byline, date, language, site (JSON-LD → meta → DOM)
+//! ```
+//! Text comes from the DOM only (never from JSON-LD `articleBody`), through a [`TextMap`],
+//! so every character can be traced back to its text node for the page layer.
 
+mod cleaning;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+pub mod metadata;
+mod scoring;
+mod signals;
+mod tree;
 
 use crate::snapshot::{NodeId, Snapshot};
 use crate::textmap::TextMap;
 use serde::{Deserialize, Serialize};
+use tree::PageTree;
+
+/// Below this many words a page is not an article, unless its JSON-LD declares one:
+/// home pages, lists and error pages have short teasers, not prose.
+pub const MIN_ARTICLE_WORDS: usize = 140;
+
+/// When the strict pass (unlikely blocks stripped) finds less text than this, a relaxed
+/// pass runs: some sites put the story inside a container named like a sidebar.
+const RETRY_BELOW_CHARS: usize = 500;
 
 /// Words per minute used for the reading time.
 pub const READING_WPM: usize = 230;
@@ -95,48 +115,137 @@ pub fn is_non_content_tag(tag: &str) -> bool {
     )
 }
 
+/// Tags that end a paragraph when they start inside a `div` (a `div` without them is
+/// scored as a paragraph itself).
+pub fn is_paragraph_breaking_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "blockquote"
+            | "dl"
+            | "img"
+            | "ol"
+            | "ul"
+            | "pre"
+            | "table"
+            | "figure"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+    )
+}
+
 /// Builds the text and map of `root`'s subtree: visible text, a paragraph per block.
 pub fn text_of_subtree(snapshot: &Snapshot, root: NodeId) -> TextMap {
+    let tree = PageTree::new(snapshot, false);
     let mut map = TextMap::new();
-    let end = snapshot.subtree_end(root) as usize;
-    let mut skip_until: Option<usize> = None;
-    for index in root as usize..end {
-        if skip_until.is_some_and(|until| index < until) {
-            continue;
-        }
-        let node = &snapshot.nodes[index];
-        if node.is_element() {
-            if !node.visible || is_non_content_tag(&node.tag) {
-                skip_until = Some(snapshot.subtree_end(index as NodeId) as usize);
-                continue;
-            }
-            if is_block_tag(&node.tag) {
-                map.end_block();
-            }
-        } else if node.visible {
-            map.push_node_text(index as NodeId, &node.text);
-        }
-    }
+    append_text(&tree, root, &mut map, |tree, id| tree.is_excluded(id));
     map.finish()
 }
 
-/// Finds the article. Returns `None` when the page has no article text.
+/// Appends `root`'s subtree to `map`: text nodes in order, a paragraph break around every
+/// block element, skipping the subtrees `skip` names (checked on elements and text).
+fn append_text(
+    tree: &PageTree,
+    root: NodeId,
+    map: &mut TextMap,
+    skip: impl Fn(&PageTree, NodeId) -> bool,
+) {
+    let nodes = &tree.snapshot.nodes;
+    let end = tree.subtree_end(root) as usize;
+    // Ends of the block elements we are inside: reaching one closes a paragraph, so text
+    // after a block ("<p>a</p>tail") does not stick to it.
+    let mut open_blocks: Vec<usize> = Vec::new();
+    let mut index = root as usize;
+    while index < end {
+        while open_blocks
+            .last()
+            .is_some_and(|&block_end| block_end <= index)
+        {
+            open_blocks.pop();
+            map.end_block();
+        }
+        let Some(node) = nodes.get(index) else { break };
+        let id = index as NodeId;
+        if skip(tree, id) {
+            index = (tree.subtree_end(id) as usize).max(index + 1);
+            continue;
+        }
+        if node.is_text() {
+            map.push_node_text(id, &node.text);
+        } else if is_block_tag(&node.tag) {
+            map.end_block();
+            open_blocks.push(tree.subtree_end(id) as usize);
+        }
+        index += 1;
+    }
+    map.end_block();
+}
+
+/// The article's text, where it is, and how sure we are it is prose.
+struct Content {
+    root: NodeId,
+    map: TextMap,
+}
+
+/// Scores the page and builds the chosen content's text.
+fn find_content(tree: &PageTree) -> Option<Content> {
+    let selection = scoring::select(tree)?;
+    let mut map = TextMap::new();
+    for &part in &selection.parts {
+        let top = selection.top;
+        append_text(tree, part, &mut map, |tree, id| {
+            id != top && cleaning::is_dropped(tree, id)
+        });
+    }
+    let root = match selection.parts.as_slice() {
+        [only] => *only,
+        _ => tree.parent(selection.top).unwrap_or(selection.top),
+    };
+    Some(Content {
+        root,
+        map: map.finish(),
+    })
+}
+
+/// Finds the article. Returns `None` when the page has no article: no prose container, or
+/// fewer than [`MIN_ARTICLE_WORDS`] words and no JSON-LD article.
 pub fn extract(snapshot: &Snapshot) -> Option<Article> {
-    let body = snapshot.nodes.iter().position(|n| n.tag == "body")? as NodeId;
-    let map = text_of_subtree(snapshot, body);
-    let text = map.text().to_string();
+    let strict_tree = PageTree::new(snapshot, true);
+    let mut content = find_content(&strict_tree);
+    if content
+        .as_ref()
+        .is_none_or(|c| c.map.len_chars() < RETRY_BELOW_CHARS)
+    {
+        let relaxed = find_content(&PageTree::new(snapshot, false));
+        let longer = |c: &Option<Content>| c.as_ref().map_or(0, |c| c.map.len_chars());
+        if longer(&relaxed) > longer(&content) {
+            content = relaxed;
+        }
+    }
+    let content = content?;
+    let metadata = metadata::read(snapshot, &strict_tree.children, Some(content.root));
+    let text = content.map.text().to_string();
     let word_count = text.split_whitespace().count();
-    if word_count == 0 {
+    if word_count == 0 || (word_count < MIN_ARTICLE_WORDS && !metadata.declares_article) {
         return None;
     }
     Some(Article {
-        title: snapshot.title.trim().to_string(),
-        lang: snapshot.lang.clone().unwrap_or_default(),
+        title: metadata.title,
+        byline: metadata.byline,
+        published: metadata.published,
+        lang: metadata.lang,
+        site: metadata.site,
         text,
         word_count,
         reading_minutes: word_count.div_ceil(READING_WPM),
-        root: Some(body),
-        map,
-        ..Article::default()
+        root: Some(content.root),
+        map: content.map,
     })
 }

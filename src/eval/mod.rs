@@ -4,11 +4,18 @@
 
 use crate::cli::Args;
 
+pub mod extraction;
+mod overlays;
+mod quotes;
+
 pub fn run(args: &mut Args) -> Result<(), String> {
     let what = args
         .positional()
         .ok_or("eval needs one of: quotes, extraction, summaries, overlays")?;
     match what.as_str() {
+        "quotes" => quotes::run(args),
+        "extraction" => extraction::run(args),
+        "overlays" => overlays::run(args),
         other => Err(format!("no evaluation named '{other}'")),
     }
 }

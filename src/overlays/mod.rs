@@ -2,6 +2,30 @@
 //! and how to give the page back.
 //!
 //! Owner: overlays.
+//!
+//! ```text
+//!   PageIndex (linear passes) ─▶ for each element in document order:
+//!     gate (floats / overlay markup) ─▶ structural vetoes ─▶ read text & controls
+//!     ─▶ content vetoes ─▶ score intent + shape ─▶ Verdict
+//!   chosen element ─▶ climb to the wrapper holding it and its backdrop ─▶ skip its subtree
+//!   overlays found ─▶ backdrops, page fixes (scroll, inert, blur, dialogs)
+//! ```
+//! Geometry AND intent decide when layout is known; without layout (saved HTML) only
+//! strong markup (a category word with an overlay shape, a vendor container, a dialog
+//! asking for something) counts.
+
+mod classify;
+mod fixes;
+mod geometry;
+mod index;
+mod intent;
+mod markup;
+#[cfg(test)]
+mod tests;
+mod vetoes;
+
+pub use classify::{classify, explain, recognise, Mode, Verdict};
+pub use fixes::scroll_lock_classes;
 
 use crate::article::Article;
 use crate::snapshot::{NodeId, Snapshot};
@@ -58,6 +82,9 @@ pub struct ScanContext {
     pub headline: String,
     /// The first few hundred characters of the article text.
     pub excerpt: String,
+    /// The node holding the article in the FULL snapshot (never hidden, nor any ancestor).
+    /// Ignored for partial snapshots, whose indices differ.
+    pub article_root: Option<NodeId>,
 }
 
 impl ScanContext {
@@ -66,14 +93,43 @@ impl ScanContext {
             Some(article) => ScanContext {
                 headline: article.title.clone(),
                 excerpt: article.text.chars().take(400).collect(),
+                article_root: article.root,
             },
             None => ScanContext::default(),
         }
     }
 }
 
-/// Decides which elements of `snapshot` are overlays to hide.
+/// Decides which elements of `snapshot` are overlays to hide, and the fixes that give the
+/// page back. Linear in the number of nodes: a chosen overlay's subtree is skipped, and a
+/// candidate's text is read up to a cap.
 pub fn scan(snapshot: &Snapshot, context: &ScanContext) -> OverlayScan {
-    let _ = (snapshot, context);
-    OverlayScan::default()
+    let index = index::PageIndex::new(snapshot);
+    let mut hidden: Vec<HiddenOverlay> = Vec::new();
+    let mut cursor = 0usize;
+    while cursor < snapshot.nodes.len() {
+        let id = cursor as NodeId;
+        let Some(verdict) = classify::judge(&index, id, context, Mode::Hide) else {
+            cursor += 1;
+            continue;
+        };
+        let previous = hidden.last().map(|h| h.node);
+        let top = classify::outermost_wrapper(&index, id, context, previous);
+        let mut signals = verdict.signals;
+        if top != id {
+            signals.push("wrapper".into());
+        }
+        hidden.push(HiddenOverlay {
+            node: top,
+            category: verdict.category,
+            signals,
+            excerpt: verdict.excerpt,
+        });
+        cursor = index.end_of(top).max(cursor + 1);
+    }
+    if hidden.iter().any(|h| h.category != Category::Cookie) {
+        hidden.extend(classify::backdrops(&index, &hidden));
+    }
+    let fixes = fixes::page_fixes(&index, &hidden, context);
+    OverlayScan { hidden, fixes }
 }

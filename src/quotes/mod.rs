@@ -3,12 +3,18 @@
 //! Owner: quotes. `find` works on plain text (the CLI and the evaluation use it directly);
 //! `find_in_article` maps the results onto the page's text nodes.
 
+mod attribution;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+mod cues;
+mod marks;
+mod resolve;
+mod tokens;
 
 use crate::article::Article;
 use crate::textmap::NodeRange;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -57,10 +63,67 @@ pub struct SpeakerGroup {
     pub quotes: Vec<usize>,
 }
 
-/// Finds attributed quotes in plain text. `lang` is an ISO 639-1 code or "" for unknown.
+/// Finds attributed quotes in plain text. `lang` is an ISO 639-1 code or "" for unknown
+/// (then cues of every supported language are used). Quotes with no speaker found (scare
+/// quotes, titles) are left out.
 pub fn find(text: &str, lang: &str) -> Vec<Quote> {
-    let _ = (text, lang);
-    Vec::new()
+    let chars: Vec<char> = text.chars().collect();
+    let spans = marks::find_spans(&chars);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let cues = cues::Cues::for_lang(lang);
+    let attributions = attribution::attribute_all(&chars, &spans, &cues);
+    let names = resolve::Resolver::new(&chars, &spans);
+    let mut ids = AttributionIds::default();
+    let mut quotes = Vec::new();
+    for (index, (span, found)) in spans.iter().zip(&attributions).enumerate() {
+        let Some(found) = found else { continue };
+        let speaker_as_written = found
+            .speaker
+            .map(|(start, end)| tokens::slice(&chars, start, end));
+        let speaker = match (&speaker_as_written, found.speaker) {
+            (Some(written), Some((start, _))) => names.resolve(written, start),
+            _ => None,
+        };
+        quotes.push(Quote {
+            start: span.start,
+            end: span.end,
+            speaker,
+            speaker_as_written,
+            cue: found.cue.map(|(start, end)| tokens::slice(&chars, start, end)),
+            kind: found.kind,
+            attribution: ids.id_for(index, found),
+        });
+    }
+    quotes
+}
+
+/// Numbers attributions: parts of one split quote share the cue (“A,” he said, “B.”), a
+/// continued quote points at the one it continues.
+#[derive(Default)]
+struct AttributionIds {
+    by_cue: HashMap<(usize, usize), usize>,
+    by_span: HashMap<usize, usize>,
+    next: usize,
+}
+
+impl AttributionIds {
+    fn id_for(&mut self, span_index: usize, found: &attribution::Attribution) -> usize {
+        let inherited = found
+            .continues
+            .and_then(|from| self.by_span.get(&from).copied())
+            .or_else(|| found.cue.and_then(|cue| self.by_cue.get(&cue).copied()));
+        let id = inherited.unwrap_or_else(|| {
+            self.next += 1;
+            self.next
+        });
+        if let Some(cue) = found.cue {
+            self.by_cue.entry(cue).or_insert(id);
+        }
+        self.by_span.insert(span_index, id);
+        id
+    }
 }
 
 /// Finds the quotes of an article and where they are in the page.

@@ -1,11 +1,26 @@
 //! Extractive summaries: the article's own key sentences, in order.
 //!
+//! News is written lead-first, so a summary that loses to "the first three sentences" is
+//! not worth showing. Each eligible sentence gets a score that mixes
+//! - a position prior (early sentences carry the story),
+//! - centrality: PageRank over a cosine-similarity graph of stemmed content words (the
+//!   sentences the rest of the article keeps coming back to), and
+//! - overlap with the title, when there is one.
+//!
+//! Sentences are then taken best-first, skipping near-duplicates of those already taken.
 //! Owner: summary.
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+mod filters;
+pub mod graph;
 
+use crate::text::{detect_language, split_sentences, TermAnalyzer};
+use graph::{cosine, jaccard, pagerank, term_set, TermSet};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub use filters::is_summary_worthy;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct SummarySentence {
@@ -14,9 +29,192 @@ pub struct SummarySentence {
     pub rank: usize,
 }
 
-/// Picks up to `max_sentences` key sentences of `text`, returned in text order.
-/// `lang` is an ISO 639-1 code or "" for unknown.
-pub fn summarize(text: &str, lang: &str, max_sentences: usize) -> Vec<SummarySentence> {
-    let _ = (text, lang, max_sentences);
-    Vec::new()
+/// Only the first this-many eligible sentences compete: the similarity graph is quadratic,
+/// and in news the key sentences are never beyond the first few hundred.
+const MAX_CANDIDATES: usize = 300;
+
+/// How the score of a sentence is made; the defaults are tuned on the dev set (see
+/// `unveil eval summaries`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    /// Weight of the position prior `1 / (1 + index / position_scale)`.
+    pub position: f64,
+    /// The number of sentences after which the position prior has halved.
+    pub position_scale: f64,
+    /// Weight of centrality (PageRank normalised to the best sentence).
+    pub centrality: f64,
+    /// Weight of the share of the title's content words the sentence contains.
+    pub title: f64,
+    /// A sentence whose stemmed-term Jaccard similarity with a chosen one exceeds this is a
+    /// near-duplicate and is skipped.
+    pub max_overlap: f64,
 }
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            position: 1.0,
+            position_scale: 2.0,
+            centrality: 0.5,
+            title: 0.5,
+            max_overlap: 0.5,
+        }
+    }
+}
+
+/// Picks up to `max_sentences` key sentences of `text`, returned in text order.
+/// `lang` is an ISO 639-1 code or "" for unknown (then detected).
+pub fn summarize(text: &str, lang: &str, max_sentences: usize) -> Vec<SummarySentence> {
+    summarize_with_title(text, "", lang, max_sentences)
+}
+
+/// Like [`summarize`], with the article's title to favour the sentences that tell its story.
+pub fn summarize_with_title(
+    text: &str,
+    title: &str,
+    lang: &str,
+    max_sentences: usize,
+) -> Vec<SummarySentence> {
+    summarize_weighted(text, title, lang, max_sentences, &Weights::default())
+}
+
+/// The summariser with explicit weights (for evaluation and tuning).
+pub fn summarize_weighted(
+    text: &str,
+    title: &str,
+    lang: &str,
+    max_sentences: usize,
+    weights: &Weights,
+) -> Vec<SummarySentence> {
+    if max_sentences == 0 {
+        return Vec::new();
+    }
+    let lang = if lang.is_empty() {
+        detect_language(text)
+    } else {
+        lang
+    };
+    let candidates = Candidates::new(text, title, lang);
+    let scores = candidates.scores(weights);
+    let chosen = candidates.choose(&scores, max_sentences, weights.max_overlap);
+    let mut summary: Vec<(usize, SummarySentence)> = chosen
+        .into_iter()
+        .enumerate()
+        .filter_map(|(rank, index)| {
+            let text = candidates.texts.get(index)?.clone();
+            Some((index, SummarySentence { text, rank }))
+        })
+        .collect();
+    summary.sort_by_key(|(index, _)| *index);
+    summary.into_iter().map(|(_, sentence)| sentence).collect()
+}
+
+/// The eligible sentences of an article, in text order, with their term sets.
+struct Candidates {
+    texts: Vec<String>,
+    terms: Vec<TermSet>,
+    title_terms: TermSet,
+}
+
+impl Candidates {
+    fn new(text: &str, title: &str, lang: &str) -> Candidates {
+        let analyzer = TermAnalyzer::new(lang);
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut to_ids = |terms: Vec<String>| -> TermSet {
+            let mut set = Vec::with_capacity(terms.len());
+            for term in terms {
+                let next_id = ids.len() as u32;
+                set.push(*ids.entry(term).or_insert(next_id));
+            }
+            term_set(set)
+        };
+        let mut texts = Vec::new();
+        let mut terms = Vec::new();
+        for sentence in split_sentences(text, lang) {
+            if texts.len() >= MAX_CANDIDATES {
+                break;
+            }
+            let word_count = sentence.text.split_whitespace().count();
+            if !is_summary_worthy(&sentence.text, word_count) {
+                continue;
+            }
+            terms.push(to_ids(analyzer.content_terms(&sentence.text)));
+            texts.push(sentence.text);
+        }
+        let title_terms = to_ids(analyzer.content_terms(title));
+        Candidates {
+            texts,
+            terms,
+            title_terms,
+        }
+    }
+
+    fn scores(&self, weights: &Weights) -> Vec<f64> {
+        let centrality = self.centrality();
+        let best_centrality = centrality.iter().copied().fold(0.0, f64::max);
+        self.terms
+            .iter()
+            .enumerate()
+            .map(|(index, terms)| {
+                let position = 1.0 / (1.0 + index as f64 / weights.position_scale.max(1e-9));
+                let central = match centrality.get(index) {
+                    Some(score) if best_centrality > 0.0 => score / best_centrality,
+                    _ => 0.0,
+                };
+                let title = if self.title_terms.is_empty() {
+                    0.0
+                } else {
+                    graph::shared_terms(terms, &self.title_terms) as f64
+                        / self.title_terms.len() as f64
+                };
+                weights.position * position + weights.centrality * central + weights.title * title
+            })
+            .collect()
+    }
+
+    fn centrality(&self) -> Vec<f64> {
+        let n = self.terms.len();
+        let mut matrix = vec![0.0; n * n];
+        for (i, a) in self.terms.iter().enumerate() {
+            for (j, b) in self.terms.iter().enumerate().skip(i + 1) {
+                let similarity = cosine(a, b);
+                if let Some(cell) = matrix.get_mut(i * n + j) {
+                    *cell = similarity;
+                }
+                if let Some(cell) = matrix.get_mut(j * n + i) {
+                    *cell = similarity;
+                }
+            }
+        }
+        pagerank(&matrix, n, 0.85)
+    }
+
+    /// Indices of up to `count` sentences, best first, without near-duplicates.
+    fn choose(&self, scores: &[f64], count: usize, max_overlap: f64) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..scores.len()).collect();
+        let score_of = |index: usize| scores.get(index).copied().unwrap_or(0.0);
+        // Stable: equal scores keep text order.
+        order.sort_by(|&a, &b| score_of(b).total_cmp(&score_of(a)));
+        let mut chosen: Vec<usize> = Vec::new();
+        for index in order {
+            if chosen.len() >= count {
+                break;
+            }
+            let Some(terms) = self.terms.get(index) else {
+                continue;
+            };
+            let is_duplicate = chosen.iter().any(|&other| {
+                self.terms
+                    .get(other)
+                    .is_some_and(|taken| jaccard(terms, taken) > max_overlap)
+            });
+            if !is_duplicate {
+                chosen.push(index);
+            }
+        }
+        chosen
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -508,7 +508,7 @@ add('pos-vendor-piano-like', {
       </div>
     </div>
   </div>`,
-  expect: { kind: 'positive', hidden: ['#tpx-container-1'], categories: { '#tpx-container-1': 'paywall' }, scrollable: true, articleVisible: 'article' },
+  expect: { kind: 'positive', hidden: ['#tpx-modal-1', '#tpx-bd'], categories: { '#tpx-modal-1': 'paywall' }, scrollable: true, articleVisible: 'article' },
 });
 
 add('pos-vendor-popupmaker-like', {
@@ -621,7 +621,7 @@ add('pos-strict-csp', {
     cta: 'Contribute',
   })}
   <div id="csp-bar" class="csp-bar">Support independent reporting — <button class="btn" type="button">Donate</button></div>`,
-  expect: { kind: 'positive', hidden: ['#csp-appeal', '#csp-shade', '#csp-bar'], categories: { '#csp-appeal': 'donation' }, scrollable: true, articleVisible: 'article', csp: true, quotes: [{ speaker: 'Samuel Ortiz' }] },
+  expect: { kind: 'positive', hidden: ['#csp-appeal', '#csp-shade', '#csp-bar'], categories: { '#csp-appeal': 'donation' }, scrollable: true, articleVisible: 'article', csp: true, ownCsp: true, quotes: [{ speaker: 'Samuel Ortiz' }] },
 });
 writeFileSync(join(DIR, 'pos-strict-csp.headers.json'), JSON.stringify({ 'Content-Security-Policy': "default-src 'self'; script-src 'self'", 'X-Frame-Options': 'SAMEORIGIN' }, null, 2) + '\n');
 

@@ -1,0 +1,359 @@
+//! The article's title, byline, date, language and site, from JSON-LD, meta tags and the
+//! DOM, in that order of trust: structured data is written for machines, markup for eyes.
+
+use crate::snapshot::{collapse_whitespace, NodeId, Snapshot};
+use serde_json::Value;
+
+/// Longest byline we believe: longer "bylines" are paragraphs that mention an author.
+const MAX_BYLINE_CHARS: usize = 100;
+
+/// What the page's structured data says about its article.
+#[derive(Debug, Clone, Default)]
+pub struct JsonLdArticle {
+    /// An object whose `@type` is an Article kind was found.
+    pub found: bool,
+    pub headline: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<String>,
+    pub publisher: Option<String>,
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Metadata {
+    pub title: String,
+    pub byline: Option<String>,
+    pub published: Option<String>,
+    pub lang: String,
+    pub site: Option<String>,
+    /// The page declares an article (JSON-LD, `og:type`, microdata): evidence that a short
+    /// text is still a story.
+    pub declares_article: bool,
+}
+
+/// Reads all metadata. `children` are the snapshot's children lists; `content` is the
+/// article's root, where DOM bylines are looked for first.
+pub fn read(snapshot: &Snapshot, children: &[Vec<NodeId>], content: Option<NodeId>) -> Metadata {
+    let json_ld = read_json_ld(&snapshot.json_ld);
+    let site = site_name(snapshot, &json_ld);
+    Metadata {
+        title: title(snapshot, children, &json_ld, site.as_deref()),
+        byline: byline(snapshot, children, &json_ld, content),
+        published: published(snapshot, &json_ld),
+        lang: language(snapshot, &json_ld),
+        site,
+        declares_article: json_ld.found || declares_article_in_meta(snapshot),
+    }
+}
+
+/// `og:type` article, an article publication time, or an `articleBody` microdata property:
+/// the publisher says this page is an article.
+fn declares_article_in_meta(snapshot: &Snapshot) -> bool {
+    let og_type_article = snapshot
+        .meta("og:type")
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("article"));
+    og_type_article
+        || snapshot.meta("article:published_time").is_some()
+        || snapshot
+            .nodes
+            .iter()
+            .any(|n| n.attr("itemprop") == Some("articleBody"))
+}
+
+/// Finds the first Article-typed object in the JSON-LD blocks (arrays and `@graph` too),
+/// and the first publisher name anywhere.
+pub fn read_json_ld(blocks: &[String]) -> JsonLdArticle {
+    let mut result = JsonLdArticle::default();
+    for block in blocks {
+        let Ok(value) = serde_json::from_str::<Value>(block.trim()) else {
+            continue;
+        };
+        let mut pending = vec![&value];
+        while let Some(item) = pending.pop() {
+            match item {
+                Value::Array(items) => pending.extend(items.iter().rev()),
+                Value::Object(map) => {
+                    if let Some(graph) = map.get("@graph") {
+                        pending.push(graph);
+                    }
+                    if !result.found && is_article_type(map.get("@type")) {
+                        fill_from_article(&mut result, item);
+                    }
+                    if result.publisher.is_none() {
+                        result.publisher = map.get("publisher").and_then(name_of);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    result
+}
+
+fn fill_from_article(result: &mut JsonLdArticle, article: &Value) {
+    result.found = true;
+    result.headline = article
+        .get("headline")
+        .or(article.get("name"))
+        .and_then(Value::as_str)
+        .map(clean_text)
+        .filter(|s| !s.is_empty());
+    result.authors = names_of(article.get("author"));
+    result.published = article
+        .get("datePublished")
+        .or(article.get("dateCreated"))
+        .and_then(Value::as_str)
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    result.language = article.get("inLanguage").and_then(name_of);
+    if let Some(publisher) = article.get("publisher").and_then(name_of) {
+        result.publisher = Some(publisher);
+    }
+}
+
+fn is_article_type(kind: Option<&Value>) -> bool {
+    let is_article =
+        |name: &str| name.ends_with("Article") || name.ends_with("BlogPosting") || name == "Report";
+    match kind {
+        Some(Value::String(name)) => is_article(name),
+        Some(Value::Array(names)) => names.iter().filter_map(Value::as_str).any(is_article),
+        _ => false,
+    }
+}
+
+/// A string, or an object's `name`.
+fn name_of(value: &Value) -> Option<String> {
+    let text = match value {
+        Value::String(s) => s.as_str(),
+        Value::Object(map) => map.get("name").and_then(Value::as_str)?,
+        Value::Array(items) => return items.iter().find_map(name_of),
+        _ => return None,
+    };
+    Some(clean_text(text)).filter(|s| !s.is_empty())
+}
+
+fn names_of(value: Option<&Value>) -> Vec<String> {
+    match value {
+        Some(Value::Array(items)) => items.iter().filter_map(name_of).collect(),
+        Some(other) => name_of(other).into_iter().collect(),
+        None => Vec::new(),
+    }
+}
+
+/// Collapses whitespace and decodes the few entities that JSON-LD writers leave encoded.
+fn clean_text(text: &str) -> String {
+    let decoded = text
+        .replace("&amp;", "&")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#039;", "'")
+        .replace("&apos;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
+    collapse_whitespace(&decoded)
+}
+
+fn title(
+    snapshot: &Snapshot,
+    children: &[Vec<NodeId>],
+    json_ld: &JsonLdArticle,
+    site: Option<&str>,
+) -> String {
+    let from_meta = ["og:title", "dc:title", "dcterm:title", "twitter:title"]
+        .iter()
+        .find_map(|key| snapshot.meta(key))
+        .map(clean_text);
+    let document_title = clean_text(&snapshot.title);
+    let chosen = json_ld
+        .headline
+        .clone()
+        .or(from_meta)
+        .or_else(|| heading_matching_title(snapshot, children, &document_title))
+        .unwrap_or(document_title);
+    strip_site_suffix(&chosen, site)
+}
+
+/// An `<h1>` whose text is the start of the document title (the title minus its site).
+fn heading_matching_title(
+    snapshot: &Snapshot,
+    children: &[Vec<NodeId>],
+    document_title: &str,
+) -> Option<String> {
+    if document_title.is_empty() {
+        return None;
+    }
+    snapshot
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.tag == "h1" && n.visible)
+        .map(|(i, _)| text_under(snapshot, children, i as NodeId))
+        .find(|heading| heading.len() > 3 && document_title.starts_with(heading.as_str()))
+}
+
+/// Removes " | Site", " - Site", " — Site" when the part cut off names the site (or is
+/// short), keeping titles whose own words contain a dash.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        let Some(position) = title.rfind(separator) else {
+            continue;
+        };
+        let (head, tail) = (&title[..position], &title[position + separator.len()..]);
+        let tail_is_site = site.is_some_and(|s| {
+            let (s, t) = (s.to_lowercase(), tail.to_lowercase());
+            s.contains(&t) || t.contains(&s)
+        });
+        let head_words = head.split_whitespace().count();
+        if tail_is_site || (separator == " | " && head_words >= 3) {
+            return head.trim().to_string();
+        }
+    }
+    title.trim().to_string()
+}
+
+fn byline(
+    snapshot: &Snapshot,
+    children: &[Vec<NodeId>],
+    json_ld: &JsonLdArticle,
+    content: Option<NodeId>,
+) -> Option<String> {
+    if !json_ld.authors.is_empty() {
+        return Some(json_ld.authors.join(", "));
+    }
+    let from_meta = [
+        "author",
+        "dc:creator",
+        "dcterm:creator",
+        "parsely-author",
+        "sailthru.author",
+    ]
+    .iter()
+    .find_map(|key| snapshot.meta(key))
+    .map(clean_text)
+    .filter(|s| !s.is_empty() && !s.starts_with("http"));
+    from_meta.or_else(|| byline_in_dom(snapshot, children, content))
+}
+
+/// `rel=author`, `itemprop=author` or a `.byline`/`.author` element with short text,
+/// preferring one inside the article.
+fn byline_in_dom(
+    snapshot: &Snapshot,
+    children: &[Vec<NodeId>],
+    content: Option<NodeId>,
+) -> Option<String> {
+    let mut fallback = None;
+    for (index, node) in snapshot.nodes.iter().enumerate() {
+        if !node.is_element() || !node.visible {
+            continue;
+        }
+        let names = format!("{} {}", node.class_attr(), node.id_attr()).to_ascii_lowercase();
+        let is_byline = node.attr("rel") == Some("author")
+            || node.attr("itemprop").is_some_and(|p| p.contains("author"))
+            || names.contains("byline")
+            || names.contains("author")
+            || names.contains("writtenby");
+        if !is_byline {
+            continue;
+        }
+        let text = text_under(snapshot, children, index as NodeId);
+        if text.is_empty() || text.chars().count() > MAX_BYLINE_CHARS {
+            continue;
+        }
+        let inside = content.is_some_and(|root| snapshot.is_within(index as NodeId, root));
+        if inside {
+            return Some(text);
+        }
+        fallback.get_or_insert(text);
+    }
+    fallback
+}
+
+fn published(snapshot: &Snapshot, json_ld: &JsonLdArticle) -> Option<String> {
+    if let Some(date) = &json_ld.published {
+        return Some(date.clone());
+    }
+    let meta_keys = [
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "publishdate",
+        "pubdate",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "dcterms.created",
+        "sailthru.date",
+        "parsely-pub-date",
+    ];
+    if let Some(date) = meta_keys.iter().find_map(|key| snapshot.meta(key)) {
+        return Some(date.trim().to_string());
+    }
+    snapshot
+        .nodes
+        .iter()
+        .filter(|n| n.tag == "time")
+        .find_map(|n| n.attr("datetime"))
+        .map(|d| d.trim().to_string())
+        .filter(|d| !d.is_empty())
+}
+
+fn language(snapshot: &Snapshot, json_ld: &JsonLdArticle) -> String {
+    let candidates = [
+        snapshot.lang.as_deref(),
+        snapshot.meta("og:locale"),
+        snapshot.meta("content-language"),
+        snapshot.meta("language"),
+        json_ld.language.as_deref(),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find_map(two_letter_code)
+        .unwrap_or_default()
+}
+
+/// "en-US", "en_GB", "EN" → "en"; anything else → `None`.
+pub fn two_letter_code(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_', ',', ';']).next()?.trim();
+    (primary.len() == 2 && primary.chars().all(|c| c.is_ascii_alphabetic()))
+        .then(|| primary.to_ascii_lowercase())
+}
+
+fn site_name(snapshot: &Snapshot, json_ld: &JsonLdArticle) -> Option<String> {
+    snapshot
+        .meta("og:site_name")
+        .map(clean_text)
+        .or_else(|| json_ld.publisher.clone())
+        .or_else(|| host_of(&snapshot.url))
+}
+
+/// "https://www.example.org/a/b" → "example.org".
+pub fn host_of(url: &str) -> Option<String> {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let host = after_scheme.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then(|| host.to_ascii_lowercase())
+}
+
+/// Visible text of a subtree, whitespace collapsed, via precomputed children.
+fn text_under(snapshot: &Snapshot, children: &[Vec<NodeId>], root: NodeId) -> String {
+    let mut out = String::new();
+    let mut pending = vec![root];
+    while let Some(id) = pending.pop() {
+        let Some(node) = snapshot.node(id) else {
+            continue;
+        };
+        if !node.visible {
+            continue;
+        }
+        if node.is_text() {
+            out.push_str(&node.text);
+            out.push(' ');
+        } else if let Some(list) = children.get(id as usize) {
+            pending.extend(list.iter().rev());
+        }
+    }
+    collapse_whitespace(&out)
+}

@@ -1,0 +1,235 @@
+//! What class names, ids and roles say about an element.
+//!
+//! Word lists instead of regexes: a handful of substring tests per element is fast and adds
+//! nothing to the wasm. Short words ("ad", "nav") are matched as whole tokens because as
+//! substrings they hit "head", "canvas", "shadow"…
+
+use crate::snapshot::Node;
+
+/// Substrings of class/id marking blocks that are not the article (Reader View's list plus
+/// the boxes news sites put around and inside articles).
+const UNLIKELY_SUBSTRINGS: &[&str] = &[
+    "-ad-",
+    "ai2html",
+    "banner",
+    "breadcrumb",
+    "combx",
+    "comment",
+    "community",
+    "cover-wrap",
+    "disqus",
+    "extra",
+    "footer",
+    "gdpr",
+    "header",
+    "legends",
+    "menu",
+    "related",
+    "remark",
+    "replies",
+    "rss",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "social",
+    "sponsor",
+    "supplemental",
+    "ad-break",
+    "agegate",
+    "pagination",
+    "pager",
+    "popup",
+    "newsletter",
+    "outbrain",
+    "taboola",
+];
+
+/// Substrings that rescue an unlikely-looking block ("main-header-and-content").
+const MAYBE_CANDIDATE_SUBSTRINGS: &[&str] = &[
+    "and", "article", "body", "column", "content", "main", "shadow", "paywall",
+];
+
+/// Roles that are never the article.
+const UNLIKELY_ROLES: &[&str] = &[
+    "menu",
+    "menubar",
+    "complementary",
+    "navigation",
+    "alert",
+    "alertdialog",
+    "dialog",
+];
+
+/// Tags never stripped as unlikely: the roots, links (often wrap whole teasers, harmless),
+/// and the semantic article containers.
+pub const UNLIKELY_EXEMPT_TAGS: &[&str] = &["html", "body", "a", "article", "main"];
+
+const POSITIVE_SUBSTRINGS: &[&str] = &[
+    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "post", "text",
+    "blog", "story",
+];
+
+const NEGATIVE_SUBSTRINGS: &[&str] = &[
+    "-ad-",
+    "hidden",
+    "banner",
+    "combx",
+    "comment",
+    "com-",
+    "contact",
+    "footer",
+    "gdpr",
+    "masthead",
+    "media",
+    "meta",
+    "outbrain",
+    "promo",
+    "related",
+    "scroll",
+    "share",
+    "shoutbox",
+    "sidebar",
+    "skyscraper",
+    "sponsor",
+    "shopping",
+    "tags",
+    "widget",
+    "social",
+    "newsletter",
+    "subscribe",
+    "donate",
+    "donation",
+    "menu",
+];
+
+const NEGATIVE_TOKENS: &[&str] = &["ad", "ads", "nav", "hid", "advert", "advertisement"];
+
+/// Classes and ids of boxes that sit inside article bodies but are not the story: share
+/// bars, sign-up and donation boxes, "read more" lists, credits. Dropped when cleaning.
+const BOILERPLATE_SUBSTRINGS: &[&str] = &[
+    "share",
+    "social",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "signup",
+    "sign-up",
+    "donate",
+    "donation",
+    "promo",
+    "related",
+    "read-more",
+    "readmore",
+    "more-stories",
+    "recommend",
+    "recirc",
+    "outbrain",
+    "taboola",
+    "advert",
+    "sponsor",
+    "credit",
+    "byline",
+    "dateline",
+    "toolbar",
+    "tags",
+    "author-bio",
+    "inline-ad",
+    "print-only",
+    "visually-hidden",
+    "sr-only",
+    "screen-reader",
+];
+
+const BOILERPLATE_TOKENS: &[&str] = &["ad", "ads", "nav", "hidden"];
+
+/// Lowercased class and id, space-separated.
+fn class_and_id(node: &Node) -> String {
+    let mut joined = node.class_attr().to_ascii_lowercase();
+    joined.push(' ');
+    joined.push_str(&node.id_attr().to_ascii_lowercase());
+    joined
+}
+
+fn contains_any(haystack: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|needle| haystack.contains(needle))
+}
+
+fn has_token(haystack: &str, tokens: &[&str]) -> bool {
+    haystack
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|token| tokens.contains(&token))
+}
+
+/// Comment sections, menus, sidebars…: Reader View drops these before scoring.
+pub fn is_unlikely_candidate(node: &Node) -> bool {
+    if node
+        .attr("role")
+        .is_some_and(|role| UNLIKELY_ROLES.contains(&role.trim()))
+    {
+        return true;
+    }
+    let names = class_and_id(node);
+    contains_any(&names, UNLIKELY_SUBSTRINGS) && !contains_any(&names, MAYBE_CANDIDATE_SUBSTRINGS)
+}
+
+/// +25 for an article-like class and for an article-like id, -25 for boilerplate-like ones.
+pub fn class_weight(node: &Node) -> f32 {
+    let mut weight = 0.0;
+    for name in [node.class_attr(), node.id_attr()] {
+        if name.is_empty() {
+            continue;
+        }
+        let name = name.to_ascii_lowercase();
+        if contains_any(&name, NEGATIVE_SUBSTRINGS) || has_token(&name, NEGATIVE_TOKENS) {
+            weight -= 25.0;
+        }
+        if contains_any(&name, POSITIVE_SUBSTRINGS) {
+            weight += 25.0;
+        }
+    }
+    weight
+}
+
+/// A box inside the article that is not the story (share bar, newsletter sign-up, credits).
+pub fn is_boilerplate_box(node: &Node) -> bool {
+    let names = class_and_id(node);
+    if names.trim().is_empty() {
+        return false;
+    }
+    (contains_any(&names, BOILERPLATE_SUBSTRINGS) || has_token(&names, BOILERPLATE_TOKENS))
+        && !names.contains("paywall")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_class(class: &str) -> Node {
+        let mut node = Node {
+            tag: "div".into(),
+            visible: true,
+            ..Node::default()
+        };
+        node.attrs.insert("class".into(), class.into());
+        node
+    }
+
+    #[test]
+    fn weighs_classes() {
+        assert!(class_weight(&with_class("article-body")) > 0.0);
+        assert!(class_weight(&with_class("comment-list")) < 0.0);
+        assert!(class_weight(&with_class("top ad slot")) < 0.0);
+        assert_eq!(class_weight(&with_class("head canvas")), 0.0);
+        assert_eq!(class_weight(&with_class("paywall")), 0.0);
+    }
+
+    #[test]
+    fn recognises_unlikely_and_boilerplate() {
+        assert!(is_unlikely_candidate(&with_class("site-sidebar")));
+        assert!(!is_unlikely_candidate(&with_class("sidebar-and-content")));
+        assert!(is_boilerplate_box(&with_class("share-tools")));
+        assert!(is_boilerplate_box(&with_class("newsletter-signup")));
+        assert!(!is_boilerplate_box(&with_class("story-text paywall")));
+        assert!(!is_boilerplate_box(&with_class("")));
+    }
+}

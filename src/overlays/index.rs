@@ -1,0 +1,140 @@
+//! Per-node facts computed once per scan in linear passes, so that judging a candidate
+//! never walks the ancestors or the whole page again.
+
+use super::markup::{self, Zone};
+use crate::snapshot::{NodeId, Snapshot};
+use std::cell::Cell;
+
+/// Nodes the candidates of one scan may read in total. Nested candidates re-read their
+/// descendants; the budget bounds an adversarial page (thousands of nested "modal"
+/// wrappers) while real pages use a small fraction of it. When it runs out, the remaining
+/// candidates are not hidden: failing safe means showing an overlay, never hiding content.
+const READ_BUDGET_NODES: usize = 200_000;
+
+/// Largest text (characters) of an element that opens a navigation/player/chat zone.
+const ZONE_MAX_TEXT: u32 = 4000;
+
+/// What one pass over the snapshot learned about every node.
+pub struct PageIndex<'a> {
+    pub snapshot: &'a Snapshot,
+    /// Exclusive end of each node's subtree.
+    pub subtree_end: Vec<u32>,
+    /// Visible text characters in each node's subtree.
+    pub text_chars: Vec<u32>,
+    /// Text characters in each node's subtree, hidden text included (static pages keep
+    /// overlays mounted but hidden; recognising them needs their size).
+    pub all_text_chars: Vec<u32>,
+    /// Visible text characters of the whole snapshot.
+    pub page_text_chars: u32,
+    /// The zone (navigation, player, chat, gallery) each node sits in, inherited from ancestors.
+    pub zone: Vec<Zone>,
+    /// The subtree holds article content markers (`<article>`, `itemprop=articleBody`, `<main>`).
+    pub holds_article_marker: Vec<bool>,
+    /// Nodes candidates may still read in this scan.
+    read_budget: Cell<usize>,
+}
+
+impl<'a> PageIndex<'a> {
+    pub fn new(snapshot: &'a Snapshot) -> PageIndex<'a> {
+        let count = snapshot.nodes.len();
+        let mut subtree_end: Vec<u32> = (1..=count as u32).collect();
+        let mut text_chars = vec![0u32; count];
+        let mut all_text_chars = vec![0u32; count];
+        let mut holds_article_marker = vec![false; count];
+        // Backward pass: every child is finished before its parent is reached.
+        for index in (0..count).rev() {
+            let Some(node) = snapshot.nodes.get(index) else {
+                continue;
+            };
+            if node.is_text() {
+                let chars = node.text.chars().count() as u32;
+                all_text_chars[index] = chars;
+                if node.visible {
+                    text_chars[index] = chars;
+                }
+            } else if node.is_element() && markup::is_article_marker(node) {
+                holds_article_marker[index] = true;
+            }
+            if let Some(parent) = node.parent.map(|p| p as usize) {
+                if parent < index {
+                    subtree_end[parent] = subtree_end[parent].max(subtree_end[index]);
+                    text_chars[parent] = text_chars[parent].saturating_add(text_chars[index]);
+                    all_text_chars[parent] =
+                        all_text_chars[parent].saturating_add(all_text_chars[index]);
+                    holds_article_marker[parent] |= holds_article_marker[index];
+                }
+            }
+        }
+        let mut zone = vec![Zone::None; count];
+        // Forward pass: parents precede children (`Snapshot::validate`), so zones inherit.
+        for (index, node) in snapshot.nodes.iter().enumerate() {
+            let inherited = node
+                .parent
+                .and_then(|p| zone.get(p as usize).copied())
+                .unwrap_or(Zone::None);
+            // A page-wide wrapper whose class mentions "player" or "gallery" must not
+            // shelter the whole page, so only modest elements open a zone.
+            let modest = text_chars.get(index).is_some_and(|&c| c <= ZONE_MAX_TEXT);
+            let own = if node.is_element() && modest {
+                markup::zone_of(node)
+            } else {
+                Zone::None
+            };
+            if let Some(slot) = zone.get_mut(index) {
+                *slot = if inherited != Zone::None {
+                    inherited
+                } else {
+                    own
+                };
+            }
+        }
+        let page_text_chars = snapshot
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| n.parent.is_none())
+            .map(|(i, _)| text_chars[i])
+            .fold(0u32, u32::saturating_add);
+        PageIndex {
+            snapshot,
+            subtree_end,
+            text_chars,
+            all_text_chars,
+            page_text_chars,
+            zone,
+            holds_article_marker,
+            read_budget: Cell::new(READ_BUDGET_NODES),
+        }
+    }
+
+    /// Takes up to `wanted` nodes from the reading budget; returns how many were granted.
+    pub fn take_read_budget(&self, wanted: usize) -> usize {
+        let left = self.read_budget.get();
+        let granted = wanted.min(left);
+        self.read_budget.set(left - granted);
+        granted
+    }
+
+    pub fn end_of(&self, id: NodeId) -> usize {
+        self.subtree_end
+            .get(id as usize)
+            .map_or(id as usize + 1, |&e| e as usize)
+    }
+
+    pub fn text_chars_of(&self, id: NodeId) -> u32 {
+        self.text_chars.get(id as usize).copied().unwrap_or(0)
+    }
+
+    pub fn all_text_chars_of(&self, id: NodeId) -> u32 {
+        self.all_text_chars.get(id as usize).copied().unwrap_or(0)
+    }
+
+    pub fn zone_of(&self, id: NodeId) -> Zone {
+        self.zone.get(id as usize).copied().unwrap_or(Zone::None)
+    }
+
+    /// True when `ancestor` is `id` or contains it (subtrees are contiguous runs).
+    pub fn contains(&self, ancestor: NodeId, id: NodeId) -> bool {
+        ancestor <= id && (id as usize) < self.end_of(ancestor)
+    }
+}

@@ -1,0 +1,368 @@
+//! What an element's own markup says: category words and vendor markers in its id, classes
+//! and data attributes, overlay shapes ("modal", "popup", "banner"), dialog roles, and the
+//! zones (navigation, players, chat, galleries) whose insides are never overlays.
+//!
+//! Vendor names are GENERIC markers (a paywall vendor's class means "paywall" on any site),
+//! never per-site rules.
+
+use super::Category;
+use crate::snapshot::Node;
+
+/// A region whose content is never hidden, whatever it says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    None,
+    Navigation,
+    Player,
+    Chat,
+    Gallery,
+}
+
+impl Zone {
+    pub fn label(self) -> &'static str {
+        match self {
+            Zone::None => "none",
+            Zone::Navigation => "navigation",
+            Zone::Player => "media player",
+            Zone::Chat => "chat widget",
+            Zone::Gallery => "lightbox/gallery",
+        }
+    }
+}
+
+/// Substrings of id/class/data values that name a category.
+const CATEGORY_MARKERS: &[(&str, Category)] = &[
+    ("paywall", Category::Paywall),
+    ("pay-wall", Category::Paywall),
+    ("regwall", Category::Paywall),
+    ("reg-wall", Category::Paywall),
+    ("registration-gate", Category::Paywall),
+    ("registration-prompt", Category::Paywall),
+    ("signin-gate", Category::Paywall),
+    ("sign-in-gate", Category::Paywall),
+    ("softwall", Category::Paywall),
+    ("subwall", Category::Paywall),
+    ("content-gate", Category::Paywall),
+    ("content_gate", Category::Paywall),
+    ("metering", Category::Paywall),
+    ("meter_", Category::Paywall),
+    ("meter-", Category::Paywall),
+    ("piano", Category::Paywall),
+    ("tp-modal", Category::Paywall),
+    ("tp-backdrop", Category::Paywall),
+    ("zephr", Category::Paywall),
+    ("poool", Category::Paywall),
+    ("laterpay", Category::Paywall),
+    ("subscription", Category::Paywall),
+    ("truncation-message", Category::Paywall),
+    ("messaging-unit-gateway", Category::Paywall),
+    ("amp-subscriptions", Category::Paywall),
+    ("article_count", Category::Paywall),
+    ("article-limit", Category::Paywall),
+    ("donat", Category::Donation),
+    ("contribut", Category::Donation),
+    ("support-us", Category::Donation),
+    ("supportus", Category::Donation),
+    ("membership", Category::Donation),
+    ("fundrais", Category::Donation),
+    ("centralnotice", Category::Donation),
+    ("frbanner", Category::Donation),
+    ("frb-", Category::Donation),
+    ("wmde-banner", Category::Donation),
+    ("pledge", Category::Donation),
+    ("newsletter", Category::Newsletter),
+    ("nwletter", Category::Newsletter),
+    ("mailing-list", Category::Newsletter),
+    ("mc4wp", Category::Newsletter),
+    ("mc-embedded", Category::Newsletter),
+    ("mc_embed", Category::Newsletter),
+    ("klaviyo", Category::Newsletter),
+    ("sumo-", Category::Newsletter),
+    ("sumome", Category::Newsletter),
+    ("email-signup", Category::Newsletter),
+    ("emailsignup", Category::Newsletter),
+    ("email-capture", Category::Newsletter),
+    ("email-scrim", Category::Newsletter),
+    ("optin", Category::Newsletter),
+    ("subscribe", Category::Newsletter),
+    ("subscription-widget", Category::Newsletter),
+    ("daily_digest", Category::Newsletter),
+    ("adblock", Category::Adblock),
+    ("ad-block", Category::Adblock),
+    ("ad_block", Category::Adblock),
+    ("blocker-intercept", Category::Adblock),
+    ("cookie", Category::Cookie),
+    ("consent", Category::Cookie),
+    ("gdpr", Category::Cookie),
+    ("onetrust", Category::Cookie),
+    ("didomi", Category::Cookie),
+    ("cookiebot", Category::Cookie),
+    ("usercentrics", Category::Cookie),
+    ("truste", Category::Cookie),
+    ("qc-cmp", Category::Cookie),
+    ("sp_message", Category::Cookie),
+    ("ccpa", Category::Cookie),
+    ("age-gate", Category::Cookie),
+    ("agegate", Category::Cookie),
+    ("age-verification", Category::Cookie),
+    ("exit-intent", Category::ExitIntent),
+    ("exitintent", Category::ExitIntent),
+    ("exit_intent", Category::ExitIntent),
+    ("exit-pop", Category::ExitIntent),
+    ("exitpop", Category::ExitIntent),
+];
+
+/// Overlay containers of popup/paywall tools whose category comes from their content.
+const VENDOR_CONTAINERS: &[&str] = &[
+    "tp-modal",
+    "tp-backdrop",
+    "pum-overlay",
+    "pum-container",
+    "popmake",
+    "newspack-popup",
+    "om-holder",
+    "om-popup",
+    "om-slide",
+    "om-floating",
+    "optinmonster",
+    "zephr-overlay",
+    "zephr-modal",
+    "poool-",
+    "piano-",
+    "sumo-",
+    "klaviyo-form",
+    "mc4wp-form",
+    "hustle-popup",
+    "hustle-modal",
+    "sp_message_container",
+];
+
+/// Substrings naming an overlay's shape.
+const SHAPE_SUBSTRINGS: &[&str] = &[
+    "modal",
+    "popup",
+    "pop-up",
+    "overlay",
+    "flyout",
+    "slide-in",
+    "slidein",
+    "toaster",
+    "scrim",
+    "backdrop",
+    "interstitial",
+    "banner",
+    "sticky",
+    "takeover",
+    "lightbox",
+];
+
+/// Whole words (id/class split at punctuation) naming an overlay's shape.
+const SHAPE_WORDS: &[&str] = &[
+    "bar", "ribbon", "dock", "drawer", "sheet", "prompt", "nag", "notice", "dialog", "gate",
+    "wall", "toast", "portal", "teaser",
+];
+
+const PLAYER_MARKERS: &[&str] = &[
+    "vjs-",
+    "video-js",
+    "jwplayer",
+    "jw-",
+    "player",
+    "plyr",
+    "mejs",
+    "brightcove",
+    "ytp-",
+    "vimeo",
+];
+const CHAT_MARKERS: &[&str] = &[
+    "intercom",
+    "drift-",
+    "driftt",
+    "zendesk",
+    "crisp",
+    "livechat",
+    "tawk",
+    "chat-",
+    "-chat",
+    "chatbot",
+    "olark",
+    "freshchat",
+    "hubspot-messages",
+];
+const GALLERY_MARKERS: &[&str] = &[
+    "lightbox",
+    "gallery",
+    "fancybox",
+    "pswp",
+    "glightbox",
+    "slideshow",
+    "carousel",
+];
+/// Dialogs the reader opens on purpose: never hidden unless they also ask for money.
+const USER_DIALOG_MARKERS: &[&str] = &[
+    "login", "log-in", "signin", "sign-in", "search", "share", "feedback", "contact", "report",
+    "comment",
+];
+
+/// Whole class names of site navigation.
+const NAVIGATION_CLASSES: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "menubar",
+    "main-menu",
+    "main-nav",
+    "site-nav",
+    "site-header",
+    "site-navigation",
+    "global-nav",
+    "primary-nav",
+    "top-nav",
+    "masthead",
+    "header",
+];
+
+/// The lowercased id, classes and data-attribute values: where markers live.
+pub fn marker_text(node: &Node) -> String {
+    let mut hay = String::new();
+    hay.push_str(node.id_attr());
+    hay.push(' ');
+    hay.push_str(node.class_attr());
+    for (name, value) in &node.attrs {
+        if name.starts_with("data-") && value.len() <= 128 {
+            hay.push(' ');
+            hay.push_str(value);
+        }
+    }
+    hay.to_lowercase()
+}
+
+/// id + classes only (data values may hold URLs and prose that would fake a zone).
+fn id_and_class(node: &Node) -> String {
+    format!("{} {}", node.id_attr(), node.class_attr()).to_lowercase()
+}
+
+/// What the element's own markup says.
+#[derive(Debug, Default, Clone)]
+pub struct MarkupEvidence {
+    /// Categories named by markers, with the first marker that named each.
+    pub categories: Vec<(Category, &'static str)>,
+    /// An overlay-shape word ("modal", "banner"…), if any.
+    pub shape: Option<&'static str>,
+    /// A popup/paywall tool's container class, if any.
+    pub vendor: Option<&'static str>,
+    /// `role=dialog|alertdialog`.
+    pub dialog_role: bool,
+    /// `aria-modal=true`.
+    pub aria_modal: bool,
+    /// A word naming a dialog the user opens (login, search, share, feedback), if any.
+    pub user_dialog: Option<&'static str>,
+}
+
+impl MarkupEvidence {
+    pub fn names(&self, category: Category) -> bool {
+        self.categories.iter().any(|(c, _)| *c == category)
+    }
+
+    /// Markup alone says "this is an overlay of some category".
+    pub fn is_strong(&self) -> bool {
+        let named = !self.categories.is_empty();
+        self.vendor.is_some() || (named && (self.shape.is_some() || self.dialog_role))
+    }
+}
+
+pub fn evidence_of(node: &Node) -> MarkupEvidence {
+    let hay = marker_text(node);
+    let mut evidence = MarkupEvidence::default();
+    for &(marker, category) in CATEGORY_MARKERS {
+        if hay.contains(marker) && !evidence.names(category) {
+            evidence.categories.push((category, marker));
+        }
+    }
+    let own = id_and_class(node);
+    evidence.vendor = VENDOR_CONTAINERS
+        .iter()
+        .copied()
+        .find(|marker| own.contains(marker));
+    evidence.shape = SHAPE_SUBSTRINGS
+        .iter()
+        .copied()
+        .find(|marker| own.contains(marker))
+        .or_else(|| {
+            own.split(|c: char| !c.is_ascii_alphanumeric())
+                .find_map(|word| SHAPE_WORDS.iter().copied().find(|w| *w == word))
+        });
+    let role = node.attr("role").unwrap_or("");
+    evidence.dialog_role = role == "dialog" || role == "alertdialog" || node.tag == "dialog";
+    evidence.aria_modal = node.attr("aria-modal") == Some("true");
+    evidence.user_dialog = USER_DIALOG_MARKERS
+        .iter()
+        .copied()
+        .find(|marker| own.contains(marker));
+    evidence
+}
+
+/// The zone an element opens, judged by its own markup.
+pub fn zone_of(node: &Node) -> Zone {
+    if matches!(node.tag.as_str(), "html" | "body") {
+        return Zone::None;
+    }
+    match node.tag.as_str() {
+        "nav" | "header" | "menu" => return Zone::Navigation,
+        "video" | "audio" => return Zone::Player,
+        _ => {}
+    }
+    if matches!(
+        node.attr("role"),
+        Some("navigation" | "menubar" | "menu" | "banner" | "search")
+    ) {
+        return Zone::Navigation;
+    }
+    if node
+        .classes()
+        .any(|c| NAVIGATION_CLASSES.iter().any(|n| c.eq_ignore_ascii_case(n)))
+    {
+        return Zone::Navigation;
+    }
+    let own = id_and_class(node);
+    if PLAYER_MARKERS.iter().any(|m| own.contains(m)) {
+        Zone::Player
+    } else if CHAT_MARKERS.iter().any(|m| own.contains(m)) {
+        Zone::Chat
+    } else if GALLERY_MARKERS.iter().any(|m| own.contains(m)) {
+        Zone::Gallery
+    } else {
+        Zone::None
+    }
+}
+
+/// Elements that hold the article itself.
+pub fn is_article_marker(node: &Node) -> bool {
+    node.tag == "article"
+        || node.tag == "main"
+        || node
+            .attr("itemprop")
+            .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
+        || node
+            .attr("name")
+            .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
+}
+
+/// Classes that mark article content even when another class says "paywall".
+pub fn has_content_class(node: &Node) -> bool {
+    const CONTENT_MARKERS: &[&str] = &[
+        "article-body",
+        "article__body",
+        "articlebody",
+        "article-content",
+        "articlepage-content",
+        "story-body",
+        "entry-content",
+        "post-content",
+        "meteredcontent",
+        "heading-",
+    ];
+    let own = id_and_class(node);
+    CONTENT_MARKERS.iter().any(|m| own.contains(m))
+}

@@ -1,0 +1,533 @@
+//! Scans of synthetic pages with layout, written for these tests (original text).
+
+use super::*;
+use crate::snapshot::{Layout, Node, NodeKind, RootState, RootStyle, Viewport};
+
+const WIDTH: f32 = 1280.0;
+const HEIGHT: f32 = 800.0;
+
+/// Builds a snapshot in document order: add each element before its children, and
+/// finish a subtree before starting its next sibling.
+struct Page {
+    snapshot: Snapshot,
+}
+
+impl Page {
+    fn new() -> Page {
+        let mut page = Page {
+            snapshot: Snapshot {
+                viewport: Viewport {
+                    width: WIDTH,
+                    height: HEIGHT,
+                },
+                ..Snapshot::default()
+            },
+        };
+        let html = page.push(None, "html", &[]);
+        page.push(Some(html), "body", &[]);
+        page
+    }
+
+    const BODY: NodeId = 1;
+
+    fn push(&mut self, parent: Option<NodeId>, tag: &str, attrs: &[(&str, &str)]) -> NodeId {
+        let id = self.snapshot.nodes.len() as NodeId;
+        self.snapshot.nodes.push(Node {
+            parent,
+            tag: tag.into(),
+            attrs: attrs
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            visible: true,
+            layout: Some(Layout {
+                width: WIDTH,
+                height: 40.0,
+                position: "static".into(),
+                opacity: 1.0,
+                ..Layout::default()
+            }),
+            ..Node::default()
+        });
+        id
+    }
+
+    fn el(&mut self, parent: NodeId, tag: &str, attrs: &[(&str, &str)]) -> NodeId {
+        self.push(Some(parent), tag, attrs)
+    }
+
+    /// An element holding one text node.
+    fn says(&mut self, parent: NodeId, tag: &str, attrs: &[(&str, &str)], text: &str) -> NodeId {
+        let id = self.el(parent, tag, attrs);
+        self.text(id, text);
+        id
+    }
+
+    fn text(&mut self, parent: NodeId, text: &str) {
+        self.snapshot.nodes.push(Node {
+            kind: NodeKind::Text,
+            parent: Some(parent),
+            text: text.into(),
+            visible: true,
+            ..Node::default()
+        });
+    }
+
+    fn place(&mut self, id: NodeId, rect: (f32, f32, f32, f32), position: &str) -> &mut Layout {
+        let layout = self.snapshot.nodes[id as usize]
+            .layout
+            .get_or_insert_with(Layout::default);
+        (layout.x, layout.y, layout.width, layout.height) = rect;
+        layout.position = position.into();
+        layout
+    }
+
+    /// A fixed element at `rect`.
+    fn fixed(
+        &mut self,
+        parent: NodeId,
+        attrs: &[(&str, &str)],
+        rect: (f32, f32, f32, f32),
+    ) -> NodeId {
+        let id = self.el(parent, "div", attrs);
+        self.place(id, rect, "fixed").z_index = 1000;
+        id
+    }
+
+    /// A static article of original sentences; returns the `<article>`.
+    fn article(&mut self, parent: NodeId, class: &str) -> NodeId {
+        let article = self.el(parent, "article", &[("class", class)]);
+        self.says(
+            article,
+            "h1",
+            &[],
+            "Harbour town votes to rebuild its old wooden pier",
+        );
+        for sentence in [
+            "The council approved the plan after a long evening meeting on Tuesday.",
+            "Fishermen said the pier had been unsafe since the winter storms damaged it.",
+            "Work is expected to start in spring and to last about eight months.",
+            "The mayor said the town would also restore the lamp posts along the quay.",
+            "Local shops hope the new pier will bring back summer visitors and ferries.",
+        ] {
+            self.says(article, "p", &[], &sentence.repeat(4));
+        }
+        article
+    }
+
+    fn context(&self, article: NodeId) -> ScanContext {
+        ScanContext {
+            headline: "Harbour town votes to rebuild its old wooden pier".into(),
+            excerpt: "The council approved the plan after a long evening meeting on Tuesday."
+                .into(),
+            article_root: Some(article),
+        }
+    }
+
+    fn scan(&self, article: NodeId) -> OverlayScan {
+        self.snapshot
+            .validate()
+            .expect("test pages are well formed");
+        scan(&self.snapshot, &self.context(article))
+    }
+}
+
+const FULL: (f32, f32, f32, f32) = (0.0, 0.0, WIDTH, HEIGHT);
+const BOTTOM: (f32, f32, f32, f32) = (0.0, 620.0, WIDTH, 180.0);
+const CORNER: (f32, f32, f32, f32) = (900.0, 480.0, 360.0, 300.0);
+const CENTRE: (f32, f32, f32, f32) = (340.0, 150.0, 600.0, 500.0);
+
+fn hidden_nodes(scan: &OverlayScan) -> Vec<NodeId> {
+    scan.hidden.iter().map(|h| h.node).collect()
+}
+
+fn only_category(scan: &OverlayScan) -> Option<Category> {
+    scan.hidden.first().map(|h| h.category)
+}
+
+#[test]
+fn seed_style_donation_modal_with_scroll_lock() {
+    let mut page = Page::new();
+    let main = page.el(Page::BODY, "main", &[("aria-hidden", "true")]);
+    let article = page.article(main, "story");
+    let wrapper = page.fixed(Page::BODY, &[("class", "support-modal__wrapper")], FULL);
+    let backdrop = page.fixed(wrapper, &[("class", "support-modal__shade")], FULL);
+    page.place(backdrop, FULL, "fixed").background_alpha = 0.6;
+    let modal = page.fixed(wrapper, &[("class", "support-modal")], CENTRE);
+    page.says(modal, "button", &[("class", "close")], "×");
+    page.says(modal, "h3", &[], "A note from the Daily Example:");
+    page.says(
+        modal,
+        "p",
+        &[],
+        "Dear readers, our newsroom depends on you.",
+    );
+    page.says(
+        modal,
+        "p",
+        &[],
+        "Please support us monthly, starting from a small amount.",
+    );
+    for choice in ["Once", "Monthly", "Annual", "$5", "$10"] {
+        page.says(modal, "button", &[], choice);
+    }
+    page.says(modal, "a", &[("href", "/donate")], "Continue");
+    page.says(modal, "a", &[], "Remind me later.");
+    page.snapshot.root = RootState {
+        html: RootStyle::default(),
+        body: RootStyle {
+            overflow_y: "hidden".into(),
+            class: "page modal-open".into(),
+            ..RootStyle::default()
+        },
+    };
+    let result = page.scan(article);
+    assert_eq!(hidden_nodes(&result), vec![wrapper]);
+    assert_eq!(only_category(&result), Some(Category::Donation));
+    let overlay = &result.hidden[0];
+    assert!(overlay.signals.iter().any(|s| s == "covers viewport"));
+    assert!(overlay.excerpt.starts_with("× A note from"));
+    assert!(overlay.excerpt.chars().count() <= 120);
+    assert!(result.fixes.unlock_scroll);
+    assert_eq!(result.fixes.root_classes, vec!["modal-open".to_string()]);
+    assert!(result.fixes.uninert.contains(&main));
+}
+
+#[test]
+fn bottom_paywall_sheet_and_its_backdrop() {
+    let mut page = Page::new();
+    let main = page.el(Page::BODY, "main", &[]);
+    page.place(main, (0.0, 0.0, WIDTH, 3000.0), "static")
+        .blurred = true;
+    let article = page.article(main, "story");
+    let backdrop = page.fixed(Page::BODY, &[("class", "shade")], FULL);
+    page.place(backdrop, FULL, "fixed").background_alpha = 0.5;
+    let sheet = page.fixed(Page::BODY, &[("class", "offer-sheet")], BOTTOM);
+    page.says(sheet, "h2", &[], "You've read 3 free articles this month");
+    page.says(
+        sheet,
+        "a",
+        &[("href", "https://example.test/subscribe")],
+        "See plans",
+    );
+    page.says(sheet, "p", &[], "Already a subscriber? Sign in");
+    let result = page.scan(article);
+    assert_eq!(hidden_nodes(&result), vec![sheet, backdrop]);
+    assert!(result
+        .hidden
+        .iter()
+        .all(|h| h.category == Category::Paywall));
+    assert_eq!(result.fixes.unblur, vec![main]);
+    assert!(
+        !result.fixes.unlock_scroll,
+        "nothing locked the scroll here"
+    );
+}
+
+#[test]
+fn newsletter_slide_in() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let slide = page.fixed(Page::BODY, &[("id", "promo-7")], CORNER);
+    page.says(slide, "p", &[], "Get our morning briefing in your inbox");
+    page.el(
+        slide,
+        "input",
+        &[("type", "email"), ("placeholder", "you@example.test")],
+    );
+    page.says(slide, "button", &[], "Sign me up");
+    page.says(slide, "button", &[], "No thanks");
+    let result = page.scan(article);
+    assert_eq!(hidden_nodes(&result), vec![slide]);
+    assert_eq!(only_category(&result), Some(Category::Newsletter));
+    assert!(result.hidden[0].signals.iter().any(|s| s == "email field"));
+}
+
+#[test]
+fn adblock_wall() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let wall = page.fixed(Page::BODY, &[("class", "notice-layer")], FULL);
+    page.place(wall, FULL, "fixed").background_alpha = 0.9;
+    page.says(wall, "h2", &[], "It looks like you are using an ad blocker");
+    page.says(
+        wall,
+        "p",
+        &[],
+        "Please turn off your ad blocker or whitelist our site.",
+    );
+    let result = page.scan(article);
+    assert_eq!(hidden_nodes(&result), vec![wall]);
+    assert_eq!(only_category(&result), Some(Category::Adblock));
+}
+
+#[test]
+fn appeals_in_five_more_languages() {
+    let cases = [
+        (
+            "Jetzt unterstützen: Ihre Spende hält uns unabhängig.",
+            Category::Donation,
+        ),
+        (
+            "Поддержите независимую редакцию — каждый рубль важен.",
+            Category::Donation,
+        ),
+        (
+            "Abonnez-vous pour lire la suite. Déjà abonné ? Connectez-vous.",
+            Category::Paywall,
+        ),
+        (
+            "Suscríbete para seguir leyendo. ¿Ya eres suscriptor?",
+            Category::Paywall,
+        ),
+        (
+            "Apoie o jornalismo independente. Faça uma doação.",
+            Category::Donation,
+        ),
+        (
+            "Assine já e tenha acesso ilimitado. Já é assinante? Entre.",
+            Category::Paywall,
+        ),
+        (
+            "Faire un don : soutenez notre rédaction.",
+            Category::Donation,
+        ),
+    ];
+    for (sentence, expected) in cases {
+        let mut page = Page::new();
+        let article = page.article(Page::BODY, "story");
+        let banner = page.fixed(Page::BODY, &[("class", "strip")], BOTTOM);
+        page.says(banner, "p", &[], sentence);
+        page.says(banner, "button", &[("aria-label", "Schließen")], "");
+        let result = page.scan(article);
+        assert_eq!(only_category(&result), Some(expected), "{sentence}");
+    }
+}
+
+#[test]
+fn cookie_banner_is_its_own_category_and_fixes_nothing() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let banner = page.fixed(Page::BODY, &[("class", "privacy-strip")], BOTTOM);
+    page.says(
+        banner,
+        "p",
+        &[],
+        "We use cookies to measure traffic and remember your choices.",
+    );
+    page.says(banner, "button", &[], "Accept all");
+    page.says(banner, "button", &[], "Reject all");
+    page.snapshot.root.body.overflow_y = "hidden".into();
+    let result = page.scan(article);
+    assert_eq!(only_category(&result), Some(Category::Cookie));
+    assert_eq!(result.fixes, PageFixes::default());
+}
+
+#[test]
+fn sticky_navigation_with_subscribe_link_stays() {
+    let mut page = Page::new();
+    let header = page.el(Page::BODY, "header", &[("class", "site-top")]);
+    page.place(header, (0.0, 0.0, WIDTH, 64.0), "sticky");
+    let bar = page.el(header, "div", &[("class", "top-bar sticky")]);
+    page.place(bar, (0.0, 0.0, WIDTH, 64.0), "fixed");
+    page.says(bar, "a", &[("href", "/news")], "News");
+    page.says(bar, "a", &[("href", "/subscribe")], "Subscribe now for $1");
+    let article = page.article(Page::BODY, "story");
+    assert!(page.scan(article).hidden.is_empty());
+}
+
+#[test]
+fn player_login_chat_and_lightbox_dialogs_stay() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let player = page.el(Page::BODY, "div", &[("class", "video-js")]);
+    let player_dialog = page.fixed(
+        player,
+        &[("class", "vjs-modal-dialog"), ("role", "dialog")],
+        FULL,
+    );
+    page.says(player_dialog, "p", &[], "Subscribe to our channel. Close");
+    let login = page.fixed(
+        Page::BODY,
+        &[("role", "dialog"), ("aria-modal", "true")],
+        CENTRE,
+    );
+    page.says(
+        login,
+        "h2",
+        &[],
+        "Sign in to your account to get our newsletter",
+    );
+    page.el(login, "input", &[("type", "email")]);
+    page.el(login, "input", &[("type", "password")]);
+    page.says(login, "button", &[], "Close");
+    let chat = page.fixed(Page::BODY, &[("id", "intercom-container")], CORNER);
+    page.says(
+        chat,
+        "p",
+        &[],
+        "Questions? Sign up for our newsletter or chat with us.",
+    );
+    page.el(chat, "input", &[("type", "email")]);
+    let lightbox = page.fixed(Page::BODY, &[("class", "lightbox is-open")], FULL);
+    page.el(lightbox, "img", &[("src", "pier.jpg")]);
+    page.says(
+        lightbox,
+        "p",
+        &[],
+        "Volunteers donate their weekend to paint the pier. ×",
+    );
+    let result = page.scan(article);
+    assert!(result.hidden.is_empty(), "{:?}", result.hidden);
+}
+
+#[test]
+fn article_marked_paywall_and_inline_form_stay() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "paywall");
+    let form = page.el(article, "form", &[("class", "newsletter-signup")]);
+    page.says(
+        form,
+        "p",
+        &[],
+        "Sign up for our newsletter to get the weekly digest.",
+    );
+    page.el(form, "input", &[("type", "email")]);
+    page.says(form, "button", &[], "Subscribe");
+    let result = page.scan(article);
+    assert!(result.hidden.is_empty(), "{:?}", result.hidden);
+    let context = page.context(article);
+    assert_eq!(recognise(&page.snapshot, article, &context), None);
+    assert_eq!(classify(&page.snapshot, article, &context), None);
+}
+
+#[test]
+fn page_without_overlay_gets_no_fixes() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    page.snapshot.root.body.overflow_y = "hidden".into();
+    page.snapshot.root.html.class = "modal-open".into();
+    let result = page.scan(article);
+    assert_eq!(result, OverlayScan::default());
+}
+
+#[test]
+fn open_dialog_is_closed_and_inert_content_restored() {
+    let mut page = Page::new();
+    let main = page.el(Page::BODY, "main", &[("inert", "")]);
+    let article = page.article(main, "story");
+    let dialog = page.el(Page::BODY, "dialog", &[("open", "")]);
+    page.place(dialog, CENTRE, "fixed").top_layer = true;
+    page.says(
+        dialog,
+        "p",
+        &[],
+        "Become a member: make a donation to keep the paper free.",
+    );
+    page.says(dialog, "button", &[], "Maybe later");
+    let result = page.scan(article);
+    assert_eq!(hidden_nodes(&result), vec![dialog]);
+    assert_eq!(result.fixes.close_dialogs, vec![dialog]);
+    assert_eq!(result.fixes.uninert, vec![main]);
+}
+
+#[test]
+fn incremental_scan_of_an_added_subtree_is_cheap() {
+    let mut page = Page {
+        snapshot: Snapshot {
+            viewport: Viewport {
+                width: WIDTH,
+                height: HEIGHT,
+            },
+            partial: true,
+            ..Snapshot::default()
+        },
+    };
+    let popup = page.push(None, "div", &[("class", "pop")]);
+    page.place(popup, CORNER, "fixed");
+    page.says(
+        popup,
+        "p",
+        &[],
+        "Don't miss a story: join our mailing list.",
+    );
+    page.el(popup, "input", &[("type", "email")]);
+    page.says(popup, "button", &[], "×");
+    let context = ScanContext {
+        article_root: Some(0),
+        ..ScanContext::default()
+    };
+    let started = std::time::Instant::now();
+    let rounds = 200;
+    for _ in 0..rounds {
+        let result = scan(&page.snapshot, &context);
+        assert_eq!(hidden_nodes(&result), vec![popup]);
+    }
+    let per_scan = started.elapsed() / rounds;
+    assert!(
+        per_scan.as_millis() < 5,
+        "incremental scan took {per_scan:?}"
+    );
+}
+
+#[test]
+fn saved_html_without_layout_uses_strong_markup_only() {
+    let html = r#"<html><body class="tp-modal-open">
+        <article class="paywall"><h1>Pier vote</h1><p class="paywall">The council met.</p></article>
+        <nav><a href="/support">Support us</a></nav>
+        <div class="tp-modal"><p>You've reached your limit of free articles.</p>
+          <a href="/offer">Subscribe now</a><button>×</button></div>
+        <div class="tp-backdrop"></div>
+        <div class="teaser-box"><p>Support us today</p></div>
+        </body></html>"#;
+    let snapshot = crate::html::parse(html, "");
+    let result = scan(&snapshot, &ScanContext::default());
+    let tags: Vec<String> = result
+        .hidden
+        .iter()
+        .map(|h| snapshot.nodes[h.node as usize].class_attr().to_string())
+        .collect();
+    assert_eq!(tags, vec!["tp-modal", "tp-backdrop"]);
+    assert_eq!(result.hidden[0].category, Category::Paywall);
+    assert_eq!(result.fixes.root_classes, vec!["tp-modal-open".to_string()]);
+}
+
+#[test]
+fn big_pages_scan_in_linear_time() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    // Deep nesting of overlay-looking wrappers is the worst case for naive subtree walks.
+    let mut parent = Page::BODY;
+    for level in 0..3000 {
+        parent = page.el(parent, "div", &[("class", "modal-banner")]);
+        page.says(
+            parent,
+            "span",
+            &[],
+            if level % 2 == 0 {
+                "Support us"
+            } else {
+                "filler"
+            },
+        );
+    }
+    let started = std::time::Instant::now();
+    let result = page.scan(article);
+    assert!(
+        started.elapsed().as_secs() < 3,
+        "took {:?}",
+        started.elapsed()
+    );
+    assert!(result.hidden.is_empty(), "static wrappers never float");
+    // Without layout every wrapper passes the markup gate: reading stays capped.
+    for node in &mut page.snapshot.nodes {
+        node.layout = None;
+    }
+    let started = std::time::Instant::now();
+    let _ = page.scan(article);
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "took {:?}",
+        started.elapsed()
+    );
+}

@@ -1,0 +1,162 @@
+//! Vetoes: what is never hidden, whatever its class or text says. On many sites the class
+//! "paywall" marks the ARTICLE, a "Subscribe" link sits in the navigation, and players,
+//! chat widgets and galleries open their own dialogs.
+
+use super::index::PageIndex;
+use super::intent::{normalise, TextEvidence};
+use super::markup::{self, MarkupEvidence, Zone};
+use super::{Category, ScanContext};
+use crate::snapshot::{collapse_whitespace, NodeId};
+
+/// Share of the page's text above which an element is content, not an overlay.
+const MAX_PAGE_TEXT_SHARE: f32 = 0.3;
+/// The share rule needs a page with some text to be meaningful.
+const MIN_PAGE_TEXT_FOR_SHARE: u32 = 2000;
+/// Overlays say what they want briefly; longer elements are content.
+const MAX_OVERLAY_TEXT: u32 = 6000;
+/// Text (characters) above which a content class ("article-body") wins over overlay words.
+const CONTENT_CLASS_TEXT: u32 = 400;
+/// The shortest headline or excerpt worth comparing.
+const MIN_COMPARABLE_CHARS: usize = 20;
+/// How much of the excerpt must appear for "contains the article text".
+const EXCERPT_PROBE_CHARS: usize = 80;
+
+/// Tags that are content or page structure, never an overlay container.
+fn is_content_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "html"
+            | "body"
+            | "head"
+            | "main"
+            | "article"
+            | "p"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "nav"
+            | "header"
+            | "video"
+            | "audio"
+            | "figure"
+            | "img"
+            | "picture"
+            | "blockquote"
+            | "table"
+            | "tr"
+            | "td"
+            | "a"
+            | "button"
+            | "input"
+            | "label"
+            | "script"
+            | "style"
+            | "svg"
+    )
+}
+
+/// Vetoes that need only the markup and the index (cheap; run before reading text).
+pub fn structural_veto(
+    index: &PageIndex,
+    id: NodeId,
+    all_text_chars: u32,
+    context: &ScanContext,
+) -> Option<String> {
+    let node = index.snapshot.node(id)?;
+    if is_content_tag(&node.tag) {
+        return Some(format!("content tag <{}>", node.tag));
+    }
+    let zone = index.zone_of(id);
+    if zone != Zone::None {
+        return Some(format!("inside {}", zone.label()));
+    }
+    if markup::is_article_marker(node) {
+        return Some("article body marker".into());
+    }
+    if markup::has_content_class(node) && all_text_chars > CONTENT_CLASS_TEXT {
+        return Some("article content class".into());
+    }
+    if index
+        .holds_article_marker
+        .get(id as usize)
+        .copied()
+        .unwrap_or(false)
+    {
+        return Some("contains the article".into());
+    }
+    if let Some(root) = context.article_root.filter(|_| !index.snapshot.partial) {
+        if index.contains(id, root) {
+            return Some("contains the article".into());
+        }
+    }
+    if all_text_chars > MAX_OVERLAY_TEXT {
+        return Some("too much text for an overlay".into());
+    }
+    let page = index.page_text_chars;
+    let share_applies = !index.snapshot.partial && page >= MIN_PAGE_TEXT_FOR_SHARE;
+    if share_applies && index.text_chars_of(id) as f32 > page as f32 * MAX_PAGE_TEXT_SHARE {
+        return Some("holds over 30 % of the page text".into());
+    }
+    None
+}
+
+/// Vetoes that need the element's text and controls.
+pub fn content_veto(
+    text: &TextEvidence,
+    markup: &MarkupEvidence,
+    context: &ScanContext,
+) -> Option<String> {
+    let asks_for_money = text.phrase_count(Category::Paywall) > 0
+        || text.phrase_count(Category::Donation) > 0
+        || markup.names(Category::Paywall)
+        || markup.names(Category::Donation);
+    if (text.password_input || text.search_input) && !asks_for_money {
+        return Some("login or search form".into());
+    }
+    if text.textarea && !asks_for_money {
+        return Some("contact or feedback form".into());
+    }
+    if let Some(word) = markup.user_dialog.filter(|_| !asks_for_money) {
+        return Some(format!("user-opened dialog ({word})"));
+    }
+    if text.media && markup.categories.is_empty() {
+        return Some("holds a media player".into());
+    }
+    if let Some(headline) = comparable(&headline_core(&context.headline)) {
+        if text.text.contains(&headline) {
+            return Some("contains the headline".into());
+        }
+    }
+    let excerpt: String = collapse_whitespace(&context.excerpt)
+        .chars()
+        .take(EXCERPT_PROBE_CHARS)
+        .collect();
+    if let Some(excerpt) = comparable(&excerpt) {
+        if text.text.contains(&excerpt) {
+            return Some("contains the article text".into());
+        }
+    }
+    None
+}
+
+/// The headline without a " | Site" or " - Site" suffix, which document titles carry.
+fn headline_core(headline: &str) -> String {
+    let headline = collapse_whitespace(headline);
+    [" | ", " - ", " — ", " – "]
+        .iter()
+        .filter_map(|sep| headline.split(sep).next())
+        .min_by_key(|part| part.len())
+        .unwrap_or(&headline)
+        .to_string()
+}
+
+fn comparable(text: &str) -> Option<String> {
+    let text = normalise(text.trim());
+    (text.chars().count() >= MIN_COMPARABLE_CHARS).then_some(text)
+}

@@ -1,0 +1,578 @@
+//! Who is quoted: finds the cue and the speaker phrase around each quoted span.
+//!
+//! The context of a quote is its own sentence: the words before it (back to the sentence
+//! start or the previous quote) and after it (up to the sentence end or the next quote).
+//! Patterns are tried from the most reliable down:
+//! 1. inverted, after the quote: “…,” said X / “…,” X said / “…,” X, a doctor, said /
+//!    “…” — X / “…,” according to X / „…“, so X
+//! 2. before the quote: X said: “…” / According to X, “…” / X called it “…” (mixed)
+//! 3. a sentence that is only the quote takes the attribution of the quote before it in
+//!    the paragraph, of the multi-paragraph quote it continues, or of the previous
+//!    paragraph when that one announces it ("X said:" or "X said on Monday.").
+
+use super::cues::{self, CueClass, Cues};
+use super::marks::Span;
+use super::tokens::{is_capitalized, text_of, tokenize, Token};
+use super::QuoteKind;
+
+/// How far (in chars) to look for a speaker around a quote; keeps long pages linear.
+const WINDOW: usize = 400;
+/// Longest appositive we skip between a name and its verb ("X, a doctor in Y, said").
+const MAX_APPOSITIVE: usize = 24;
+
+/// The attribution of one quoted span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// Char range of the speaker as written.
+    pub speaker: Option<(usize, usize)>,
+    /// Char range of the cue.
+    pub cue: Option<(usize, usize)>,
+    pub kind: QuoteKind,
+    /// Set when the attribution is the one of an earlier quote (index into the spans).
+    pub continues: Option<usize>,
+}
+
+/// The tokens of a context with their lowercase words.
+struct Context {
+    tokens: Vec<Token>,
+    words: Vec<String>,
+}
+
+impl Context {
+    fn new(chars: &[char], tokens: Vec<Token>) -> Context {
+        let words = tokens
+            .iter()
+            .map(|t| text_of(chars, t).to_lowercase())
+            .collect();
+        Context { tokens, words }
+    }
+
+    fn word(&self, index: usize) -> &str {
+        self.words.get(index).map(String::as_str).unwrap_or("")
+    }
+
+    fn is_word(&self, index: usize) -> bool {
+        self.tokens.get(index).is_some_and(|t| t.is_word)
+    }
+
+    fn is_capitalized(&self, chars: &[char], index: usize) -> bool {
+        self.tokens
+            .get(index)
+            .is_some_and(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_uppercase()))
+    }
+
+    fn range(&self, from: usize, to: usize) -> Option<(usize, usize)> {
+        let first = self.tokens.get(from)?;
+        let last = self.tokens.get(to.checked_sub(1)?)?;
+        (from < to).then_some((first.start, last.end))
+    }
+
+    fn len(&self) -> usize {
+        self.tokens.len()
+    }
+}
+
+/// Attributes every span; `None` where no speaker could be found.
+pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<Attribution>> {
+    let mut found: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
+    for index in 0..spans.len() {
+        let attribution = attribute(chars, spans, index, cues, &found);
+        found.push(attribution);
+    }
+    found
+}
+
+fn attribute(
+    chars: &[char],
+    spans: &[Span],
+    index: usize,
+    cues: &Cues,
+    earlier: &[Option<Attribution>],
+) -> Option<Attribution> {
+    let span = spans.get(index)?;
+    let previous = index
+        .checked_sub(1)
+        .and_then(|i| spans.get(i))
+        .filter(|p| p.paragraph_start == span.paragraph_start);
+    let before_limit = previous
+        .map_or(span.paragraph_start, |p| p.end)
+        .max(span.start.saturating_sub(WINDOW));
+    let after_limit = spans
+        .get(index + 1)
+        .filter(|n| n.paragraph_start == span.paragraph_start)
+        .map_or(span.paragraph_end, |n| n.start)
+        .min(span.end + WINDOW);
+
+    let before_tokens = tokenize(chars, before_limit, span.start);
+    let whole_before = before_tokens.len();
+    let before = Context::new(chars, sentence_tail(chars, before_tokens));
+    let after = Context::new(chars, sentence_head(chars, tokenize(chars, span.end, after_limit)));
+    let starts_sentence = before.tokens.iter().all(|t| !t.is_word);
+    let closes_sentence = ends_new_sentence(chars, span, &after);
+    let ends_sentence = closes_sentence
+        || after.len() == 0
+        || !after.is_word(0) && after.word(0) != "," && !is_dash(after.word(0));
+
+    if !closes_sentence {
+        if let Some(mut found) = after_quote(chars, &after, cues) {
+            if !starts_sentence {
+                found.kind = QuoteKind::Mixed;
+            }
+            return Some(found);
+        }
+    }
+    if let Some(mut found) = before_quote(chars, &before, cues) {
+        // The second part of a split quote (“A,” he said, “B.”) is as direct as the first.
+        let split_part = before.len() == whole_before
+            && previous.is_some()
+            && index
+                .checked_sub(1)
+                .and_then(|i| earlier.get(i))
+                .and_then(Option::as_ref)
+                .is_some_and(|p| p.cue == found.cue);
+        if split_part {
+            let first = index.checked_sub(1).and_then(|i| earlier.get(i)).and_then(Option::as_ref);
+            found.kind = first.map_or(found.kind, |f| f.kind);
+            found.continues = index.checked_sub(1);
+        } else if found.kind == QuoteKind::Direct && !ends_sentence {
+            found.kind = QuoteKind::Mixed;
+        }
+        return Some(found);
+    }
+    if starts_sentence && ends_sentence {
+        return continued(chars, spans, index, cues, earlier);
+    }
+    None
+}
+
+fn is_dash(word: &str) -> bool {
+    matches!(word, "—" | "–" | "-")
+}
+
+fn is_sentence_end(chars: &[char], tokens: &[Token], index: usize) -> bool {
+    let Some(token) = tokens.get(index) else {
+        return false;
+    };
+    if token.is_word || !matches!(chars.get(token.start), Some('.' | '!' | '?')) {
+        return false;
+    }
+    // "Mr.", "U.S.", "J." are abbreviations, not sentence ends.
+    let abbreviation = index
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .filter(|t| t.is_word && t.end == token.start)
+        .is_some_and(|t| {
+            let word = text_of(chars, t);
+            is_capitalized(&word) && word.chars().count() <= 3 && !word.chars().all(char::is_uppercase)
+                || word.chars().count() == 1
+                || word.contains('.')
+        });
+    !abbreviation || chars.get(token.start) != Some(&'.')
+}
+
+/// The tokens after the last sentence end.
+fn sentence_tail(chars: &[char], tokens: Vec<Token>) -> Vec<Token> {
+    match (0..tokens.len()).rev().find(|&i| is_sentence_end(chars, &tokens, i)) {
+        Some(end) => tokens.get(end + 1..).unwrap_or(&[]).to_vec(),
+        None => tokens,
+    }
+}
+
+/// The tokens before the first sentence end.
+fn sentence_head(chars: &[char], mut tokens: Vec<Token>) -> Vec<Token> {
+    if let Some(end) = (0..tokens.len()).find(|&i| is_sentence_end(chars, &tokens, i)) {
+        tokens.truncate(end);
+    }
+    tokens
+}
+
+/// True when the quote closed its own sentence (“Done.” He left.): what follows is new.
+fn ends_new_sentence(chars: &[char], span: &Span, after: &Context) -> bool {
+    let last_inside = span
+        .end
+        .checked_sub(2)
+        .and_then(|i| chars.get(i))
+        .copied()
+        .unwrap_or(' ');
+    last_inside == '.' && after.is_capitalized(chars, 0) && !cues::is_pronoun(after.word(0))
+}
+
+/// “…,” said X / “…,” X said / “…” — X / “…,” according to X / „…“, so X
+fn after_quote(chars: &[char], after: &Context, cues: &Cues) -> Option<Attribution> {
+    let mut start = 0;
+    let mut dash = false;
+    while start < after.len() && !after.is_word(start) {
+        let word = after.word(start);
+        if !matches!(word, "," | "(" | "—" | "–" | "-") {
+            return None;
+        }
+        dash |= is_dash(word);
+        start += 1;
+    }
+    let found = |speaker: (usize, usize), cue: (usize, usize)| {
+        // "said of the plan", "told CNN about it": the attributed content goes on.
+        let kind = if paraphrase_follows(after, speaker.1.max(cue.1)) {
+            QuoteKind::Mixed
+        } else {
+            QuoteKind::Direct
+        };
+        Some(Attribution {
+            speaker: after.range(speaker.0, speaker.1),
+            cue: after.range(cue.0, cue.1),
+            kind,
+            continues: None,
+        })
+    };
+    if let Some((class, length)) = cues.at(&after.words, start) {
+        let speaker_from = start + length;
+        let speaker = match class {
+            CueClass::SourceAfter | CueClass::Naming => None,
+            _ => phrase_after(chars, after, speaker_from),
+        }?;
+        return found(speaker, (start, speaker_from));
+    }
+    // The speaker first: “…,” X said / “…,” X, a doctor, said / X zufolge
+    let limit = after.len().min(start + MAX_APPOSITIVE + 6);
+    for cue_at in start + 1..limit {
+        if is_clause_start(after.word(cue_at)) {
+            break;
+        }
+        let Some((class, length)) = cues.at(&after.words, cue_at) else {
+            continue;
+        };
+        if !matches!(class, CueClass::Verb | CueClass::SourceAfter) {
+            break;
+        }
+        let speaker = subject_phrase(after, start, cue_at)?;
+        return found(speaker, (cue_at, cue_at + length));
+    }
+    // An unlisted verb right after a short subject: “…,” he surmised.
+    if let Some(verb) = unlisted_verb(chars, after, start) {
+        let speaker = subject_phrase(after, start, verb)?;
+        return found(speaker, (verb, verb + 1));
+    }
+    if dash {
+        let (from, to) = phrase_after(chars, after, start)?;
+        if after.is_capitalized(chars, from) {
+            return found((from, to), (start - 1, start));
+        }
+    }
+    None
+}
+
+/// Words that start a new clause rather than a speaker phrase.
+fn is_clause_start(word: &str) -> bool {
+    matches!(
+        word,
+        "and" | "but" | "as" | "while" | "which" | "who" | "because" | "when" | "if" | "though"
+            | "although" | "whether" | "und" | "aber" | "weil" | "wenn" | "et" | "mais" | "y"
+            | "pero" | "и" | "но"
+    )
+}
+
+/// The speaker phrase between `start` and the cue at `cue_at`: everything up to the first
+/// comma (an appositive follows it), minus "also", "has" and the like before the verb.
+fn subject_phrase(context: &Context, start: usize, cue_at: usize) -> Option<(usize, usize)> {
+    let mut end = (start..cue_at)
+        .find(|&i| matches!(context.word(i), "," | "("))
+        .unwrap_or(cue_at);
+    while end > start + 1 && cues::is_verb_filler(context.word(end - 1)) {
+        end -= 1;
+    }
+    let words = end.checked_sub(start)?;
+    let all_words = (start..end).all(|i| context.is_word(i) || context.word(i) == ".");
+    (words >= 1 && words <= 10 && all_words).then_some((start, end))
+}
+
+/// “…,” he surmised / “…,” Mr. Rubel pointed out: a pronoun or a short name followed by
+/// one verb-like word (ending in -ed or -s) that closes the clause.
+fn unlisted_verb(chars: &[char], after: &Context, start: usize) -> Option<usize> {
+    let (_, end) = if cues::is_pronoun(after.word(start)) {
+        (start, start + 1)
+    } else if after.is_capitalized(chars, start) {
+        phrase_after(chars, after, start)?
+    } else {
+        return None;
+    };
+    let verb = after.word(end);
+    let verb_like = after.is_word(end)
+        && !after.is_capitalized(chars, end)
+        && (verb.ends_with("ed") || verb.ends_with('s') && !verb.ends_with("ss"));
+    let next = after.word(end + 1);
+    let closes = end + 1 >= after.len()
+        || matches!(next, "," | "out" | "up" | "back" | "on" | "in" | "at" | "to")
+        || !after.is_word(end + 1);
+    (verb_like && closes).then_some(end)
+}
+
+/// True when the attribution goes on with what was said: "said of …", "told CNN about …".
+fn paraphrase_follows(context: &Context, from: usize) -> bool {
+    let mut index = from;
+    // "told CNN's Jake Tapper about …": skip the addressee.
+    while index < context.len() && index < from + 5 && context.is_word(index) {
+        if matches!(context.word(index), "of" | "about" | "regarding") {
+            return true;
+        }
+        if !context.word(index).chars().next().is_some_and(char::is_uppercase)
+            && !context.word(index).contains('’')
+            && index > from
+        {
+            break;
+        }
+        index += 1;
+    }
+    false
+}
+
+/// X said: “…” / According to X, “…” / X called it “…”
+fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribution> {
+    let (cue_at, class, length) = (0..before.len())
+        .rev()
+        .find_map(|i| cues.at(&before.words, i).map(|(class, length)| (i, class, length)))?;
+    if class == CueClass::So {
+        return None;
+    }
+    let speaker = match class {
+        CueClass::Source => phrase_after(chars, before, cue_at + length),
+        _ => phrase_before(chars, before, cue_at, 0)
+            .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
+            .or_else(|| phrase_after(chars, before, cue_at + length)),
+    }?;
+    let gap_from = if class == CueClass::Source {
+        speaker.1
+    } else {
+        cue_at + length
+    };
+    let introduces_quote = class != CueClass::Naming && introduces(before, gap_from);
+    Some(Attribution {
+        speaker: before.range(speaker.0, speaker.1),
+        cue: before.range(cue_at, cue_at + length),
+        kind: if introduces_quote {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Mixed
+        },
+        continues: None,
+    })
+}
+
+/// True when the words from `from` to the quote only lead into it ("said: “", "told
+/// reporters, “", "said that “") rather than paraphrase around a quoted fragment.
+fn introduces(before: &Context, from: usize) -> bool {
+    let gap = before.len().saturating_sub(from);
+    if gap == 0 {
+        return true;
+    }
+    let last = before.word(before.len() - 1);
+    gap <= 8 && matches!(last, ":" | "," | "—" | "–")
+}
+
+/// "…, he added, noting: “…”": the subject of the reporting verb before `cue_at`.
+fn subject_of_earlier_cue(
+    chars: &[char],
+    context: &Context,
+    cue_at: usize,
+    cues: &Cues,
+) -> Option<(usize, usize)> {
+    let earlier = (0..cue_at).rev().take(4).find(|&i| {
+        cues.at(&context.words, i)
+            .is_some_and(|(class, _)| class == CueClass::Verb)
+    })?;
+    phrase_before(chars, context, earlier, 0)
+}
+
+/// The noun phrase ending right before `cue_at` (skipping "also", "has" …), not
+/// starting before `floor`: a pronoun, a name ("Mr. Jones", "the Kremlin"), a short
+/// lowercase phrase ("the president", "a spokesman"), or a name with an appositive.
+fn phrase_before(
+    chars: &[char],
+    context: &Context,
+    cue_at: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let mut end = cue_at;
+    while end > floor + 1
+        && cue_at - end < 3
+        && context.is_word(end - 1)
+        && cues::is_verb_filler(context.word(end - 1))
+    {
+        end -= 1;
+    }
+    let last = end.checked_sub(1).filter(|&l| l >= floor)?;
+    if context.word(last) == "," {
+        // "X, a doctor, said": skip back over the appositive to the name.
+        let comma = (last.saturating_sub(MAX_APPOSITIVE).max(floor)..last)
+            .rev()
+            .find(|&i| context.word(i) == ",")?;
+        let name = phrase_ending_at(chars, context, comma, floor)?;
+        return context.is_capitalized(chars, name.0).then_some(name);
+    }
+    phrase_ending_at(chars, context, end, floor)
+}
+
+/// The noun phrase that ends right before token `end`.
+fn phrase_ending_at(
+    chars: &[char],
+    context: &Context,
+    end: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    let last = end.checked_sub(1).filter(|&l| l >= floor)?;
+    if !context.is_word(last) {
+        return None;
+    }
+    if cues::is_pronoun(context.word(last)) {
+        return Some((last, end));
+    }
+    if context.is_capitalized(chars, last) {
+        let mut from = last;
+        while from > floor {
+            let prev = from - 1;
+            let word = context.word(prev);
+            let joins = context.is_capitalized(chars, prev)
+                || is_name_particle(word) && context.is_capitalized(chars, from)
+                || word == "." && prev > floor && is_abbreviation(context, prev - 1);
+            if !joins {
+                break;
+            }
+            from = if word == "." { prev - 1 } else { prev };
+        }
+        while from < last && is_function_word(chars, context, from) {
+            from += 1;
+        }
+        if from > floor && cues::is_determiner(context.word(from - 1)) {
+            from -= 1;
+        }
+        return Some((from, end));
+    }
+    // A lowercase phrase needs its determiner within a few words: "the former senator".
+    (last.saturating_sub(4).max(floor)..=last)
+        .rev()
+        .take_while(|&i| context.is_word(i) && !cues::is_pronoun(context.word(i)))
+        .find(|&i| cues::is_determiner(context.word(i)) || is_possessive(context.word(i)))
+        .map(|from| (from, end))
+}
+
+/// The noun phrase starting at token `from`: "he", "Geoff Garin", "the economist Jane
+/// Roe", "the president", "one district GOP leader", "der Minister" — up to a comma, a
+/// preposition or the end of the clause.
+fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize, usize)> {
+    if !context.is_word(from) || is_phrase_stop(context.word(from)) {
+        return None;
+    }
+    if cues::is_pronoun(context.word(from)) {
+        return Some((from, from + 1));
+    }
+    let mut index = from;
+    while index < context.len() && index - from < 8 {
+        let word = context.word(index);
+        let joins = context.is_word(index) && !is_phrase_stop(word) && !is_clause_start(word)
+            || word == "." && index > from && is_abbreviation(context, index - 1)
+                && context.is_capitalized(chars, index + 1)
+            || word == "-" && index > from;
+        if !joins {
+            break;
+        }
+        index += 1;
+    }
+    // A time word often ends the phrase: "said Smith Tuesday".
+    while index > from + 1 && is_time_word(context.word(index - 1)) {
+        index -= 1;
+    }
+    (index > from).then_some((from, index))
+}
+
+fn is_time_word(word: &str) -> bool {
+    matches!(
+        word,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+            | "today" | "yesterday" | "tonight" | "recently" | "later" | "earlier" | "heute"
+            | "gestern" | "am" | "weiter" | "außerdem" | "zudem" | "auch"
+    )
+}
+
+fn is_phrase_stop(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "on" | "at" | "during" | "to" | "for" | "after" | "before" | "when" | "while"
+            | "that" | "who" | "im" | "am" | "bei" | "während" | "vor" | "nach" | "dans"
+            | "en" | "ante" | "with" | "from" | "via" | "by" | "of" | "about" | "told" | "said"
+            | "says" | "in an" | "mit" | "gegenüber" | "dem" | "den" | "dass" | "que" | "что"
+            | "is" | "was" | "has" | "had" | "would" | "will" | "ist" | "war" | "sei" | "habe"
+            | "hat"
+    )
+}
+
+fn is_name_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "de" | "van" | "von" | "der" | "bin" | "al" | "da" | "del" | "di" | "du" | "dos" | "zu"
+    )
+}
+
+/// "Mr", "Dr", "Sen", "J" before a period.
+fn is_abbreviation(context: &Context, index: usize) -> bool {
+    let word = context.word(index);
+    context.is_word(index) && (word.chars().count() <= 4) && word != "said"
+}
+
+fn is_possessive(word: &str) -> bool {
+    word.ends_with("’s") || word.ends_with("'s")
+}
+
+fn is_function_word(chars: &[char], context: &Context, index: usize) -> bool {
+    context
+        .tokens
+        .get(index)
+        .is_some_and(|t| cues::is_capitalized_function_word(&text_of(chars, t)))
+}
+
+/// A sentence that is only a quote: it continues an earlier attribution.
+fn continued(
+    chars: &[char],
+    spans: &[Span],
+    index: usize,
+    cues: &Cues,
+    earlier: &[Option<Attribution>],
+) -> Option<Attribution> {
+    let span = spans.get(index)?;
+    let previous_index = index.checked_sub(1)?;
+    let previous = spans.get(previous_index)?;
+    let inherit = |from: usize| {
+        let found = earlier.get(from)?.as_ref()?;
+        Some(Attribution {
+            continues: Some(found.continues.unwrap_or(from)),
+            ..found.clone()
+        })
+    };
+    if previous.paragraph_start == span.paragraph_start {
+        return inherit(previous_index);
+    }
+    if !previous.closed {
+        return inherit(previous_index);
+    }
+    // The previous paragraph announces the quote: "X said:" or ends on "X said."
+    let last_sentence = last_sentence_before(chars, span.paragraph_start);
+    let context = Context::new(chars, last_sentence);
+    let announces = context.word(context.len().saturating_sub(1)) == ":";
+    let found = before_quote(chars, &context, cues)?;
+    announces.then_some(Attribution {
+        kind: QuoteKind::Direct,
+        continues: None,
+        ..found
+    })
+}
+
+/// The tokens of the last sentence of the paragraph that ends before `paragraph_start`.
+fn last_sentence_before(chars: &[char], paragraph_start: usize) -> Vec<Token> {
+    let end = chars
+        .get(..paragraph_start)
+        .and_then(|head| head.iter().rposition(|c| !c.is_whitespace()))
+        .map_or(0, |p| p + 1);
+    let start = chars
+        .get(..end)
+        .and_then(|head| head.iter().rposition(|&c| c == '\n'))
+        .map_or(0, |p| p + 1)
+        .max(end.saturating_sub(WINDOW));
+    sentence_tail(chars, tokenize(chars, start, end))
+}

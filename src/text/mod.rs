@@ -1,0 +1,12 @@
+//! Language-aware text utilities shared by the analyses: language detection, sentence
+//! splitting, words, stop words and stems.
+//!
+//! Owner: summary.
+
+mod lang;
+mod sentences;
+mod words;
+
+pub use lang::detect_language;
+pub use sentences::{split_sentences, Sentence};
+pub use words::{stop_words, words, TermAnalyzer, SUPPORTED_LANGUAGES};

@@ -1,0 +1,360 @@
+//! Sentence splitting that knows abbreviations, initials, decimals and quotes.
+//!
+//! A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes and brackets that follow)
+//! when whitespace and a plausible sentence start come next. A line break always ends one:
+//! the article text has one block (paragraph, heading, list item) per line.
+
+use super::words::stop_words;
+use std::collections::HashSet;
+
+/// One sentence: its text (trimmed) and where it is, in Unicode code points, end exclusive.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Abbreviations that stand before a name and so never end a sentence ("Dr. Watson").
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "maj", "rev", "gov", "sen", "rep", "hon", "pres", "supt", "insp", "det", "st", "mme", "mlle",
+    "mm", "sr", "sra", "srta", "dra", "hr", "fr", "проф", "акад", "ул", "им",
+];
+
+/// Abbreviations that may also end a sentence ("… in the U.S. The …"): a sentence break is
+/// taken after them only when a capitalised function word follows.
+const AMBIGUOUS: &[&str] = &[
+    "etc", "inc", "ltd", "co", "corp", "jr", "vs", "no", "nos", "fig", "approx", "dept", "est",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave",
+    "blvd", "rd", "mt", "ft", "vol", "pp", "al", "bzw", "usw", "ca", "vgl", "evtl", "ggf", "nr",
+    "str", "abs", "inkl", "bspw", "env", "cf", "av", "bd", "ud", "uds", "pág", "avda", "núm", "lic",
+    "ing", "г", "гг", "д", "др", "пр", "руб", "млн", "млрд", "тыс", "см", "стр", "т", "тел",
+];
+
+/// German ordinals look like sentence ends ("am 3. Oktober"); a month after one is not a start.
+const GERMAN_MONTHS: &[&str] = &[
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+];
+
+/// How far back a word before a full stop is read; bounds the work on pathological input.
+const MAX_WORD_CHARS: usize = 40;
+
+/// Splits `text` into sentences. `lang` (ISO 639-1 or "") selects stop words for the
+/// abbreviation test and German ordinal handling.
+pub fn split_sentences(text: &str, lang: &str) -> Vec<Sentence> {
+    let splitter = Splitter::new(text, lang);
+    splitter.split()
+}
+
+struct Splitter<'a> {
+    chars: Vec<char>,
+    lang: &'a str,
+    starters: HashSet<&'static str>,
+}
+
+impl<'a> Splitter<'a> {
+    fn new(text: &str, lang: &'a str) -> Splitter<'a> {
+        let mut starters = stop_words(lang);
+        if starters.is_empty() {
+            starters = stop_words("en");
+        }
+        Splitter {
+            chars: text.chars().collect(),
+            lang,
+            starters,
+        }
+    }
+
+    fn split(&self) -> Vec<Sentence> {
+        let mut sentences = Vec::new();
+        let mut start = 0;
+        let mut index = 0;
+        while let Some(&c) = self.chars.get(index) {
+            if is_line_break(c) {
+                self.push(&mut sentences, start, index);
+                start = index + 1;
+                index += 1;
+            } else if is_terminator(c) {
+                let end = self.end_of_terminator_run(index);
+                if self.is_sentence_end(index, end) {
+                    self.push(&mut sentences, start, end);
+                    start = end;
+                }
+                index = end;
+            } else {
+                index += 1;
+            }
+        }
+        self.push(&mut sentences, start, self.chars.len());
+        sentences
+    }
+
+    /// Past the terminator at `index`: further terminators ("?!", "...") and closing marks.
+    fn end_of_terminator_run(&self, index: usize) -> usize {
+        let mut end = index + 1;
+        while let Some(&c) = self.chars.get(end) {
+            if is_terminator(c) || is_closing_mark(c) {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// Whether the terminator at `index`, whose run ends at `end`, ends a sentence.
+    fn is_sentence_end(&self, index: usize, end: usize) -> bool {
+        let Some(&terminator) = self.chars.get(index) else {
+            return false;
+        };
+        if is_ideographic_terminator(terminator) {
+            return true;
+        }
+        match self.chars.get(end) {
+            None => return true,
+            // "3.5", "example.com", "U.S." inside a word: no break without a space.
+            Some(&c) if !c.is_whitespace() => return false,
+            Some(_) => {}
+        }
+        let next = self.next_word_start(end);
+        let Some(&first) = self.chars.get(next) else {
+            return true;
+        };
+        if first.is_lowercase() {
+            return false;
+        }
+        let is_single_full_stop = terminator == '.' && self.chars.get(index + 1) != Some(&'.');
+        !is_single_full_stop || self.full_stop_ends_sentence(index, next)
+    }
+
+    /// The first character of the next sentence candidate after whitespace and opening marks.
+    fn next_word_start(&self, from: usize) -> usize {
+        let mut index = from;
+        while let Some(&c) = self.chars.get(index) {
+            if c.is_whitespace() || is_opening_mark(c) {
+                index += 1;
+            } else {
+                break;
+            }
+        }
+        index
+    }
+
+    /// The abbreviation, initial and ordinal tests for a lone full stop at `index`.
+    fn full_stop_ends_sentence(&self, index: usize, next: usize) -> bool {
+        let before = self.word_before(index);
+        if before.is_empty() {
+            return true;
+        }
+        let mut letters = before.chars();
+        if let (Some(only), None) = (letters.next(), letters.next()) {
+            // "J. K. Rowling": one capital letter is an initial.
+            if only.is_uppercase() {
+                return false;
+            }
+        }
+        let lower = before.to_lowercase();
+        if TITLES.contains(&lower.as_str()) {
+            return false;
+        }
+        let next_word = self.word_at(next).to_lowercase();
+        if self.lang == "de"
+            && before.chars().count() <= 2
+            && before.chars().all(|c| c.is_ascii_digit())
+            && GERMAN_MONTHS.contains(&next_word.as_str())
+        {
+            return false;
+        }
+        let is_dotted = before.contains('.');
+        if is_dotted || AMBIGUOUS.contains(&lower.as_str()) {
+            return self.starters.contains(next_word.as_str());
+        }
+        true
+    }
+
+    /// The word that ends right before `index` (a full stop), inner dots kept: "U.S", "z.B".
+    fn word_before(&self, index: usize) -> String {
+        let mut start = index;
+        while start > 0 && index - start < MAX_WORD_CHARS {
+            match self.chars.get(start - 1) {
+                Some(&c) if c.is_alphanumeric() || c == '.' => start -= 1,
+                _ => break,
+            }
+        }
+        self.chars
+            .get(start..index)
+            .map(|word| word.iter().collect())
+            .unwrap_or_default()
+    }
+
+    /// The run of letters starting at `index`.
+    fn word_at(&self, index: usize) -> String {
+        self.chars
+            .iter()
+            .skip(index)
+            .take(MAX_WORD_CHARS)
+            .take_while(|c| c.is_alphabetic())
+            .collect()
+    }
+
+    /// Adds the trimmed text of `start..end`, if any.
+    fn push(&self, sentences: &mut Vec<Sentence>, start: usize, end: usize) {
+        let Some(span) = self.chars.get(start..end) else {
+            return;
+        };
+        let Some(first) = span.iter().position(|c| !c.is_whitespace()) else {
+            return;
+        };
+        let last = span
+            .iter()
+            .rposition(|c| !c.is_whitespace())
+            .unwrap_or(first);
+        let trimmed = span.get(first..=last).unwrap_or_default();
+        sentences.push(Sentence {
+            text: trimmed.iter().collect(),
+            start: start + first,
+            end: start + last + 1,
+        });
+    }
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '‼' | '⁇') || is_ideographic_terminator(c)
+}
+
+/// Chinese and Japanese sentence ends, which no space follows.
+fn is_ideographic_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
+}
+
+fn is_closing_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '」' | '』'
+    )
+}
+
+fn is_opening_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '‘' | '„' | '«' | '‹' | '(' | '[' | '「' | '『' | '¿' | '¡' | '—' | '–' | '-'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, lang: &str) -> Vec<String> {
+        split_sentences(text, lang)
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
+    }
+
+    #[test]
+    fn english_abbreviations_initials_and_decimals() {
+        let text = "Mr. Lane met Dr. Ortiz at 9.30 a.m. on Jan. 4. J. R. Hale joined them. \
+                    Prices rose 2.5% in the U.S. The board was not surprised.";
+        assert_eq!(
+            texts(text, "en"),
+            [
+                "Mr. Lane met Dr. Ortiz at 9.30 a.m. on Jan. 4.",
+                "J. R. Hale joined them.",
+                "Prices rose 2.5% in the U.S.",
+                "The board was not surprised."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentences_ending_inside_quotes() {
+        let text = "“We will build it,” she said. “Will it work?” he asked. “Yes.” Then silence.";
+        assert_eq!(
+            texts(text, "en"),
+            [
+                "“We will build it,” she said.",
+                "“Will it work?” he asked.",
+                "“Yes.”",
+                "Then silence."
+            ]
+        );
+    }
+
+    #[test]
+    fn russian_abbreviations() {
+        let text = "В 1998 г. Он уехал в г. Тверь, т.е. на север. Там жил проф. Смирнов и др. Все знали.";
+        assert_eq!(
+            texts(text, "ru"),
+            [
+                "В 1998 г.",
+                "Он уехал в г. Тверь, т.е. на север.",
+                "Там жил проф. Смирнов и др.",
+                "Все знали."
+            ]
+        );
+    }
+
+    #[test]
+    fn german_abbreviations_and_ordinals() {
+        let text = "Am 3. Oktober kam z.B. Herr Kunz bzw. seine Frau. Die Stadt feierte.";
+        assert_eq!(
+            texts(text, "de"),
+            [
+                "Am 3. Oktober kam z.B. Herr Kunz bzw. seine Frau.",
+                "Die Stadt feierte."
+            ]
+        );
+    }
+
+    #[test]
+    fn french_and_spanish() {
+        assert_eq!(
+            texts("M. Durand est arrivé. « C'est fini », dit-il. Mme Roy sourit.", "fr"),
+            ["M. Durand est arrivé.", "« C'est fini », dit-il.", "Mme Roy sourit."]
+        );
+        assert_eq!(
+            texts("La Sra. Gómez llegó tarde. ¿Por qué? Nadie lo sabe.", "es"),
+            ["La Sra. Gómez llegó tarde.", "¿Por qué?", "Nadie lo sabe."]
+        );
+    }
+
+    #[test]
+    fn line_breaks_end_sentences_and_offsets_are_in_code_points() {
+        let text = "Título sin punto\n  Él llegó. Ella también.";
+        let sentences = split_sentences(text, "es");
+        assert_eq!(sentences.len(), 3);
+        let chars: Vec<char> = text.chars().collect();
+        for sentence in &sentences {
+            let slice: String = chars[sentence.start..sentence.end].iter().collect();
+            assert_eq!(slice, sentence.text);
+        }
+        assert_eq!(sentences[1].start, 19);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        assert!(split_sentences("", "en").is_empty());
+        assert!(split_sentences(" \n\n ", "").is_empty());
+        assert_eq!(texts("...", "en"), ["..."]);
+        let dots = ".".repeat(100_000) + &"a.".repeat(100_000);
+        assert!(!split_sentences(&dots, "en").is_empty());
+        assert_eq!(texts("你好。世界！", "zh"), ["你好。", "世界！"]);
+    }
+}

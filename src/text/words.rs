@@ -1,0 +1,172 @@
+//! Words, stop words and stems.
+//!
+//! Stop-word lists are hand-written and short on purpose (the most frequent function words
+//! of each language): they serve sentence similarity and language detection, where the top
+//! hundred words do nearly all the work, and every byte ends up in the extension's wasm.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+
+/// The languages with a stop-word list and a stemmer.
+pub const SUPPORTED_LANGUAGES: [&str; 6] = ["en", "ru", "de", "fr", "es", "pt"];
+
+const EN: &str = "a about after again against all also am an and any are as at be because been before \
+being between both but by can could did do does doing down during each few for from further had has have \
+having he her here hers herself him himself his how i if in into is it its itself just me more most my \
+myself no nor not now of off on once only or other our ours ourselves out over own same she should so \
+some such than that the their theirs them themselves then there these they this those through to too \
+under until up very was we were what when where which while who whom why will with would you your yours \
+yourself yourselves said says say one two also its it's don't i'm he's she's we're they're";
+
+const RU: &str = "и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по \
+только ее её мне было вот от меня еще ещё нет о из ему теперь когда даже ну вдруг ли если уже или ни быть \
+был него до вас нибудь опять уж вам ведь там потом себя ничего ей может они тут где есть надо ней для мы \
+тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда кто этот того потому этого какой \
+совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при наконец \
+два об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя впрочем \
+хорошо свою этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между это также \
+которые который которая которых заявил сказал году";
+
+const DE: &str = "aber alle allem allen aller alles als also am an ander andere anderem anderen anderer \
+anderes anderm andern anderr anders auch auf aus bei bin bis bist da damit dann der den des dem die das \
+dass daß derselbe dich dir du dies diese diesem diesen dieser dieses doch dort durch ein eine einem einen \
+einer eines einig einige er es etwas euer eure für gegen gewesen hab habe haben hat hatte hatten hier hin \
+hinter ich ihr ihre ihrem ihren ihrer ihres im in indem ins ist jede jedem jeden jeder jedes jene jetzt \
+kann kein keine können könnte machen man manche mein meine mich mir mit muss musste nach nicht nichts noch \
+nun nur ob oder ohne sehr sein seine seinem seinen seiner sich sie sind so solche soll sollte sondern \
+sonst über um und uns unser unter viel vom von vor war waren warum was weil welche wenn werde werden wie \
+wieder will wir wird wirst wo wollen wurde wurden zu zum zur zwar zwischen sagte";
+
+const FR: &str = "au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais \
+me même mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu \
+un une vos votre vous c d j l à m n s t y été étée étaient était étant suis es est sommes êtes sont serai \
+sera seront serait ai as avons avez ont avait avaient eu cette cet plus aussi comme tout tous toutes bien \
+sans sous entre après avant depuis fait faire selon dont où alors donc encore très peut déjà a été contre \
+leurs ainsi";
+
+const ES: &str = "de la que el en y a los del se las por un para con no una su al lo como más pero sus \
+le ya o este sí porque esta entre cuando muy sin sobre también me hasta hay donde quien desde todo nos \
+durante todos uno les ni contra otros ese eso ante ellos e esto mí antes algunos qué unos yo otro otras \
+otra él tanto esa estos mucho quienes nada muchos cual poco ella estar estas algunas algo nosotros mi mis \
+tú te ti tu tus ellas es son fue han ha ser está están era sido tiene tienen dijo según tras cada";
+
+const PT: &str = "de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi \
+ao ele das tem à seu sua ou ser quando muito há nos já está eu também só pelo pela até isso ela entre era \
+depois sem mesmo aos ter seus quem nas me esse eles estão você tinha foram essa num nem suas meu às minha \
+têm numa pelos elas havia seja qual será nós tenho lhe deles essas esses pelas este fosse dele são \
+disse segundo após sobre ainda então onde cada";
+
+fn list_for(lang: &str) -> Option<&'static str> {
+    match lang {
+        "en" => Some(EN),
+        "ru" => Some(RU),
+        "de" => Some(DE),
+        "fr" => Some(FR),
+        "es" => Some(ES),
+        "pt" => Some(PT),
+        _ => None,
+    }
+}
+
+/// The stop words of one language, as a set (empty for a language without a list).
+pub fn stop_words(lang: &str) -> HashSet<&'static str> {
+    list_for(lang)
+        .map(|list| list.split_whitespace().collect())
+        .unwrap_or_default()
+}
+
+/// Lower-cased words of `text`: runs of letters and digits, with an apostrophe kept inside
+/// a word (`don't`, `l'homme` stays one token so French elision does not leak `l`).
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphanumeric() || is_inner_apostrophe(c)))
+        .map(|word| word.trim_matches(is_inner_apostrophe))
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn is_inner_apostrophe(c: char) -> bool {
+    c == '\'' || c == '’'
+}
+
+/// Reduces words to their Snowball stems for one language and drops stop words — the
+/// "content terms" that sentence similarity is computed over.
+pub struct TermAnalyzer {
+    stemmer: Option<Stemmer>,
+    stop_words: HashSet<&'static str>,
+}
+
+impl TermAnalyzer {
+    pub fn new(lang: &str) -> TermAnalyzer {
+        TermAnalyzer {
+            stemmer: algorithm_for(lang).map(Stemmer::create),
+            stop_words: stop_words(lang),
+        }
+    }
+
+    pub fn is_stop_word(&self, word: &str) -> bool {
+        self.stop_words.contains(word)
+    }
+
+    /// The stem of a lower-cased word (the word itself for a language without a stemmer).
+    pub fn stem(&self, word: &str) -> String {
+        match &self.stemmer {
+            Some(stemmer) => stemmer.stem(word).into_owned(),
+            None => word.to_string(),
+        }
+    }
+
+    /// Stemmed content words of `text`, in order: stop words, one-letter words and pure
+    /// numbers are left out because they say nothing about what a sentence is about.
+    pub fn content_terms(&self, text: &str) -> Vec<String> {
+        words(text)
+            .filter(|word| word.chars().count() > 1)
+            .filter(|word| !word.chars().all(|c| c.is_ascii_digit()))
+            .filter(|word| !self.is_stop_word(word))
+            .map(|word| self.stem(&word.replace('’', "'")))
+            .collect()
+    }
+}
+
+fn algorithm_for(lang: &str) -> Option<Algorithm> {
+    match lang {
+        "en" => Some(Algorithm::English),
+        "ru" => Some(Algorithm::Russian),
+        "de" => Some(Algorithm::German),
+        "fr" => Some(Algorithm::French),
+        "es" => Some(Algorithm::Spanish),
+        "pt" => Some(Algorithm::Portuguese),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_lowercased_and_keep_inner_apostrophes() {
+        let found: Vec<String> = words("Don't stop — the 'Big' Café, 2024!").collect();
+        assert_eq!(found, ["don't", "stop", "the", "big", "café", "2024"]);
+    }
+
+    #[test]
+    fn content_terms_are_stemmed_without_stop_words() {
+        let english = TermAnalyzer::new("en");
+        assert_eq!(
+            english.content_terms("The ministers were running the meetings"),
+            ["minist", "run", "meet"]
+        );
+        let russian = TermAnalyzer::new("ru");
+        assert_eq!(russian.content_terms("и новые школы"), ["нов", "школ"]);
+        let unknown = TermAnalyzer::new("");
+        assert_eq!(unknown.content_terms("a Xyz 12"), ["xyz"]);
+    }
+
+    #[test]
+    fn every_supported_language_has_stop_words() {
+        for lang in SUPPORTED_LANGUAGES {
+            assert!(stop_words(lang).len() > 50, "{lang}");
+        }
+        assert!(stop_words("zz").is_empty());
+    }
+}
