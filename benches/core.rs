@@ -60,7 +60,9 @@ fn large_page() -> String {
          <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2026-03-14\"}</script>\
          </head><body class=\"modal-open\"><header><nav><ul>",
     );
-    for section in ["News", "Harbour", "Weather", "Sport", "Culture", "Opinion", "Archive"] {
+    for section in [
+        "News", "Harbour", "Weather", "Sport", "Culture", "Opinion", "Archive",
+    ] {
         let _ = write!(page, "<li><a href=\"/{section}\">{section}</a></li>");
     }
     page.push_str(
@@ -70,7 +72,9 @@ fn large_page() -> String {
     for index in 0..55 {
         let _ = write!(page, "<p>{}</p>", paragraph(index));
         if index % 12 == 11 {
-            page.push_str("<aside class=\"related\"><a href=\"/a\">Read also: ferry fares</a></aside>");
+            page.push_str(
+                "<aside class=\"related\"><a href=\"/a\">Read also: ferry fares</a></aside>",
+            );
         }
     }
     page.push_str("</article></main><footer><p>© The Coastal Ledger. All rights reserved.</p>");
