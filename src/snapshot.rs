@@ -255,11 +255,18 @@ impl Snapshot {
 
     /// The end (exclusive) of `id`'s subtree: nodes `id+1 .. end` are its descendants.
     /// Relies on document order, which `validate` guarantees for parents.
+    ///
+    /// Linear in the subtree's size: every node already scanned is a descendant, so the next
+    /// one is too exactly when its parent lies in `id .. end`. (Walking each node's ancestor
+    /// chain instead costs O(size × depth): seconds on a 10,000-deep page.)
     pub fn subtree_end(&self, id: NodeId) -> NodeId {
-        let start = id as usize + 1;
-        let mut end = start;
-        while end < self.nodes.len() && self.is_within(end as NodeId, id) {
-            end += 1;
+        let start = id as usize;
+        let mut end = start + 1;
+        while let Some(node) = self.nodes.get(end) {
+            match node.parent {
+                Some(parent) if (start..end).contains(&(parent as usize)) => end += 1,
+                _ => break,
+            }
         }
         end as NodeId
     }
