@@ -137,7 +137,7 @@ pub fn is_summary_worthy(sentence: &str, word_count: usize) -> bool {
     if !ends_like_a_statement(sentence) || starts_lowercase(sentence) {
         return false;
     }
-    let lower = sentence.to_lowercase();
+    let lower = crate::text::lowercase(sentence);
     !is_boilerplate(&lower) && !is_caption(&lower) && !is_byline(sentence)
 }
 
@@ -177,7 +177,7 @@ fn is_byline(sentence: &str) -> bool {
     let mut words = head.split_whitespace();
     let opens = words
         .next()
-        .is_some_and(|first| BYLINE_OPENERS.contains(&first.to_lowercase().as_str()));
+        .is_some_and(|first| BYLINE_OPENERS.contains(&crate::text::lowercase(first).as_str()));
     if !opens {
         return false;
     }
