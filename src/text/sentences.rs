@@ -358,6 +358,21 @@ mod tests {
     }
 
     #[test]
+    fn portuguese() {
+        assert_eq!(
+            texts(
+                "A Sra. Costa chegou às 9h. O Dr. Lima saiu. “Acabou”, disse ele.",
+                "pt"
+            ),
+            [
+                "A Sra. Costa chegou às 9h.",
+                "O Dr. Lima saiu.",
+                "“Acabou”, disse ele."
+            ]
+        );
+    }
+
+    #[test]
     fn line_breaks_end_sentences_and_offsets_are_in_code_points() {
         let text = "Título sin punto\n  Él llegó. Ella también.";
         let sentences = split_sentences(text, "es");
