@@ -158,3 +158,15 @@ fn odd_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn back_references_are_recognised() {
+    assert!(opens_with_back_reference("He said the plan would work."));
+    assert!(opens_with_back_reference(
+        "“But the ferry was late,” she said."
+    ));
+    assert!(opens_with_back_reference("Это стало неожиданностью."));
+    assert!(!opens_with_back_reference(
+        "Helena said the plan would work."
+    ));
+}
