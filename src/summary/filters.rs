@@ -158,8 +158,13 @@ fn is_caption(lower: &str) -> bool {
                 .is_none_or(|c| c.is_whitespace() || matches!(c, ':' | ',' | '.'))
         })
     });
-    let has_marker = CAPTION_MARKERS.iter().any(|marker| {
-        lower.contains(&format!("({marker})")) || lower.contains(&format!("({marker},"))
+    let has_marker = lower.match_indices('(').any(|(at, _)| {
+        let inside = lower.get(at + 1..).unwrap_or("");
+        CAPTION_MARKERS.iter().any(|marker| {
+            inside
+                .strip_prefix(marker)
+                .is_some_and(|rest| rest.starts_with([')', ',']))
+        })
     });
     opens_with_label
         || has_marker
