@@ -30,7 +30,7 @@ pub struct SummarySentence {
 }
 
 /// Only the first this-many eligible sentences compete: the similarity graph is quadratic,
-/// and in news the key sentences are never beyond the first few hundred.
+/// and in news the key sentences come early (the position prior at 150 is 1/38 of the first).
 const MAX_CANDIDATES: usize = 150;
 
 /// How the score of a sentence is made; the defaults are tuned on the dev set (see
