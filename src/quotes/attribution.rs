@@ -580,7 +580,7 @@ fn subject_phrase(context: &Context, start: usize, cue_at: usize) -> Option<(usi
     }
     let words = end.checked_sub(start)?;
     let all_words = (start..end).all(|i| context.is_word(i) || context.word(i) == ".");
-    (words >= 1 && words <= 10 && all_words).then_some((start, end))
+    ((1..=10).contains(&words) && all_words).then_some((start, end))
 }
 
 /// “…,” he surmised / “…,” Mr. Rubel pointed out / “…,” an angry Smith retorted: a

@@ -289,6 +289,14 @@ const PT_VERBS: &[&str] = &[
 ];
 const PT_SOURCES: &[&[&str]] = &[&["segundo"], &["de", "acordo", "com"]];
 
+/// One language's lists: code, verbs, source phrases, naming verbs.
+type CueTable = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static [&'static str]],
+    &'static [&'static str],
+);
+
 /// The cue lists of one language, or of all of them.
 pub struct Cues {
     verbs: Vec<&'static str>,
@@ -309,7 +317,7 @@ impl Cues {
             naming: Vec::new(),
             german: wanted("de"),
         };
-        let tables: [(&str, &[&str], &[&[&str]], &[&str]); 6] = [
+        let tables: [CueTable; 6] = [
             ("en", EN_VERBS, EN_SOURCES, EN_NAMING),
             ("de", DE_VERBS, DE_SOURCES, DE_NAMING),
             ("ru", RU_VERBS, RU_SOURCES, &[]),
