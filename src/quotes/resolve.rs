@@ -47,28 +47,79 @@ pub struct Resolver {
 fn is_institution_word(word: &str) -> bool {
     matches!(
         word,
-        "House" | "States" | "Carolina" | "Street" | "Journal" | "News" | "Party" | "Committee"
-            | "Department" | "Foundation" | "University" | "Times" | "Post" | "Press" | "Fund"
-            | "Council" | "Court" | "Congress" | "Senate" | "Association" | "Institute"
-            | "Center" | "Campaign" | "Club" | "Union" | "Bank" | "Group" | "Inc" | "Company"
-            | "Network" | "America" | "Americans" | "Republicans" | "Democrats" | "City"
-            | "County" | "Island" | "Beach" | "Virginia" | "Dakota" | "Hampshire" | "Jersey"
-            | "York" | "Mexico" | "Kingdom" | "Nations" | "Office" | "Agency" | "Service"
-            | "Security" | "Administration" | "Republic" | "Ministry" | "Partei" | "Regierung"
+        "House"
+            | "States"
+            | "Carolina"
+            | "Street"
+            | "Journal"
+            | "News"
+            | "Party"
+            | "Committee"
+            | "Department"
+            | "Foundation"
+            | "University"
+            | "Times"
+            | "Post"
+            | "Press"
+            | "Fund"
+            | "Council"
+            | "Court"
+            | "Congress"
+            | "Senate"
+            | "Association"
+            | "Institute"
+            | "Center"
+            | "Campaign"
+            | "Club"
+            | "Union"
+            | "Bank"
+            | "Group"
+            | "Inc"
+            | "Company"
+            | "Network"
+            | "America"
+            | "Americans"
+            | "Republicans"
+            | "Democrats"
+            | "City"
+            | "County"
+            | "Island"
+            | "Beach"
+            | "Virginia"
+            | "Dakota"
+            | "Hampshire"
+            | "Jersey"
+            | "York"
+            | "Mexico"
+            | "Kingdom"
+            | "Nations"
+            | "Office"
+            | "Agency"
+            | "Service"
+            | "Security"
+            | "Administration"
+            | "Republic"
+            | "Ministry"
+            | "Partei"
+            | "Regierung"
     )
 }
 
 /// The last run of capitalised words that are not titles or articles: "Democratic
 /// pollster Geoff Garin" → "Geoff Garin", "Sen. Jane Roe" → "Jane Roe".
 fn last_name_run(words: &[String]) -> Vec<String> {
-    let is_name = |w: &String| starts_upper(w) && !is_title(w) && !cues::is_capitalized_function_word(w);
+    let is_name =
+        |w: &String| starts_upper(w) && !is_title(w) && !cues::is_capitalized_function_word(w);
     let Some(last) = words.iter().rposition(is_name) else {
         return Vec::new();
     };
     let mut first = last;
     while first > 0 {
         let previous = &words[first - 1];
-        let particle = matches!(previous.as_str(), "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di");
+        let particle = matches!(
+            previous.as_str(),
+            "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di"
+        );
         if is_name(previous) || particle && first > 1 {
             first -= 1;
         } else {
@@ -84,18 +135,93 @@ fn last_name_run(words: &[String]) -> Vec<String> {
 }
 
 const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "senator", "sen", "rep", "representative",
-    "gov", "governor", "secretary", "mr", "mrs", "ms", "dr", "judge", "justice",
-    "chancellor", "general", "gen", "speaker", "mayor", "chairman", "chairwoman", "chief",
-    "king", "queen", "pope", "sheriff", "professor", "prof", "rev", "lt", "col", "sgt",
-    "capt", "ambassador", "commissioner", "candidate", "leader", "state", "foreign",
-    "attorney", "former", "sir", "lord", "präsident", "präsidentin", "bundeskanzler",
-    "bundeskanzlerin", "kanzler", "kanzlerin", "ministerin", "bundesminister",
-    "bundesministerin", "herr", "frau", "ministerpräsident", "ministerpräsidentin",
-    "bürgermeister", "bürgermeisterin", "außenminister", "außenministerin", "innenminister",
-    "bundespräsident", "m", "mme", "señor", "sr", "sra", "democrat", "republican",
-    "democratic", "gop", "nominee", "rival", "sens", "reps", "adviser", "spokesman",
-    "spokeswoman", "strategist", "pollster", "founder", "host", "anchor", "correspondent",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "secretary",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "judge",
+    "justice",
+    "chancellor",
+    "general",
+    "gen",
+    "speaker",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "king",
+    "queen",
+    "pope",
+    "sheriff",
+    "professor",
+    "prof",
+    "rev",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "ambassador",
+    "commissioner",
+    "candidate",
+    "leader",
+    "state",
+    "foreign",
+    "attorney",
+    "former",
+    "sir",
+    "lord",
+    "präsident",
+    "präsidentin",
+    "bundeskanzler",
+    "bundeskanzlerin",
+    "kanzler",
+    "kanzlerin",
+    "ministerin",
+    "bundesminister",
+    "bundesministerin",
+    "herr",
+    "frau",
+    "ministerpräsident",
+    "ministerpräsidentin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "außenminister",
+    "außenministerin",
+    "innenminister",
+    "bundespräsident",
+    "m",
+    "mme",
+    "señor",
+    "sr",
+    "sra",
+    "democrat",
+    "republican",
+    "democratic",
+    "gop",
+    "nominee",
+    "rival",
+    "sens",
+    "reps",
+    "adviser",
+    "spokesman",
+    "spokeswoman",
+    "strategist",
+    "pollster",
+    "founder",
+    "host",
+    "anchor",
+    "correspondent",
 ];
 
 fn is_title(word: &str) -> bool {
@@ -115,30 +241,202 @@ fn gender_of_title(word: &str) -> Option<Gender> {
 
 /// Common first names in the news, to keep "she" from resolving to a man (and back).
 const FEMALE_NAMES: &[&str] = &[
-    "Hillary", "Nancy", "Elizabeth", "Sarah", "Michelle", "Angela", "Theresa", "Kamala",
-    "Mary", "Susan", "Karen", "Linda", "Patricia", "Barbara", "Jennifer", "Maria", "Lisa",
-    "Laura", "Anna", "Anne", "Ann", "Emily", "Jessica", "Amy", "Rachel", "Kellyanne",
-    "Hope", "Ivanka", "Melania", "Chelsea", "Huma", "Jill", "Debbie", "Carly", "Nikki",
-    "Condoleezza", "Madeleine", "Janet", "Katie", "Kate", "Megyn", "Sheryl", "Dianne",
-    "Kirsten", "Claire", "Heidi", "Tammy", "Kelly", "Marsha", "Lisa", "Christine", "Ursula",
-    "Sahra", "Annalena", "Claudia", "Julia", "Sabine", "Andrea", "Ulla", "Renate",
-    "Katarina", "Marine", "Ségolène", "Margaret", "Catherine", "Caroline", "Helen",
-    "Victoria", "Olga", "Irina", "Natalia", "Yulia", "Svetlana", "Tatiana", "Elena",
-    "Jane", "Joan", "Judy", "Donna", "Sharon", "Deborah", "Stephanie", "Rebecca", "Diane",
-    "Ruth", "Sonia", "Loretta", "Samantha", "Valerie", "Wendy", "Ashley", "Megan",
+    "Hillary",
+    "Nancy",
+    "Elizabeth",
+    "Sarah",
+    "Michelle",
+    "Angela",
+    "Theresa",
+    "Kamala",
+    "Mary",
+    "Susan",
+    "Karen",
+    "Linda",
+    "Patricia",
+    "Barbara",
+    "Jennifer",
+    "Maria",
+    "Lisa",
+    "Laura",
+    "Anna",
+    "Anne",
+    "Ann",
+    "Emily",
+    "Jessica",
+    "Amy",
+    "Rachel",
+    "Kellyanne",
+    "Hope",
+    "Ivanka",
+    "Melania",
+    "Chelsea",
+    "Huma",
+    "Jill",
+    "Debbie",
+    "Carly",
+    "Nikki",
+    "Condoleezza",
+    "Madeleine",
+    "Janet",
+    "Katie",
+    "Kate",
+    "Megyn",
+    "Sheryl",
+    "Dianne",
+    "Kirsten",
+    "Claire",
+    "Heidi",
+    "Tammy",
+    "Kelly",
+    "Marsha",
+    "Lisa",
+    "Christine",
+    "Ursula",
+    "Sahra",
+    "Annalena",
+    "Claudia",
+    "Julia",
+    "Sabine",
+    "Andrea",
+    "Ulla",
+    "Renate",
+    "Katarina",
+    "Marine",
+    "Ségolène",
+    "Margaret",
+    "Catherine",
+    "Caroline",
+    "Helen",
+    "Victoria",
+    "Olga",
+    "Irina",
+    "Natalia",
+    "Yulia",
+    "Svetlana",
+    "Tatiana",
+    "Elena",
+    "Jane",
+    "Joan",
+    "Judy",
+    "Donna",
+    "Sharon",
+    "Deborah",
+    "Stephanie",
+    "Rebecca",
+    "Diane",
+    "Ruth",
+    "Sonia",
+    "Loretta",
+    "Samantha",
+    "Valerie",
+    "Wendy",
+    "Ashley",
+    "Megan",
 ];
 const MALE_NAMES: &[&str] = &[
-    "Donald", "Barack", "Bernie", "Ted", "Marco", "Jeb", "John", "Joe", "Mike", "Michael",
-    "Paul", "Chris", "Ben", "Bill", "George", "Mitt", "Rand", "Scott", "Rick", "Jim",
-    "James", "Robert", "David", "Richard", "Thomas", "Charles", "Mark", "Steven", "Steve",
-    "Kevin", "Brian", "Jeff", "Tim", "Tom", "Harry", "Mitch", "Reince", "Corey", "Eric",
-    "Jared", "Sean", "Newt", "Lindsey", "Rudy", "Chuck", "Vladimir", "Dmitry", "Sergei",
-    "Sergey", "Alexei", "Emmanuel", "François", "Olaf", "Friedrich", "Wolfgang", "Frank",
-    "Peter", "Thomas", "Martin", "Horst", "Gerhard", "Helmut", "Heiko", "Markus", "Boris",
-    "Xi", "Recep", "Benjamin", "Jean", "Pierre", "Juan", "Carlos", "José", "Luis", "Pedro",
-    "Andrew", "Matthew", "Daniel", "Anthony", "Jason", "Ryan", "Gary", "Larry", "Jerry",
-    "Dennis", "Ron", "Roger", "Howard", "Harold", "Henry", "Jack", "Joseph", "William",
-    "Jonathan", "Josh", "Adam", "Alan", "Greg", "Tony", "Frank", "Patrick", "Stephen",
+    "Donald",
+    "Barack",
+    "Bernie",
+    "Ted",
+    "Marco",
+    "Jeb",
+    "John",
+    "Joe",
+    "Mike",
+    "Michael",
+    "Paul",
+    "Chris",
+    "Ben",
+    "Bill",
+    "George",
+    "Mitt",
+    "Rand",
+    "Scott",
+    "Rick",
+    "Jim",
+    "James",
+    "Robert",
+    "David",
+    "Richard",
+    "Thomas",
+    "Charles",
+    "Mark",
+    "Steven",
+    "Steve",
+    "Kevin",
+    "Brian",
+    "Jeff",
+    "Tim",
+    "Tom",
+    "Harry",
+    "Mitch",
+    "Reince",
+    "Corey",
+    "Eric",
+    "Jared",
+    "Sean",
+    "Newt",
+    "Lindsey",
+    "Rudy",
+    "Chuck",
+    "Vladimir",
+    "Dmitry",
+    "Sergei",
+    "Sergey",
+    "Alexei",
+    "Emmanuel",
+    "François",
+    "Olaf",
+    "Friedrich",
+    "Wolfgang",
+    "Frank",
+    "Peter",
+    "Thomas",
+    "Martin",
+    "Horst",
+    "Gerhard",
+    "Helmut",
+    "Heiko",
+    "Markus",
+    "Boris",
+    "Xi",
+    "Recep",
+    "Benjamin",
+    "Jean",
+    "Pierre",
+    "Juan",
+    "Carlos",
+    "José",
+    "Luis",
+    "Pedro",
+    "Andrew",
+    "Matthew",
+    "Daniel",
+    "Anthony",
+    "Jason",
+    "Ryan",
+    "Gary",
+    "Larry",
+    "Jerry",
+    "Dennis",
+    "Ron",
+    "Roger",
+    "Howard",
+    "Harold",
+    "Henry",
+    "Jack",
+    "Joseph",
+    "William",
+    "Jonathan",
+    "Josh",
+    "Adam",
+    "Alan",
+    "Greg",
+    "Tony",
+    "Frank",
+    "Patrick",
+    "Stephen",
 ];
 
 fn gender_of_first_name(word: &str) -> Option<Gender> {
@@ -257,7 +555,9 @@ impl Resolver {
             gender.is_none() || known.is_none() || known == gender
         };
         let upto = self.mentions.partition_point(|m| m.start < position);
-        let mentioned = self
+        // Of the three nearest compatible people, one whose gender is known to match
+        // beats a nearer one of unknown gender.
+        let nearest: Vec<(usize, Vec<String>)> = self
             .mentions
             .get(..upto)?
             .iter()
@@ -265,8 +565,17 @@ impl Resolver {
             .take(60)
             .filter(|m| !self.is_quoted(m.start))
             .map(|m| (m.start, self.fullest(&m.words)))
-            .find(|(_, words)| self.is_person(words) && compatible(words));
-        let upto = self.speakers.partition_point(|(start, _)| *start < position);
+            .filter(|(_, words)| self.is_person(words) && compatible(words))
+            .take(3)
+            .collect();
+        let mentioned = nearest
+            .iter()
+            .find(|(_, words)| gender.is_some() && self.gender_of(words) == gender)
+            .or_else(|| nearest.first())
+            .cloned();
+        let upto = self
+            .speakers
+            .partition_point(|(start, _)| *start < position);
         let quoted = self
             .speakers
             .get(..upto)?
@@ -306,8 +615,15 @@ impl Resolver {
     }
 
     fn gender_of(&self, words: &[String]) -> Option<Gender> {
-        let by_title = words.last().and_then(|surname| self.genders.get(surname).copied());
-        by_title.or_else(|| words.first().filter(|_| words.len() >= 2).and_then(|w| gender_of_first_name(w)))
+        let by_title = words
+            .last()
+            .and_then(|surname| self.genders.get(surname).copied());
+        by_title.or_else(|| {
+            words
+                .first()
+                .filter(|_| words.len() >= 2)
+                .and_then(|w| gender_of_first_name(w))
+        })
     }
 
     fn is_quoted(&self, position: usize) -> bool {
@@ -342,16 +658,23 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
         if is_upper_word(end) {
             end += 1;
             // "Mr." and initials keep the run going across their period.
-            let dotted = tokens.get(end).is_some_and(|t| chars.get(t.start) == Some(&'.'))
-                && tokens.get(end - 1).is_some_and(|t| t.end - t.start <= 3)
+            let dotted = tokens
+                .get(end)
+                .is_some_and(|t| chars.get(t.start) == Some(&'.'))
+                && tokens
+                    .get(end - 1)
+                    .is_some_and(|t| super::tokens::is_abbreviation_word(&text_of(chars, t)))
                 && is_upper_word(end + 1);
             if dotted {
                 end += 1;
             }
         } else if end > start
-            && tokens
-                .get(end)
-                .is_some_and(|t| matches!(text_of(chars, t).as_str(), "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di"))
+            && tokens.get(end).is_some_and(|t| {
+                matches!(
+                    text_of(chars, t).as_str(),
+                    "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di"
+                )
+            })
             && is_upper_word(end + 1)
         {
             end += 1;
@@ -373,7 +696,9 @@ fn mention_of(chars: &[char], run: &[Token]) -> Option<Mention> {
         .iter()
         .take(words.len().saturating_sub(1))
         .rposition(|w| is_title(w));
-    let title = last_title.and_then(|i| words.get(i)).map(|w| w.to_lowercase());
+    let title = last_title
+        .and_then(|i| words.get(i))
+        .map(|w| w.to_lowercase());
     let gender = last_title
         .and_then(|i| words.get(i))
         .and_then(|w| gender_of_title(w));
@@ -410,9 +735,15 @@ mod tests {
     fn short_names_and_titles_resolve_to_the_fullest_name() {
         let text = "President Vladimir Putin spoke on Friday. Later Putin left.";
         let names = resolver(text);
-        assert_eq!(names.resolve("Putin", 45).as_deref(), Some("Vladimir Putin"));
+        assert_eq!(
+            names.resolve("Putin", 45).as_deref(),
+            Some("Vladimir Putin")
+        );
         assert_eq!(names.resolve("he", 45).as_deref(), Some("Vladimir Putin"));
-        assert_eq!(names.resolve("the president", 45).as_deref(), Some("Vladimir Putin"));
+        assert_eq!(
+            names.resolve("the president", 45).as_deref(),
+            Some("Vladimir Putin")
+        );
         assert_eq!(names.resolve("they", 45), None);
     }
 
