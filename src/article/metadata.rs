@@ -312,17 +312,9 @@ fn byline(
     if !json_ld.authors.is_empty() {
         return Some(json_ld.authors.join(", "));
     }
-    let from_meta = [
-        "author",
-        "dc:creator",
-        "dcterm:creator",
-        "parsely-author",
-        "sailthru.author",
-    ]
-    .iter()
-    .find_map(|key| snapshot.meta(key))
-    .map(clean_text)
-    .filter(|s| !s.is_empty() && !s.starts_with("http"));
+    let from_meta = meta_value(snapshot, AUTHOR_KEYS)
+        .map(clean_text)
+        .filter(|s| !s.is_empty() && !s.starts_with("http"));
     from_meta.or_else(|| byline_in_dom(snapshot, children, content))
 }
 
@@ -347,7 +339,12 @@ fn byline_in_dom(
         if !is_byline {
             continue;
         }
-        let text = tidy_byline(&text_under(snapshot, children, index as NodeId, MAX_BYLINE_CHARS));
+        let text = tidy_byline(&text_under(
+            snapshot,
+            children,
+            index as NodeId,
+            MAX_BYLINE_CHARS,
+        ));
         if text.is_empty() || text.chars().count() > MAX_BYLINE_CHARS {
             continue;
         }
@@ -367,7 +364,9 @@ fn tidy_byline(text: &str) -> String {
     let without_by = ["by:", "by "]
         .iter()
         .find(|prefix| lower.starts_with(*prefix))
-        .map_or(trimmed, |prefix| trimmed.get(prefix.len()..).unwrap_or(trimmed));
+        .map_or(trimmed, |prefix| {
+            trimmed.get(prefix.len()..).unwrap_or(trimmed)
+        });
     without_by
         .trim_matches(|c: char| c.is_whitespace() || "—–-|,:·•".contains(c))
         .to_string()
