@@ -78,13 +78,15 @@ fn site_and_language_fall_back_to_url_and_lang() {
 
 #[test]
 fn text_maps_back_to_the_text_nodes() {
-    let source = std::fs::read_to_string(fixture_dir("paywall-class").join("source.html"))
-        .expect("source");
+    let source =
+        std::fs::read_to_string(fixture_dir("paywall-class").join("source.html")).expect("source");
     let snapshot = html::parse(&source, "");
     let article = article::extract(&snapshot).expect("article");
     let start = article.text.find("Sleeping cars").expect("phrase");
     let start_chars = article.text[..start].chars().count();
-    let ranges = article.map.node_ranges(start_chars, start_chars + "Sleeping cars".len());
+    let ranges = article
+        .map
+        .node_ranges(start_chars, start_chars + "Sleeping cars".len());
     assert_eq!(ranges.len(), 1);
     let node = snapshot.node(ranges[0].node).expect("node");
     assert!(node.text.trim_start().starts_with("Sleeping cars"));
@@ -113,12 +115,22 @@ fn large_deep_page_is_handled() {
     let article = article::extract(&snapshot).expect("article");
     assert!(article.word_count > 30_000);
     // Generous bound: a quadratic pass over 8 000 nodes × 2 000 levels would take far longer.
-    assert!(started.elapsed().as_secs() < 5, "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed().as_secs() < 5,
+        "took {:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
 fn empty_and_odd_snapshots_do_not_panic() {
-    for source in ["", "<html></html>", "<p>", "<body><p>é😀</p></body>", "<table><td>x"] {
+    for source in [
+        "",
+        "<html></html>",
+        "<p>",
+        "<body><p>é😀</p></body>",
+        "<table><td>x",
+    ] {
         let snapshot = html::parse(source, "not a url");
         let _ = article::extract(&snapshot);
     }
