@@ -389,7 +389,7 @@ fn published(snapshot: &Snapshot, json_ld: &JsonLdArticle) -> Option<String> {
         "sailthru.date",
         "parsely-pub-date",
     ];
-    if let Some(date) = meta_keys.iter().find_map(|key| snapshot.meta(key)) {
+    if let Some(date) = meta_value(snapshot, &meta_keys) {
         return Some(date.trim().to_string());
     }
     snapshot
