@@ -136,3 +136,16 @@ fn empty_and_odd_snapshots_do_not_panic() {
     }
     assert!(article::extract(&unveil::Snapshot::default()).is_none());
 }
+
+/// Teasers in their own `<article>` elements do not make a home page an article.
+#[test]
+fn article_teasers_on_a_home_page_are_not_an_article() {
+    let teaser = "<article class=\"teaser\"><h2><a href=\"/s\">Council votes on the new tram line</a></h2>\
+        <p>The vote, expected for weeks, was delayed twice by questions about the cost of the depot.</p></article>";
+    let html = format!(
+        "<html><body><main>{}</main></body></html>",
+        teaser.repeat(6)
+    );
+    let snapshot = html::parse(&html, "https://news.example.test/");
+    assert!(article::extract(&snapshot).is_none());
+}

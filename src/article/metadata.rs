@@ -4,6 +4,8 @@
 use crate::snapshot::{collapse_whitespace, NodeId, Snapshot};
 use serde_json::Value;
 
+/// Nodes a byline or heading may span; bigger subtrees are containers, not bylines.
+const MAX_SHORT_TEXT_NODES: usize = 200;
 /// Longest headline we compare with the document title.
 const MAX_HEADING_CHARS: usize = 400;
 /// Longest byline we believe: longer "bylines" are paragraphs that mention an author.
@@ -389,7 +391,7 @@ fn published(snapshot: &Snapshot, json_ld: &JsonLdArticle) -> Option<String> {
         "sailthru.date",
         "parsely-pub-date",
     ];
-    if let Some(date) = meta_keys.iter().find_map(|key| snapshot.meta(key)) {
+    if let Some(date) = meta_value(snapshot, &meta_keys) {
         return Some(date.trim().to_string());
     }
     snapshot
@@ -442,13 +444,15 @@ pub fn host_of(url: &str) -> Option<String> {
 }
 
 /// Visible text of a subtree, whitespace collapsed, via precomputed children. Gives up
-/// (returns "") past `limit` bytes: a "byline" wrapping the whole page must not cost a
-/// walk of the whole page for every such wrapper.
+/// (returns "") past `limit` bytes or [`MAX_SHORT_TEXT_NODES`] nodes: a "byline" that
+/// wraps the whole page must not cost a walk of the whole page for every such wrapper.
 fn text_under(snapshot: &Snapshot, children: &[Vec<NodeId>], root: NodeId, limit: usize) -> String {
     let mut out = String::new();
     let mut pending = vec![root];
+    let mut visited = 0usize;
     while let Some(id) = pending.pop() {
-        if out.len() > limit * 4 {
+        visited += 1;
+        if out.len() > limit * 4 || visited > MAX_SHORT_TEXT_NODES {
             return String::new();
         }
         let Some(node) = snapshot.node(id) else {
