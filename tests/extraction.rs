@@ -149,3 +149,17 @@ fn article_teasers_on_a_home_page_are_not_an_article() {
     let snapshot = html::parse(&html, "https://news.example.test/");
     assert!(article::extract(&snapshot).is_none());
 }
+
+#[test]
+fn language_is_read_from_the_text_when_the_markup_is_silent() {
+    let paragraph =
+        "<p>Der Stadtrat hat am Montag beschlossen, dass die neue Brücke über den Fluss \
+        im nächsten Frühjahr gebaut wird, und die Bürger haben sich darüber sehr gefreut, weil \
+        der alte Übergang seit Jahren gesperrt ist und der Umweg für alle zu lang war.</p>";
+    let html = format!(
+        "<html><head><title>Brücke</title></head><body><article>{}</article></body></html>",
+        paragraph.repeat(6)
+    );
+    let article = unveil::article::extract(&unveil::html::parse(&html, "")).expect("an article");
+    assert_eq!(article.lang, "de");
+}

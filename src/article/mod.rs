@@ -260,11 +260,17 @@ pub fn extract(snapshot: &Snapshot) -> Option<Article> {
     if word_count == 0 || (word_count < MIN_ARTICLE_WORDS && !evidence) {
         return None;
     }
+    // The page's own declaration wins; many pages declare nothing, and then the text decides.
+    let lang = if metadata.lang.is_empty() {
+        crate::text::detect_language(&text).to_string()
+    } else {
+        metadata.lang
+    };
     Some(Article {
         title: metadata.title,
         byline: metadata.byline,
         published: metadata.published,
-        lang: metadata.lang,
+        lang,
         site: metadata.site,
         text,
         word_count,
