@@ -42,7 +42,7 @@ impl Context {
     fn new(chars: &[char], tokens: Vec<Token>) -> Context {
         let words = tokens
             .iter()
-            .map(|t| text_of(chars, t).to_lowercase())
+            .map(|t| super::tokens::lowercase(&text_of(chars, t)))
             .collect();
         Context { tokens, words }
     }
@@ -940,7 +940,9 @@ fn is_abbreviation(context: &Context, index: usize) -> bool {
 fn capitalize_first(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

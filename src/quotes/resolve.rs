@@ -10,7 +10,7 @@
 use super::cues;
 use super::marks::Span;
 use super::tokens::{text_of, tokenize, Token};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// A name seen in the text, titles removed.
 #[derive(Debug, Clone)]
@@ -32,9 +32,9 @@ pub struct Resolver {
     mentions: Vec<Mention>,
     /// Each distinct name: how often it is mentioned and where first (to pick "Donald
     /// Trump" over "Eric Trump", deterministically).
-    counts: HashMap<Vec<String>, (usize, usize)>,
+    counts: BTreeMap<Vec<String>, (usize, usize)>,
     /// Gender by surname, from honorifics ("Mrs. Lee").
-    genders: HashMap<String, Gender>,
+    genders: BTreeMap<String, Gender>,
     /// Quoted spans (sorted): names inside quotes are not antecedents.
     quoted: Vec<(usize, usize)>,
     /// Names seen with a personal title ("Sen. Jane Roe").
@@ -225,11 +225,11 @@ const TITLES: &[&str] = &[
 ];
 
 fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.to_lowercase().as_str())
+    TITLES.contains(&super::tokens::lowercase(word).as_str())
 }
 
 fn gender_of_title(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    match super::tokens::lowercase(word).as_str() {
         "mr" | "herr" | "sir" | "king" | "lord" | "m" | "señor" | "sr" | "chairman" => {
             Some(Gender::Male)
         }
@@ -450,7 +450,7 @@ fn gender_of_first_name(word: &str) -> Option<Gender> {
 }
 
 fn gender_of_pronoun(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    match super::tokens::lowercase(word).as_str() {
         "he" | "er" | "он" | "il" | "él" | "ele" => Some(Gender::Male),
         "she" | "она" | "elle" | "ella" | "ela" => Some(Gender::Female),
         _ => None,
@@ -474,8 +474,8 @@ impl Resolver {
                 index += 1;
             }
         }
-        let mut counts: HashMap<Vec<String>, (usize, usize)> = HashMap::new();
-        let mut genders = HashMap::new();
+        let mut counts: BTreeMap<Vec<String>, (usize, usize)> = BTreeMap::new();
+        let mut genders = BTreeMap::new();
         for (order, mention) in mentions.iter().enumerate() {
             counts.entry(mention.words.clone()).or_insert((0, order)).0 += 1;
             if let (Some(gender), Some(surname)) = (mention.gender, mention.words.last()) {
@@ -526,7 +526,7 @@ impl Resolver {
         let name = last_name_run(&words);
         if name.is_empty() {
             // "the president": the person introduced with that title, else the phrase.
-            let title = words.last()?.to_lowercase();
+            let title = super::tokens::lowercase(words.last()?);
             return self
                 .titled(&title, position)
                 .or_else(|| Some(head.trim().to_string()));
@@ -698,7 +698,7 @@ fn mention_of(chars: &[char], run: &[Token]) -> Option<Mention> {
         .rposition(|w| is_title(w));
     let title = last_title
         .and_then(|i| words.get(i))
-        .map(|w| w.to_lowercase());
+        .map(|w| super::tokens::lowercase(w));
     let gender = last_title
         .and_then(|i| words.get(i))
         .and_then(|w| gender_of_title(w));
