@@ -400,7 +400,8 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
         .iter()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase());
-    let ends_clause = matches!(last_inside(chars, span), '.' | '!' | '?' | ',' | ':' | ';');
+    // A title may end on the sentence's period (“Meet the Press.”), not on a comma.
+    let ends_clause = matches!(last_inside(chars, span), '!' | '?' | ',' | ':' | ';');
     if words > 4 || !capitalised || ends_clause {
         return false;
     }
@@ -408,6 +409,7 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
     let glued_to_next = chars.get(span.end) == Some(&'-');
     glued_to_next
         || cues::is_determiner(previous)
+        || is_possessive(previous)
         || matches!(
             previous,
             "laut"
