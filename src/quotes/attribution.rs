@@ -1010,6 +1010,9 @@ fn inherit_across_paragraphs(
     previous_index: usize,
     inherit: &dyn Fn(usize) -> Option<Attribution>,
 ) -> Option<Attribution> {
+    if span.paragraph_start.saturating_sub(previous.end) > WINDOW {
+        return None;
+    }
     let gap = tokenize(chars, previous.end, span.paragraph_start);
     let previous_paragraph_is_next_door = !chars
         .get(previous.paragraph_end..span.paragraph_start)
@@ -1034,10 +1037,10 @@ fn last_sentence_before(chars: &[char], paragraph_start: usize) -> Vec<Token> {
         .get(..paragraph_start)
         .and_then(|head| head.iter().rposition(|c| !c.is_whitespace()))
         .map_or(0, |p| p + 1);
+    let floor = end.saturating_sub(WINDOW);
     let start = chars
-        .get(..end)
-        .and_then(|head| head.iter().rposition(|&c| c == '\n'))
-        .map_or(0, |p| p + 1)
-        .max(end.saturating_sub(WINDOW));
+        .get(floor..end)
+        .and_then(|tail| tail.iter().rposition(|&c| c == '\n'))
+        .map_or(floor, |p| floor + p + 1);
     sentence_tail(chars, tokenize(chars, start, end))
 }

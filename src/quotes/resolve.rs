@@ -33,6 +33,8 @@ pub struct Resolver {
     /// Each distinct name: how often it is mentioned and where first (to pick "Donald
     /// Trump" over "Eric Trump", deterministically).
     counts: BTreeMap<Vec<String>, (usize, usize)>,
+    /// The distinct names ending with each last word.
+    by_surname: BTreeMap<String, Vec<Vec<String>>>,
     /// Gender by surname, from honorifics ("Mrs. Lee").
     genders: BTreeMap<String, Gender>,
     /// Quoted spans (sorted): names inside quotes are not antecedents.
@@ -482,6 +484,15 @@ impl Resolver {
                 genders.entry(surname.clone()).or_insert(gender);
             }
         }
+        let mut by_surname: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+        for words in counts.keys() {
+            if let Some(surname) = words.last() {
+                by_surname
+                    .entry(surname.clone())
+                    .or_default()
+                    .push(words.clone());
+            }
+        }
         let titled_names = mentions
             .iter()
             .filter(|m| m.title.is_some())
@@ -490,6 +501,7 @@ impl Resolver {
         Resolver {
             mentions,
             counts,
+            by_surname,
             genders,
             titled_names,
             speakers: Vec::new(),
@@ -537,11 +549,16 @@ impl Resolver {
     /// The most frequent longer name in the text that ends with `name` ("Putin" →
     /// "Vladimir Putin"); ties go to the first one seen. `name` itself when there is none.
     fn fullest(&self, name: &[String]) -> Vec<String> {
-        self.counts
-            .iter()
-            .filter(|(words, _)| {
-                words.len() > name.len() && words.len() <= 4 && words.ends_with(name)
-            })
+        let Some(surname) = name.last() else {
+            return Vec::new();
+        };
+        // Only names with the same last word can be fuller forms: keeps this linear.
+        self.by_surname
+            .get(surname)
+            .into_iter()
+            .flatten()
+            .filter(|words| words.len() > name.len() && words.len() <= 4 && words.ends_with(name))
+            .filter_map(|words| self.counts.get(words).map(|stats| (words, stats)))
             .max_by_key(|(_, &(count, first))| (count, std::cmp::Reverse(first)))
             .map(|(words, _)| words.clone())
             .unwrap_or_else(|| name.to_vec())
