@@ -42,7 +42,7 @@ impl Context {
     fn new(chars: &[char], tokens: Vec<Token>) -> Context {
         let words = tokens
             .iter()
-            .map(|t| text_of(chars, t).to_lowercase())
+            .map(|t| super::tokens::lowercase(&text_of(chars, t)))
             .collect();
         Context { tokens, words }
     }
@@ -400,7 +400,8 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
         .iter()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase());
-    let ends_clause = matches!(last_inside(chars, span), '.' | '!' | '?' | ',' | ':' | ';');
+    // A title may end on the sentence's period (“Meet the Press.”), not on a comma.
+    let ends_clause = matches!(last_inside(chars, span), '!' | '?' | ',' | ':' | ';');
     if words > 4 || !capitalised || ends_clause {
         return false;
     }
@@ -408,6 +409,7 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
     let glued_to_next = chars.get(span.end) == Some(&'-');
     glued_to_next
         || cues::is_determiner(previous)
+        || is_possessive(previous)
         || matches!(
             previous,
             "laut"
@@ -940,7 +942,9 @@ fn is_abbreviation(context: &Context, index: usize) -> bool {
 fn capitalize_first(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }
@@ -1006,6 +1010,9 @@ fn inherit_across_paragraphs(
     previous_index: usize,
     inherit: &dyn Fn(usize) -> Option<Attribution>,
 ) -> Option<Attribution> {
+    if span.paragraph_start.saturating_sub(previous.end) > WINDOW {
+        return None;
+    }
     let gap = tokenize(chars, previous.end, span.paragraph_start);
     let previous_paragraph_is_next_door = !chars
         .get(previous.paragraph_end..span.paragraph_start)
@@ -1030,10 +1037,10 @@ fn last_sentence_before(chars: &[char], paragraph_start: usize) -> Vec<Token> {
         .get(..paragraph_start)
         .and_then(|head| head.iter().rposition(|c| !c.is_whitespace()))
         .map_or(0, |p| p + 1);
+    let floor = end.saturating_sub(WINDOW);
     let start = chars
-        .get(..end)
-        .and_then(|head| head.iter().rposition(|&c| c == '\n'))
-        .map_or(0, |p| p + 1)
-        .max(end.saturating_sub(WINDOW));
+        .get(floor..end)
+        .and_then(|tail| tail.iter().rposition(|&c| c == '\n'))
+        .map_or(floor, |p| floor + p + 1);
     sentence_tail(chars, tokenize(chars, start, end))
 }

@@ -308,7 +308,7 @@ pub struct Cues {
 impl Cues {
     /// Cues for `lang` (ISO 639-1); an unknown or empty code gets every language.
     pub fn for_lang(lang: &str) -> Cues {
-        let code = lang.get(..2).unwrap_or(lang).to_lowercase();
+        let code = super::tokens::lowercase(lang.get(..2).unwrap_or(lang));
         let all = !matches!(code.as_str(), "en" | "de" | "ru" | "fr" | "es" | "pt");
         let wanted = |c: &str| all || code == c;
         let mut cues = Cues {
@@ -365,7 +365,7 @@ impl Cues {
 /// Personal pronouns that can be a speaker.
 pub fn is_pronoun(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        super::tokens::lowercase(word).as_str(),
         "he" | "she"
             | "they"
             | "we"
@@ -401,7 +401,7 @@ pub fn is_pronoun(word: &str) -> bool {
 /// Pronouns that stand for one person and can be resolved to a name.
 pub fn is_personal_singular(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        super::tokens::lowercase(word).as_str(),
         "he" | "she" | "er" | "sie" | "он" | "она" | "il" | "elle" | "él" | "ella" | "ele" | "ela"
     )
 }
@@ -409,7 +409,7 @@ pub fn is_personal_singular(word: &str) -> bool {
 /// Words between a subject and its reporting verb ("he also said", "X has said").
 pub fn is_verb_filler(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        super::tokens::lowercase(word).as_str(),
         "also"
             | "later"
             | "then"
@@ -458,7 +458,7 @@ pub fn is_verb_filler(word: &str) -> bool {
 /// Words that open a noun phrase.
 pub fn is_determiner(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        super::tokens::lowercase(word).as_str(),
         "the"
             | "a"
             | "an"

@@ -18,6 +18,9 @@ pub struct Span {
     pub closed: bool,
 }
 
+/// Deepest nesting of open marks kept before the paragraph's marks are resynchronised.
+const MAX_DEPTH: usize = 8;
+
 /// Families of marks: a closing mark only closes an opening mark of its own family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Family {
@@ -108,7 +111,14 @@ fn spans_in_paragraph(
         };
         pos += mark.width;
         match mark.role {
-            Role::Open => stack.push(mark),
+            Role::Open => {
+                // Real quotes nest two or three deep; a deep stack means the marks are
+                // out of step (or hostile input): start over rather than go quadratic.
+                if stack.len() >= MAX_DEPTH {
+                    stack.clear();
+                }
+                stack.push(mark);
+            }
             Role::Close => {
                 let Some(depth) = stack.iter().rposition(|m| m.family == mark.family) else {
                     continue;

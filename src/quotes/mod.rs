@@ -14,7 +14,7 @@ mod tokens;
 use crate::article::Article;
 use crate::textmap::NodeRange;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -108,8 +108,8 @@ pub fn find(text: &str, lang: &str) -> Vec<Quote> {
 /// continued quote points at the one it continues.
 #[derive(Default)]
 struct AttributionIds {
-    by_cue: HashMap<(usize, usize), usize>,
-    by_span: HashMap<usize, usize>,
+    by_cue: BTreeMap<(usize, usize), usize>,
+    by_span: BTreeMap<usize, usize>,
     next: usize,
 }
 

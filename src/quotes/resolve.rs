@@ -10,7 +10,7 @@
 use super::cues;
 use super::marks::Span;
 use super::tokens::{text_of, tokenize, Token};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// A name seen in the text, titles removed.
 #[derive(Debug, Clone)]
@@ -32,9 +32,11 @@ pub struct Resolver {
     mentions: Vec<Mention>,
     /// Each distinct name: how often it is mentioned and where first (to pick "Donald
     /// Trump" over "Eric Trump", deterministically).
-    counts: HashMap<Vec<String>, (usize, usize)>,
+    counts: BTreeMap<Vec<String>, (usize, usize)>,
+    /// The distinct names ending with each last word.
+    by_surname: BTreeMap<String, Vec<Vec<String>>>,
     /// Gender by surname, from honorifics ("Mrs. Lee").
-    genders: HashMap<String, Gender>,
+    genders: BTreeMap<String, Gender>,
     /// Quoted spans (sorted): names inside quotes are not antecedents.
     quoted: Vec<(usize, usize)>,
     /// Names seen with a personal title ("Sen. Jane Roe").
@@ -225,11 +227,11 @@ const TITLES: &[&str] = &[
 ];
 
 fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.to_lowercase().as_str())
+    TITLES.contains(&super::tokens::lowercase(word).as_str())
 }
 
 fn gender_of_title(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    match super::tokens::lowercase(word).as_str() {
         "mr" | "herr" | "sir" | "king" | "lord" | "m" | "señor" | "sr" | "chairman" => {
             Some(Gender::Male)
         }
@@ -450,7 +452,7 @@ fn gender_of_first_name(word: &str) -> Option<Gender> {
 }
 
 fn gender_of_pronoun(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    match super::tokens::lowercase(word).as_str() {
         "he" | "er" | "он" | "il" | "él" | "ele" => Some(Gender::Male),
         "she" | "она" | "elle" | "ella" | "ela" => Some(Gender::Female),
         _ => None,
@@ -474,12 +476,21 @@ impl Resolver {
                 index += 1;
             }
         }
-        let mut counts: HashMap<Vec<String>, (usize, usize)> = HashMap::new();
-        let mut genders = HashMap::new();
+        let mut counts: BTreeMap<Vec<String>, (usize, usize)> = BTreeMap::new();
+        let mut genders = BTreeMap::new();
         for (order, mention) in mentions.iter().enumerate() {
             counts.entry(mention.words.clone()).or_insert((0, order)).0 += 1;
             if let (Some(gender), Some(surname)) = (mention.gender, mention.words.last()) {
                 genders.entry(surname.clone()).or_insert(gender);
+            }
+        }
+        let mut by_surname: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+        for words in counts.keys() {
+            if let Some(surname) = words.last() {
+                by_surname
+                    .entry(surname.clone())
+                    .or_default()
+                    .push(words.clone());
             }
         }
         let titled_names = mentions
@@ -490,6 +501,7 @@ impl Resolver {
         Resolver {
             mentions,
             counts,
+            by_surname,
             genders,
             titled_names,
             speakers: Vec::new(),
@@ -526,7 +538,7 @@ impl Resolver {
         let name = last_name_run(&words);
         if name.is_empty() {
             // "the president": the person introduced with that title, else the phrase.
-            let title = words.last()?.to_lowercase();
+            let title = super::tokens::lowercase(words.last()?);
             return self
                 .titled(&title, position)
                 .or_else(|| Some(head.trim().to_string()));
@@ -537,11 +549,16 @@ impl Resolver {
     /// The most frequent longer name in the text that ends with `name` ("Putin" →
     /// "Vladimir Putin"); ties go to the first one seen. `name` itself when there is none.
     fn fullest(&self, name: &[String]) -> Vec<String> {
-        self.counts
-            .iter()
-            .filter(|(words, _)| {
-                words.len() > name.len() && words.len() <= 4 && words.ends_with(name)
-            })
+        let Some(surname) = name.last() else {
+            return Vec::new();
+        };
+        // Only names with the same last word can be fuller forms: keeps this linear.
+        self.by_surname
+            .get(surname)
+            .into_iter()
+            .flatten()
+            .filter(|words| words.len() > name.len() && words.len() <= 4 && words.ends_with(name))
+            .filter_map(|words| self.counts.get(words).map(|stats| (words, stats)))
             .max_by_key(|(_, &(count, first))| (count, std::cmp::Reverse(first)))
             .map(|(words, _)| words.clone())
             .unwrap_or_else(|| name.to_vec())
@@ -698,7 +715,7 @@ fn mention_of(chars: &[char], run: &[Token]) -> Option<Mention> {
         .rposition(|w| is_title(w));
     let title = last_title
         .and_then(|i| words.get(i))
-        .map(|w| w.to_lowercase());
+        .map(|w| super::tokens::lowercase(w));
     let gender = last_title
         .and_then(|i| words.get(i))
         .and_then(|w| gender_of_title(w));
