@@ -67,7 +67,12 @@ pub fn analyze(snapshot: &Snapshot) -> Report {
     let overlays = overlays::scan(snapshot, &context);
     let (summary, quotes, speakers) = match &article {
         Some(article) => {
-            let summary = summary::summarize(&article.text, &article.lang, SUMMARY_SENTENCES);
+            let summary = summary::summarize_with_title(
+                &article.text,
+                &article.title,
+                &article.lang,
+                SUMMARY_SENTENCES,
+            );
             let quotes = quotes::find_in_article(article);
             let speakers = quotes::group_by_speaker(&quotes);
             (summary, quotes, speakers)

@@ -70,7 +70,7 @@
     relocks: 0,
   };
   const applier = new U.Applier(log);
-  const quotes = new U.QuoteMarker(log);
+  const quotes = new U.QuoteMarker(log, (speaker) => api.i18n.getMessage('quoteBy', [speaker]) || speaker);
   const observer = U.createObserver({
     log,
     onCandidates: guard('scan', (elements) => scanPartial(elements)),

@@ -3,8 +3,8 @@
  *
  * The core gives each quote as ranges {node, start, end}: a text node of the snapshot and
  * UTF-16 offsets in it (a quote across a link or <em> has one range per text node). Each
- * range becomes <unveil-quote data-unveil-quote="N" data-unveil-speaker="…"
- * class="unveil-speaker-K">; the quote's first piece gets tabindex="0" (one tab stop per quote).
+ * range becomes <unveil-quote data-unveil-quote="N" data-unveil-speaker="…" tabindex="0"
+ * class="unveil-speaker-K"> (every piece is focusable, so its speaker shows on focus).
  *
  * We split with splitText(), so the page's own text node keeps its identity (it holds the
  * text before the quote); unmarking appends the pieces back to it and drops what we created.
@@ -17,8 +17,10 @@
   const SPEAKER_COLOURS = 8; // unveil-speaker-0 … unveil-speaker-7 in unveil.css
 
   class QuoteMarker {
-    constructor(log) {
+    /** `describe(speaker)` → the accessible description of a mark ("Quote by …"). */
+    constructor(log, describe = (speaker) => speaker) {
       this.log = log;
+      this.describe = describe;
       this.marks = []; // in creation order: {original, wrapper, tail}
       this.byQuote = new Map(); // quote index → [wrapper elements]
     }
@@ -35,7 +37,7 @@
       const colourOf = speakerColours(report.speakers || []);
       const pieces = [];
       (report.quotes || []).forEach((quote, index) => {
-        (quote.ranges || []).forEach((range, part) => pieces.push({ index, part, range, speaker: quote.speaker }));
+        (quote.ranges || []).forEach((range) => pieces.push({ index, range, speaker: quote.speaker }));
       });
       // Right to left inside each text node, so earlier offsets stay valid after a split.
       pieces.sort((a, b) => a.range.node - b.range.node || b.range.start - a.range.start);
@@ -45,7 +47,6 @@
         const label = piece.speaker || unknownSpeaker;
         const wrapper = this.wrap(text, piece.range, piece.index, label, colourOf(piece.speaker));
         if (!wrapper) continue;
-        if (piece.part === 0) wrapper.setAttribute('tabindex', '0');
         const list = this.byQuote.get(piece.index) || [];
         list.push(wrapper);
         this.byQuote.set(piece.index, list);
@@ -81,6 +82,9 @@
       const wrapper = document.createElement(TAG);
       wrapper.setAttribute('data-unveil-quote', String(index));
       wrapper.setAttribute('data-unveil-speaker', speaker);
+      wrapper.setAttribute('tabindex', '0');
+      // Screen readers announce the speaker on focus (the ::after tooltip is visual only).
+      wrapper.setAttribute('aria-description', this.describe(speaker));
       wrapper.className = `unveil-speaker-${colour}`;
       return wrapper;
     }

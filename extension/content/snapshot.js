@@ -180,11 +180,19 @@
       url: location.href,
       title: document.title || '',
       lang: document.documentElement?.getAttribute('lang') || null,
-      viewport: { width: window.innerWidth, height: window.innerHeight },
+      viewport: viewport(),
       meta: metaTags(),
       json_ld: jsonLd(),
-      root: { html: rootStyle(document.documentElement), body: rootStyle(document.body) },
+      root: rootState(),
     };
+  }
+
+  function viewport() {
+    return { width: window.innerWidth, height: window.innerHeight };
+  }
+
+  function rootState() {
+    return { html: rootStyle(document.documentElement), body: rootStyle(document.body) };
   }
 
   /**
@@ -197,7 +205,8 @@
     const partial = root !== undefined;
     const roots = partial ? [].concat(root) : [document.documentElement];
     for (const element of roots) if (element) walker.walkRoot(element);
-    const fields = partial ? { url: location.href, viewport: pageFields().viewport } : pageFields();
+    // A partial scan still reports the roots' scroll state: late overlays bring late locks.
+    const fields = partial ? { url: location.href, viewport: viewport(), root: rootState() } : pageFields();
     return {
       snapshot: { ...fields, nodes: walker.nodes, partial, truncated: walker.truncated },
       liveNodes: walker.liveNodes,

@@ -95,11 +95,13 @@
   function renderQuotes() {
     const groups = state.speakers || [];
     $('quotes-section').hidden = !groups.length;
-    $('speakers').replaceChildren(...groups.map((group) => {
+    $('speakers').replaceChildren(...groups.map((group, k) => {
       const name = group.speaker || t('unknownSpeaker');
       const list = el('ul', { className: 'quote-list' }, group.quotes.map((index) => {
         const quote = state.quotes[index];
-        const button = el('button', { text: quote?.text || '', className: 'quote', attrs: { type: 'button', title: t('scrollToQuote') } });
+        const button = el('button', { className: 'quote', attrs: { type: 'button', title: t('scrollToQuote') } }, [
+          el('span', { className: 'quote-text', text: quote?.text || '' }),
+        ]);
         button.addEventListener('click', () => scrollToQuote(index));
         return el('li', {}, [button]);
       }));
@@ -107,7 +109,8 @@
         el('span', { text: name }),
         el('span', { className: 'count', text: `× ${group.count}`, attrs: { 'aria-label': t('quoteCount', group.count), title: t('quoteCount', group.count) } }),
       ]);
-      return el('div', { className: 'speaker-group' }, [head, list]);
+      // The same colour as the speaker's marks in the page (unveil-speaker-K).
+      return el('div', { className: `speaker-group speaker-${k % 8}` }, [head, list]);
     }));
   }
 

@@ -4,6 +4,8 @@
 use crate::snapshot::{collapse_whitespace, NodeId, Snapshot};
 use serde_json::Value;
 
+/// Longest headline we compare with the document title.
+const MAX_HEADING_CHARS: usize = 400;
 /// Longest byline we believe: longer "bylines" are paragraphs that mention an author.
 const MAX_BYLINE_CHARS: usize = 100;
 
@@ -13,6 +15,8 @@ pub struct JsonLdArticle {
     /// An object whose `@type` is an Article kind was found.
     pub found: bool,
     pub headline: Option<String>,
+    /// `name`, which some sites use for the title and others for a teaser.
+    pub name: Option<String>,
     pub authors: Vec<String>,
     pub published: Option<String>,
     pub publisher: Option<String>,
@@ -65,7 +69,7 @@ fn declares_article_in_meta(snapshot: &Snapshot) -> bool {
 pub fn read_json_ld(blocks: &[String]) -> JsonLdArticle {
     let mut result = JsonLdArticle::default();
     for block in blocks {
-        let Ok(value) = serde_json::from_str::<Value>(block.trim()) else {
+        let Ok(value) = serde_json::from_str::<Value>(strip_cdata(block)) else {
             continue;
         };
         let mut pending = vec![&value];
@@ -90,14 +94,50 @@ pub fn read_json_ld(blocks: &[String]) -> JsonLdArticle {
     result
 }
 
+/// Some sites wrap JSON-LD in `<![CDATA[ … ]]>` (with or without comment markers).
+fn strip_cdata(block: &str) -> &str {
+    let trimmed = block.trim();
+    let inner = trimmed
+        .strip_prefix("/*<![CDATA[*/")
+        .or_else(|| trimmed.strip_prefix("//<![CDATA["))
+        .or_else(|| trimmed.strip_prefix("<![CDATA["))
+        .unwrap_or(trimmed);
+    let inner = inner.trim_end();
+    inner
+        .strip_suffix("/*]]>*/")
+        .or_else(|| inner.strip_suffix("//]]>"))
+        .or_else(|| inner.strip_suffix("]]>"))
+        .unwrap_or(inner)
+        .trim()
+}
+
+/// The first non-empty meta value among `keys`, in order of preference. Keys compare
+/// loosely, as sites write them: "DC.title", "dc:title" and "dc-title" are one key, and a
+/// `property="dc:title og:title"` tag answers to both names.
+fn meta_value<'s>(snapshot: &'s Snapshot, keys: &[&str]) -> Option<&'s str> {
+    let normalize = |key: &str| key.trim().to_ascii_lowercase().replace(['.', '-'], ":");
+    keys.iter().find_map(|wanted| {
+        let wanted = normalize(wanted);
+        snapshot
+            .meta
+            .iter()
+            .filter(|m| !m.content.trim().is_empty())
+            .find(|m| m.key.split_whitespace().any(|k| normalize(k) == wanted))
+            .map(|m| m.content.as_str())
+    })
+}
+
 fn fill_from_article(result: &mut JsonLdArticle, article: &Value) {
     result.found = true;
-    result.headline = article
-        .get("headline")
-        .or(article.get("name"))
-        .and_then(Value::as_str)
-        .map(clean_text)
-        .filter(|s| !s.is_empty());
+    let text_field = |key: &str| {
+        article
+            .get(key)
+            .and_then(Value::as_str)
+            .map(clean_text)
+            .filter(|s| !s.is_empty())
+    };
+    result.headline = text_field("headline");
+    result.name = text_field("name");
     result.authors = names_of(article.get("author"));
     result.published = article
         .get("datePublished")
@@ -159,19 +199,69 @@ fn title(
     json_ld: &JsonLdArticle,
     site: Option<&str>,
 ) -> String {
-    let from_meta = ["og:title", "dc:title", "dcterm:title", "twitter:title"]
-        .iter()
-        .find_map(|key| snapshot.meta(key))
-        .map(clean_text);
+    let from_meta = meta_value(snapshot, TITLE_KEYS).map(clean_text);
     let document_title = clean_text(&snapshot.title);
-    let chosen = json_ld
-        .headline
-        .clone()
+    json_ld_title(json_ld, &document_title)
         .or(from_meta)
         .or_else(|| heading_matching_title(snapshot, children, &document_title))
-        .unwrap_or(document_title);
-    strip_site_suffix(&chosen, site)
+        .unwrap_or_else(|| strip_site_suffix(&document_title, site))
 }
+
+/// JSON-LD `headline`, or `name` when only `name` is present or when `name` is the one
+/// the document title repeats (some sites put a teaser in `headline`).
+fn json_ld_title(json_ld: &JsonLdArticle, document_title: &str) -> Option<String> {
+    match (&json_ld.headline, &json_ld.name) {
+        (Some(headline), Some(name)) if headline != name => {
+            let name_echoed = share_of_words_in(name, document_title) > 0.75;
+            let headline_echoed = share_of_words_in(headline, document_title) > 0.75;
+            if name_echoed && !headline_echoed {
+                Some(name.clone())
+            } else {
+                Some(headline.clone())
+            }
+        }
+        (Some(headline), _) => Some(headline.clone()),
+        (None, name) => name.clone(),
+    }
+}
+
+/// Share of `candidate`'s words (lowercased) that also occur in `reference`.
+fn share_of_words_in(candidate: &str, reference: &str) -> f32 {
+    let reference = reference.to_lowercase();
+    let reference_words: Vec<&str> = reference.split(|c: char| !c.is_alphanumeric()).collect();
+    let candidate = candidate.to_lowercase();
+    let words: Vec<&str> = candidate
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    let shared = words.iter().filter(|w| reference_words.contains(w)).count();
+    shared as f32 / words.len() as f32
+}
+
+/// Meta keys that name the article's title, most specific first.
+const TITLE_KEYS: &[&str] = &[
+    "dc:title",
+    "dcterm:title",
+    "og:title",
+    "weibo:article:title",
+    "weibo:webpage:title",
+    "title",
+    "twitter:title",
+    "parsely-title",
+];
+
+/// Meta keys that name the article's author.
+const AUTHOR_KEYS: &[&str] = &[
+    "dc:creator",
+    "dcterm:creator",
+    "author",
+    "parsely-author",
+    "article:author",
+    "sailthru.author",
+];
 
 /// An `<h1>` whose text is the start of the document title (the title minus its site).
 fn heading_matching_title(
@@ -187,7 +277,7 @@ fn heading_matching_title(
         .iter()
         .enumerate()
         .filter(|(_, n)| n.tag == "h1" && n.visible)
-        .map(|(i, _)| text_under(snapshot, children, i as NodeId))
+        .map(|(i, _)| text_under(snapshot, children, i as NodeId, MAX_HEADING_CHARS))
         .find(|heading| heading.len() > 3 && document_title.starts_with(heading.as_str()))
 }
 
@@ -203,8 +293,10 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
             let (s, t) = (s.to_lowercase(), tail.to_lowercase());
             s.contains(&t) || t.contains(&s)
         });
+        // Like Reader View: what precedes the last separator is the title when it is
+        // long enough to be one.
         let head_words = head.split_whitespace().count();
-        if tail_is_site || (separator == " | " && head_words >= 3) {
+        if tail_is_site || head_words >= 3 {
             return head.trim().to_string();
         }
     }
@@ -220,17 +312,9 @@ fn byline(
     if !json_ld.authors.is_empty() {
         return Some(json_ld.authors.join(", "));
     }
-    let from_meta = [
-        "author",
-        "dc:creator",
-        "dcterm:creator",
-        "parsely-author",
-        "sailthru.author",
-    ]
-    .iter()
-    .find_map(|key| snapshot.meta(key))
-    .map(clean_text)
-    .filter(|s| !s.is_empty() && !s.starts_with("http"));
+    let from_meta = meta_value(snapshot, AUTHOR_KEYS)
+        .map(clean_text)
+        .filter(|s| !s.is_empty() && !s.starts_with("http"));
     from_meta.or_else(|| byline_in_dom(snapshot, children, content))
 }
 
@@ -255,7 +339,12 @@ fn byline_in_dom(
         if !is_byline {
             continue;
         }
-        let text = text_under(snapshot, children, index as NodeId);
+        let text = tidy_byline(&text_under(
+            snapshot,
+            children,
+            index as NodeId,
+            MAX_BYLINE_CHARS,
+        ));
         if text.is_empty() || text.chars().count() > MAX_BYLINE_CHARS {
             continue;
         }
@@ -266,6 +355,21 @@ fn byline_in_dom(
         fallback.get_or_insert(text);
     }
     fallback
+}
+
+/// "By Jane Doe —" → "Jane Doe": the popup shows the name, not the page's punctuation.
+fn tidy_byline(text: &str) -> String {
+    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || "—–-|,:·•".contains(c));
+    let lower = trimmed.to_lowercase();
+    let without_by = ["by:", "by "]
+        .iter()
+        .find(|prefix| lower.starts_with(*prefix))
+        .map_or(trimmed, |prefix| {
+            trimmed.get(prefix.len()..).unwrap_or(trimmed)
+        });
+    without_by
+        .trim_matches(|c: char| c.is_whitespace() || "—–-|,:·•".contains(c))
+        .to_string()
 }
 
 fn published(snapshot: &Snapshot, json_ld: &JsonLdArticle) -> Option<String> {
@@ -337,11 +441,16 @@ pub fn host_of(url: &str) -> Option<String> {
     (!host.is_empty()).then(|| host.to_ascii_lowercase())
 }
 
-/// Visible text of a subtree, whitespace collapsed, via precomputed children.
-fn text_under(snapshot: &Snapshot, children: &[Vec<NodeId>], root: NodeId) -> String {
+/// Visible text of a subtree, whitespace collapsed, via precomputed children. Gives up
+/// (returns "") past `limit` bytes: a "byline" wrapping the whole page must not cost a
+/// walk of the whole page for every such wrapper.
+fn text_under(snapshot: &Snapshot, children: &[Vec<NodeId>], root: NodeId, limit: usize) -> String {
     let mut out = String::new();
     let mut pending = vec![root];
     while let Some(id) = pending.pop() {
+        if out.len() > limit * 4 {
+            return String::new();
+        }
         let Some(node) = snapshot.node(id) else {
             continue;
         };
@@ -356,4 +465,68 @@ fn text_under(snapshot: &Snapshot, children: &[Vec<NodeId>], root: NodeId) -> St
         }
     }
     collapse_whitespace(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::MetaTag;
+
+    #[test]
+    fn reads_article_from_graph_and_cdata() {
+        let block = r#"<![CDATA[{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","name":"Ignored"},
+            {"@type":["NewsArticle"],"headline":"Tide &amp; time","author":{"name":"Ana Ruiz"},
+             "datePublished":"2024-01-05T08:00:00+01:00","publisher":{"name":"Bay Post"}}]}]]>"#;
+        let article = read_json_ld(&[block.to_string()]);
+        assert!(article.found);
+        assert_eq!(article.headline.as_deref(), Some("Tide & time"));
+        assert_eq!(article.authors, vec!["Ana Ruiz".to_string()]);
+        assert_eq!(
+            article.published.as_deref(),
+            Some("2024-01-05T08:00:00+01:00")
+        );
+        assert_eq!(article.publisher.as_deref(), Some("Bay Post"));
+        assert!(!read_json_ld(&["not json".to_string()]).found);
+    }
+
+    #[test]
+    fn meta_keys_compare_loosely() {
+        let snapshot = Snapshot {
+            meta: vec![
+                MetaTag {
+                    key: "dc.creator".into(),
+                    content: "Lee Park".into(),
+                },
+                MetaTag {
+                    key: "dc:title og:title".into(),
+                    content: "Shared title".into(),
+                },
+            ],
+            ..Snapshot::default()
+        };
+        assert_eq!(meta_value(&snapshot, AUTHOR_KEYS), Some("Lee Park"));
+        assert_eq!(meta_value(&snapshot, &["og:title"]), Some("Shared title"));
+    }
+
+    #[test]
+    fn normalises_language_host_and_titles() {
+        assert_eq!(two_letter_code("en-US").as_deref(), Some("en"));
+        assert_eq!(two_letter_code("pt_BR").as_deref(), Some("pt"));
+        assert_eq!(two_letter_code("english"), None);
+        assert_eq!(
+            host_of("https://www.example.org:8080/a?b").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(host_of(""), None);
+        assert_eq!(
+            strip_site_suffix("Rivers rise after storm | Daily Tide", Some("Daily Tide")),
+            "Rivers rise after storm"
+        );
+        assert_eq!(
+            strip_site_suffix("Spider-Man - Wiki", None),
+            "Spider-Man - Wiki"
+        );
+        assert_eq!(tidy_byline("By Jane Doe —"), "Jane Doe");
+    }
 }

@@ -198,10 +198,11 @@ struct Content {
 fn find_content(tree: &PageTree) -> Option<Content> {
     let selection = scoring::select(tree)?;
     let mut map = TextMap::new();
+    let (top, best) = (selection.top, selection.best);
     for &part in &selection.parts {
-        let top = selection.top;
         append_text(tree, part, &mut map, |tree, id| {
-            id != top && cleaning::is_dropped(tree, id)
+            let holds_best = tree.contains(id, best);
+            id != top && !holds_best && cleaning::is_dropped(tree, id)
         });
     }
     let root = match selection.parts.as_slice() {

@@ -21,8 +21,9 @@ pub struct Selection {
     pub top: NodeId,
     /// The top candidate and the siblings gathered with it, in document order.
     pub parts: Vec<NodeId>,
-    /// Score of the top candidate.
-    pub score: f32,
+    /// The best-scored element before climbing to containers: the heart of the story,
+    /// which cleaning must never drop along with a badly named wrapper.
+    pub best: NodeId,
 }
 
 /// Scores every content-bearing element and returns the best container with its siblings.
@@ -41,32 +42,14 @@ pub fn select(tree: &PageTree) -> Option<Selection> {
         })
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let &(mut top, top_score) = ranked.first()?;
+    let &(best, top_score) = ranked.first()?;
+    let mut top = best;
     top = prefer_common_ancestor(tree, top, top_score, &ranked);
     top = climb_while_parent_scores_higher(tree, top, &scores);
     top = climb_single_child_wrappers(tree, top);
     let final_score = final_score(tree, &scores, top);
     let parts = gather_siblings(tree, top, final_score, &scores);
-    if std::env::var("UNVEIL_DEBUG").is_ok() {
-        for (id, s) in ranked.iter().take(8) {
-            let n = tree.snapshot.node(*id);
-            eprintln!("cand {id} {s:.1} {:?} {:?} text {}", n.map(|n| &n.tag), n.map(|n| n.class_attr()), tree.stats(*id).text_chars);
-        }
-        let n = tree.snapshot.node(top);
-        if let Ok(probe) = std::env::var("UNVEIL_PROBE") {
-            let probe: u32 = probe.parse().unwrap_or(0);
-            for a in std::iter::once(probe).chain(tree.snapshot.ancestors(probe)) {
-                let n = tree.snapshot.node(a);
-                eprintln!("  anc {a} {:?} {:?} dropped {} excluded {}", n.map(|n| &n.tag), n.map(|n| n.class_attr()), super::cleaning::is_dropped(tree, a), tree.is_excluded(a));
-            }
-        }
-        eprintln!("TOP {top} {final_score:.1} {:?} {:?} parts {:?}", n.map(|n| &n.tag), n.map(|n| n.class_attr()), parts);
-    }
-    Some(Selection {
-        top,
-        parts,
-        score: final_score,
-    })
+    Some(Selection { top, parts, best })
 }
 
 fn final_score(tree: &PageTree, scores: &[Option<f32>], id: NodeId) -> f32 {

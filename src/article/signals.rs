@@ -128,6 +128,7 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "advert",
     "sponsor",
     "credit",
+    "caption",
     "byline",
     "dateline",
     "toolbar",
@@ -140,7 +141,7 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "screen-reader",
 ];
 
-const BOILERPLATE_TOKENS: &[&str] = &["ad", "ads", "nav", "hidden"];
+const BOILERPLATE_TOKENS: &[&str] = &["ad", "ads", "nav"];
 
 /// Lowercased class and id, space-separated.
 fn class_and_id(node: &Node) -> String {

@@ -7,6 +7,7 @@ use crate::cli::Args;
 pub mod extraction;
 mod overlays;
 mod quotes;
+mod summaries;
 
 pub fn run(args: &mut Args) -> Result<(), String> {
     let what = args
@@ -16,6 +17,7 @@ pub fn run(args: &mut Args) -> Result<(), String> {
         "quotes" => quotes::run(args),
         "extraction" => extraction::run(args),
         "overlays" => overlays::run(args),
+        "summaries" => summaries::run(args),
         other => Err(format!("no evaluation named '{other}'")),
     }
 }

@@ -166,13 +166,13 @@ pub fn run(args: &mut Args) -> Result<(), String> {
     // Full scans: what would be hidden on each whole page right now.
     let mut scan_problems: Vec<String> = Vec::new();
     let mut chosen_total = 0;
-    let mut slowest_ms: f64 = 0.0;
+    let mut scan_ms: Vec<f64> = Vec::new();
     let mut scan_rows: Vec<serde_json::Value> = Vec::new();
     for (path, snapshot) in &pages {
         let context = page_context(snapshot);
         let started = Instant::now();
         let scan = overlays::scan(snapshot, &context);
-        slowest_ms = slowest_ms.max(started.elapsed().as_secs_f64() * 1000.0);
+        scan_ms.push(started.elapsed().as_secs_f64() * 1000.0);
         let traps: Vec<NodeId> = fixtures
             .iter()
             .filter(|f| f.path == *path && f.is_trap())
@@ -197,6 +197,9 @@ pub fn run(args: &mut Args) -> Result<(), String> {
         }
     }
 
+    scan_ms.sort_by(f64::total_cmp);
+    let median_ms = scan_ms.get(scan_ms.len() / 2).copied().unwrap_or(0.0);
+    let slowest_ms = scan_ms.last().copied().unwrap_or(0.0);
     let recognised: usize = by_kind.values().map(|t| t.recognised).sum();
     let total: usize = by_kind.values().map(|t| t.total).sum();
     let share = if total == 0 {
@@ -214,7 +217,7 @@ pub fn run(args: &mut Args) -> Result<(), String> {
         let json = serde_json::json!({
             "recognised": recognised, "total": total, "share": share, "per_kind": kinds,
             "traps_chosen": traps_chosen, "scan_chosen": chosen_total, "scan_problems": scan_problems,
-            "slowest_scan_ms": slowest_ms, "lines": lines_out, "scan": scan_rows,
+            "median_scan_ms": median_ms, "slowest_scan_ms": slowest_ms, "lines": lines_out, "scan": scan_rows,
         });
         println!(
             "{}",
@@ -242,7 +245,7 @@ pub fn run(args: &mut Args) -> Result<(), String> {
         for trap in &traps_chosen {
             println!("  TRAP chosen: {trap}");
         }
-        println!("full scans of {} pages: {chosen_total} elements would be hidden now, {} hold a TRAP or the article; slowest scan {slowest_ms:.2} ms", pages.len(), scan_problems.len());
+        println!("full scans of {} pages: {chosen_total} elements would be hidden now, {} hold a TRAP or the article; scan median {median_ms:.2} ms, slowest {slowest_ms:.2} ms", pages.len(), scan_problems.len());
         for row in &scan_rows {
             println!(
                 "  hidden: {} {} [{}] {}",

@@ -303,7 +303,13 @@ pub(super) fn outermost_wrapper(
     let snapshot = index.snapshot;
     let own_text = index.text_chars_of(id);
     let mut top = id;
-    while let Some(parent) = snapshot.node(top).and_then(|n| n.parent) {
+    // Parents precede children in a valid snapshot; requiring it here also keeps a
+    // malformed one (a parent cycle) from looping forever.
+    while let Some(parent) = snapshot
+        .node(top)
+        .and_then(|n| n.parent)
+        .filter(|&p| p < top)
+    {
         let adds_text = index.text_chars_of(parent) > own_text;
         let holds_previous = previous.is_some_and(|p| index.contains(parent, p));
         let size = index.text_chars_of(parent);

@@ -74,6 +74,11 @@ pub fn page_fixes(index: &PageIndex, hidden: &[HiddenOverlay], context: &ScanCon
     let mut fixes = PageFixes {
         unlock_scroll: overflow_locked || body_pinned || !root_classes.is_empty(),
         root_classes,
+        restore_scroll_top: if body_pinned {
+            (-root.body.top).max(0.0)
+        } else {
+            0.0
+        },
         ..PageFixes::default()
     };
     let hidden_here = |id: NodeId| hidden.iter().any(|h| index.contains(h.node, id));

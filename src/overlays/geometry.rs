@@ -93,7 +93,8 @@ fn shape_of(layout: &Layout, viewport: Viewport) -> Shape {
         return Shape::EdgeBanner;
     }
     let at_side = layout.x <= EDGE_SLACK || layout.x + layout.width >= viewport.width - EDGE_SLACK;
-    if at_side && (at_top || at_bottom) || at_bottom {
+    // Slide-ins rise from the bottom (any column) or drop into a top corner.
+    if at_bottom || (at_side && at_top) {
         Shape::SlideIn
     } else {
         Shape::Floating

@@ -32,39 +32,60 @@ pub struct PageIndex<'a> {
     pub holds_article_marker: Vec<bool>,
     /// Nodes candidates may still read in this scan.
     read_budget: Cell<usize>,
+    /// What each text node is as a control label, classified once and remembered, since
+    /// nested candidates read the same controls (0 = not yet classified).
+    pub control_memo: Vec<Cell<u8>>,
+}
+
+/// What a subtree adds up to.
+#[derive(Clone, Copy, Default)]
+struct Totals {
+    /// Exclusive end of the subtree.
+    end: u32,
+    text_chars: u32,
+    all_text_chars: u32,
+    article_marker: bool,
+}
+
+/// One backward pass: every child is finished before its parent is reached, so each
+/// node's totals are folded into its parent's exactly once.
+fn subtree_totals(snapshot: &Snapshot) -> Vec<Totals> {
+    let mut totals: Vec<Totals> = (1..=snapshot.nodes.len() as u32)
+        .map(|end| Totals {
+            end,
+            ..Totals::default()
+        })
+        .collect();
+    for (index, node) in snapshot.nodes.iter().enumerate().rev() {
+        let Some(own) = totals.get_mut(index) else {
+            continue;
+        };
+        if node.is_text() {
+            own.all_text_chars = node.text.chars().count() as u32;
+            own.text_chars = if node.visible { own.all_text_chars } else { 0 };
+        } else if markup::is_article_marker(node) {
+            own.article_marker = true;
+        }
+        let child = *own;
+        let parent = node.parent.map(|p| p as usize).filter(|&p| p < index);
+        if let Some(parent) = parent.and_then(|p| totals.get_mut(p)) {
+            parent.end = parent.end.max(child.end);
+            parent.text_chars = parent.text_chars.saturating_add(child.text_chars);
+            parent.all_text_chars = parent.all_text_chars.saturating_add(child.all_text_chars);
+            parent.article_marker |= child.article_marker;
+        }
+    }
+    totals
 }
 
 impl<'a> PageIndex<'a> {
     pub fn new(snapshot: &'a Snapshot) -> PageIndex<'a> {
         let count = snapshot.nodes.len();
-        let mut subtree_end: Vec<u32> = (1..=count as u32).collect();
-        let mut text_chars = vec![0u32; count];
-        let mut all_text_chars = vec![0u32; count];
-        let mut holds_article_marker = vec![false; count];
-        // Backward pass: every child is finished before its parent is reached.
-        for index in (0..count).rev() {
-            let Some(node) = snapshot.nodes.get(index) else {
-                continue;
-            };
-            if node.is_text() {
-                let chars = node.text.chars().count() as u32;
-                all_text_chars[index] = chars;
-                if node.visible {
-                    text_chars[index] = chars;
-                }
-            } else if node.is_element() && markup::is_article_marker(node) {
-                holds_article_marker[index] = true;
-            }
-            if let Some(parent) = node.parent.map(|p| p as usize) {
-                if parent < index {
-                    subtree_end[parent] = subtree_end[parent].max(subtree_end[index]);
-                    text_chars[parent] = text_chars[parent].saturating_add(text_chars[index]);
-                    all_text_chars[parent] =
-                        all_text_chars[parent].saturating_add(all_text_chars[index]);
-                    holds_article_marker[parent] |= holds_article_marker[index];
-                }
-            }
-        }
+        let totals = subtree_totals(snapshot);
+        let subtree_end: Vec<u32> = totals.iter().map(|t| t.end).collect();
+        let text_chars: Vec<u32> = totals.iter().map(|t| t.text_chars).collect();
+        let all_text_chars: Vec<u32> = totals.iter().map(|t| t.all_text_chars).collect();
+        let holds_article_marker: Vec<bool> = totals.iter().map(|t| t.article_marker).collect();
         let mut zone = vec![Zone::None; count];
         // Forward pass: parents precede children (`Snapshot::validate`), so zones inherit.
         for (index, node) in snapshot.nodes.iter().enumerate() {
@@ -93,7 +114,7 @@ impl<'a> PageIndex<'a> {
             .iter()
             .enumerate()
             .filter(|(_, n)| n.parent.is_none())
-            .map(|(i, _)| text_chars[i])
+            .filter_map(|(i, _)| text_chars.get(i).copied())
             .fold(0u32, u32::saturating_add);
         PageIndex {
             snapshot,
@@ -104,6 +125,7 @@ impl<'a> PageIndex<'a> {
             zone,
             holds_article_marker,
             read_budget: Cell::new(READ_BUDGET_NODES),
+            control_memo: vec![Cell::new(0); count],
         }
     }
 

@@ -7,6 +7,14 @@
 
 use super::Category;
 use crate::snapshot::Node;
+use std::sync::OnceLock;
+
+static VENDOR_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
+static SHAPE_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
+static USER_DIALOG_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
+static PLAYER_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
+static CHAT_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
+static GALLERY_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
 
 /// A region whose content is never hidden, whatever it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +64,7 @@ const CATEGORY_MARKERS: &[(&str, Category)] = &[
     ("subscription", Category::Paywall),
     ("truncation-message", Category::Paywall),
     ("messaging-unit-gateway", Category::Paywall),
+    ("onsite-messaging", Category::Paywall),
     ("amp-subscriptions", Category::Paywall),
     ("article_count", Category::Paywall),
     ("article-limit", Category::Paywall),
@@ -86,10 +95,13 @@ const CATEGORY_MARKERS: &[(&str, Category)] = &[
     ("optin", Category::Newsletter),
     ("subscribe", Category::Newsletter),
     ("subscription-widget", Category::Newsletter),
+    ("subscribeprompt", Category::Newsletter),
+    ("publication-subscribe", Category::Newsletter),
+    ("emailsubscription", Category::Newsletter),
+    ("signup", Category::Newsletter),
     ("daily_digest", Category::Newsletter),
+    // Not "ad-block"/"ad_block": sites name their ad SLOTS so.
     ("adblock", Category::Adblock),
-    ("ad-block", Category::Adblock),
-    ("ad_block", Category::Adblock),
     ("blocker-intercept", Category::Adblock),
     ("cookie", Category::Cookie),
     ("consent", Category::Cookie),
@@ -130,8 +142,6 @@ const VENDOR_CONTAINERS: &[&str] = &[
     "poool-",
     "piano-",
     "sumo-",
-    "klaviyo-form",
-    "mc4wp-form",
     "hustle-popup",
     "hustle-modal",
     "sp_message_container",
@@ -159,7 +169,7 @@ const SHAPE_SUBSTRINGS: &[&str] = &[
 /// Whole words (id/class split at punctuation) naming an overlay's shape.
 const SHAPE_WORDS: &[&str] = &[
     "bar", "ribbon", "dock", "drawer", "sheet", "prompt", "nag", "notice", "dialog", "gate",
-    "wall", "toast", "portal", "teaser",
+    "wall", "toast", "portal", "teaser", "nudge",
 ];
 
 const PLAYER_MARKERS: &[&str] = &[
@@ -223,6 +233,64 @@ const NAVIGATION_CLASSES: &[&str] = &[
     "header",
 ];
 
+/// Markers grouped by first byte, so one pass over an id/class string checks a whole list
+/// (elements are many; a `contains` per marker per element dominated scan time).
+struct MarkerIndex {
+    by_first_byte: Vec<Vec<&'static str>>,
+}
+
+impl MarkerIndex {
+    fn new(markers: impl Iterator<Item = &'static str>) -> MarkerIndex {
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for marker in markers {
+            if let Some(slot) = marker
+                .as_bytes()
+                .first()
+                .and_then(|&b| by_first_byte.get_mut(b as usize))
+            {
+                slot.push(marker);
+            }
+        }
+        MarkerIndex { by_first_byte }
+    }
+
+    /// Every marker occurring in `hay`, in order of position.
+    fn find_all<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = &'static str> + 'h {
+        hay.bytes().enumerate().flat_map(move |(position, byte)| {
+            let rest = hay.as_bytes().get(position..).unwrap_or(&[]);
+            self.by_first_byte
+                .get(byte as usize)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(move |marker| rest.starts_with(marker.as_bytes()))
+        })
+    }
+
+    fn find_first(&self, hay: &str) -> Option<&'static str> {
+        self.find_all(hay).next()
+    }
+}
+
+fn indexed(
+    cell: &'static OnceLock<MarkerIndex>,
+    markers: &'static [&'static str],
+) -> &'static MarkerIndex {
+    cell.get_or_init(|| MarkerIndex::new(markers.iter().copied()))
+}
+
+fn category_index() -> &'static MarkerIndex {
+    static CELL: OnceLock<MarkerIndex> = OnceLock::new();
+    CELL.get_or_init(|| MarkerIndex::new(CATEGORY_MARKERS.iter().map(|(m, _)| *m)))
+}
+
+fn category_of_marker(marker: &str) -> Option<Category> {
+    CATEGORY_MARKERS
+        .iter()
+        .find(|(m, _)| *m == marker)
+        .map(|(_, c)| *c)
+}
+
 /// The lowercased id, classes and data-attribute values: where markers live.
 pub fn marker_text(node: &Node) -> String {
     let mut hay = String::new();
@@ -275,20 +343,17 @@ impl MarkupEvidence {
 pub fn evidence_of(node: &Node) -> MarkupEvidence {
     let hay = marker_text(node);
     let mut evidence = MarkupEvidence::default();
-    for &(marker, category) in CATEGORY_MARKERS {
-        if hay.contains(marker) && !evidence.names(category) {
-            evidence.categories.push((category, marker));
+    for marker in category_index().find_all(&hay) {
+        if let Some(category) = category_of_marker(marker) {
+            if !evidence.names(category) {
+                evidence.categories.push((category, marker));
+            }
         }
     }
     let own = id_and_class(node);
-    evidence.vendor = VENDOR_CONTAINERS
-        .iter()
-        .copied()
-        .find(|marker| own.contains(marker));
-    evidence.shape = SHAPE_SUBSTRINGS
-        .iter()
-        .copied()
-        .find(|marker| own.contains(marker))
+    evidence.vendor = indexed(&VENDOR_INDEX, VENDOR_CONTAINERS).find_first(&own);
+    evidence.shape = indexed(&SHAPE_INDEX, SHAPE_SUBSTRINGS)
+        .find_first(&own)
         .or_else(|| {
             own.split(|c: char| !c.is_ascii_alphanumeric())
                 .find_map(|word| SHAPE_WORDS.iter().copied().find(|w| *w == word))
@@ -296,10 +361,7 @@ pub fn evidence_of(node: &Node) -> MarkupEvidence {
     let role = node.attr("role").unwrap_or("");
     evidence.dialog_role = role == "dialog" || role == "alertdialog" || node.tag == "dialog";
     evidence.aria_modal = node.attr("aria-modal") == Some("true");
-    evidence.user_dialog = USER_DIALOG_MARKERS
-        .iter()
-        .copied()
-        .find(|marker| own.contains(marker));
+    evidence.user_dialog = indexed(&USER_DIALOG_INDEX, USER_DIALOG_MARKERS).find_first(&own);
     evidence
 }
 
@@ -326,11 +388,22 @@ pub fn zone_of(node: &Node) -> Zone {
         return Zone::Navigation;
     }
     let own = id_and_class(node);
-    if PLAYER_MARKERS.iter().any(|m| own.contains(m)) {
+    if own.trim().is_empty() {
+        Zone::None
+    } else if indexed(&PLAYER_INDEX, PLAYER_MARKERS)
+        .find_first(&own)
+        .is_some()
+    {
         Zone::Player
-    } else if CHAT_MARKERS.iter().any(|m| own.contains(m)) {
+    } else if indexed(&CHAT_INDEX, CHAT_MARKERS)
+        .find_first(&own)
+        .is_some()
+    {
         Zone::Chat
-    } else if GALLERY_MARKERS.iter().any(|m| own.contains(m)) {
+    } else if indexed(&GALLERY_INDEX, GALLERY_MARKERS)
+        .find_first(&own)
+        .is_some()
+    {
         Zone::Gallery
     } else {
         Zone::None

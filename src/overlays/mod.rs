@@ -19,6 +19,7 @@ mod fixes;
 mod geometry;
 mod index;
 mod intent;
+mod lexicon;
 mod markup;
 #[cfg(test)]
 mod tests;
@@ -61,6 +62,10 @@ pub struct PageFixes {
     pub unlock_scroll: bool,
     /// Classes on `<html>`/`<body>` that lock scrolling ("modal-open", "no-scroll").
     pub root_classes: Vec<String>,
+    /// When body was pinned (`position:fixed; top:-Npx`): the scroll position N to restore
+    /// after unpinning; 0 otherwise.
+    #[serde(default)]
+    pub restore_scroll_top: f32,
     /// Elements whose `inert` / `aria-hidden` was put there by an overlay.
     pub uninert: Vec<NodeId>,
     /// Elements blurred, faded or made unclickable by an overlay.

@@ -337,6 +337,44 @@ fn sticky_navigation_with_subscribe_link_stays() {
 }
 
 #[test]
+fn fixed_top_bar_full_of_links_stays() {
+    let mut page = Page::new();
+    let bar = page.fixed(
+        Page::BODY,
+        &[("class", "top-wrapper")],
+        (0.0, 0.0, WIDTH, 70.0),
+    );
+    for section in [
+        "World", "Politics", "Business", "Science", "Sport", "Culture", "Opinion",
+    ] {
+        page.says(bar, "a", &[("href", "/section")], section);
+    }
+    page.says(
+        bar,
+        "a",
+        &[("href", "/subscribe")],
+        "Subscribe for $1 a week",
+    );
+    let article = page.article(Page::BODY, "story");
+    assert!(page.scan(article).hidden.is_empty());
+}
+
+#[test]
+fn pinned_body_is_unpinned_at_its_scroll_position() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let gate = page.fixed(Page::BODY, &[("class", "gate")], FULL);
+    page.says(gate, "p", &[], "Register for free to continue reading.");
+    page.says(gate, "p", &[], "Already have an account? Log in");
+    page.snapshot.root.body.position = "fixed".into();
+    page.snapshot.root.body.top = -1450.0;
+    let result = page.scan(article);
+    assert_eq!(only_category(&result), Some(Category::Paywall));
+    assert!(result.fixes.unlock_scroll);
+    assert_eq!(result.fixes.restore_scroll_top, 1450.0);
+}
+
+#[test]
 fn player_login_chat_and_lightbox_dialogs_stay() {
     let mut page = Page::new();
     let article = page.article(Page::BODY, "story");
@@ -464,6 +502,7 @@ fn incremental_scan_of_an_added_subtree_is_cheap() {
         assert_eq!(hidden_nodes(&result), vec![popup]);
     }
     let per_scan = started.elapsed() / rounds;
+    eprintln!("incremental scan: {per_scan:?} per scan");
     assert!(
         per_scan.as_millis() < 5,
         "incremental scan took {per_scan:?}"
@@ -513,6 +552,7 @@ fn big_pages_scan_in_linear_time() {
     }
     let started = std::time::Instant::now();
     let result = page.scan(article);
+    eprintln!("with layout: {:?}", started.elapsed());
     assert!(
         started.elapsed().as_secs() < 3,
         "took {:?}",
@@ -525,9 +565,125 @@ fn big_pages_scan_in_linear_time() {
     }
     let started = std::time::Instant::now();
     let _ = page.scan(article);
+    eprintln!("without layout: {:?}", started.elapsed());
     assert!(
         started.elapsed().as_secs() < 5,
         "took {:?}",
         started.elapsed()
     );
+}
+
+#[test]
+fn exit_intent_popup_is_named_by_its_trigger() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let popup = page.fixed(Page::BODY, &[("id", "exit-intent-overlay")], CENTRE);
+    page.says(popup, "h2", &[], "Before you go: get the weekly newsletter");
+    page.el(popup, "input", &[("type", "email")]);
+    page.says(popup, "button", &[], "No thanks");
+    let result = page.scan(article);
+    assert_eq!(hidden_nodes(&result), vec![popup]);
+    assert_eq!(only_category(&result), Some(Category::ExitIntent));
+}
+
+#[test]
+fn ad_slots_and_hidden_markup_mounts_are_not_hidden() {
+    let html = r#"<html><body><main><p>Story text.</p></main>
+        <div class="ad-block banner"></div>
+        <div class="paywall-modal" style="display:none"><p>Subscribe now</p></div>
+        </body></html>"#;
+    let snapshot = crate::html::parse(html, "");
+    assert!(scan(&snapshot, &ScanContext::default()).hidden.is_empty());
+    let mount = snapshot
+        .nodes
+        .iter()
+        .position(|n| n.class_attr() == "paywall-modal")
+        .expect("mount") as NodeId;
+    let verdict = recognise(&snapshot, mount, &ScanContext::default());
+    assert_eq!(verdict.map(|v| v.category), Some(Category::Paywall));
+}
+
+#[test]
+fn never_panics_on_odd_snapshots() {
+    // A small linear congruential generator: deterministic pseudo-random pages.
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |bound: usize| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        ((seed >> 33) as usize) % bound.max(1)
+    };
+    let classes = [
+        "modal",
+        "paywall",
+        "nav",
+        "tp-backdrop",
+        "",
+        "vjs-x",
+        "donate-bar",
+    ];
+    let texts = [
+        "×",
+        "Поддержите нас",
+        "",
+        "you've read 2 free articles",
+        "€5",
+        "ü\u{301}",
+    ];
+    let positions = ["fixed", "static", "sticky", "absolute", ""];
+    for round in 0..200 {
+        let mut snapshot = Snapshot {
+            viewport: Viewport {
+                width: [0.0, 1280.0, f32::NAN][next(3)],
+                height: 800.0,
+            },
+            partial: round % 3 == 0,
+            ..Snapshot::default()
+        };
+        for index in 0..next(60) + 1 {
+            // Parents may point forward or nowhere: `scan` must cope even unvalidated.
+            let parent = match next(10) {
+                0 => None,
+                1 => Some((index + next(5)) as NodeId),
+                _ => Some(next(index.max(1)) as NodeId),
+            };
+            let is_text = next(3) == 0;
+            snapshot.nodes.push(Node {
+                kind: if is_text {
+                    NodeKind::Text
+                } else {
+                    NodeKind::Element
+                },
+                parent,
+                tag: if is_text { String::new() } else { "div".into() },
+                text: texts[next(texts.len())].into(),
+                attrs: [(
+                    "class".to_string(),
+                    classes[next(classes.len())].to_string(),
+                )]
+                .into_iter()
+                .collect(),
+                visible: next(4) != 0,
+                layout: (next(2) == 0).then(|| Layout {
+                    x: next(1300) as f32 - 10.0,
+                    y: next(900) as f32,
+                    width: next(1400) as f32,
+                    height: next(900) as f32,
+                    position: positions[next(positions.len())].into(),
+                    opacity: next(2) as f32,
+                    top_layer: next(9) == 0,
+                    ..Layout::default()
+                }),
+                ..Node::default()
+            });
+        }
+        let context = ScanContext {
+            headline: "you've read".into(),
+            excerpt: "€5".into(),
+            article_root: Some(next(80) as NodeId),
+        };
+        let result = scan(&snapshot, &context);
+        for hidden in &result.hidden {
+            assert!((hidden.node as usize) < snapshot.nodes.len());
+            assert!(hidden.excerpt.chars().count() <= 120);
+        }
+    }
 }

@@ -12,7 +12,7 @@
 
 use super::cues::{self, CueClass, Cues};
 use super::marks::Span;
-use super::tokens::{is_capitalized, text_of, tokenize, Token};
+use super::tokens::{is_abbreviation_word, is_capitalized, text_of, tokenize, Token};
 use super::QuoteKind;
 
 /// How far (in chars) to look for a speaker around a quote; keeps long pages linear.
@@ -106,15 +106,22 @@ fn attribute(
     let before_tokens = tokenize(chars, before_limit, span.start);
     let whole_before = before_tokens.len();
     let before = Context::new(chars, sentence_tail(chars, before_tokens));
-    let after = Context::new(chars, sentence_head(chars, tokenize(chars, span.end, after_limit)));
+    let after = Context::new(
+        chars,
+        sentence_head(chars, tokenize(chars, span.end, after_limit)),
+    );
+    if names_something(chars, span, &before, &after) {
+        return None;
+    }
     let starts_sentence = before.tokens.iter().all(|t| !t.is_word);
     let closes_sentence = ends_new_sentence(chars, span, &after);
     let ends_sentence = closes_sentence
         || after.len() == 0
-        || !after.is_word(0) && after.word(0) != "," && !is_dash(after.word(0));
+        || !after.is_word(0) && !matches!(after.word(0), "," | "-" | "—" | "–" | ")");
 
     if !closes_sentence {
-        if let Some(mut found) = after_quote(chars, &after, cues) {
+        let comma_inside = matches!(last_inside(chars, span), ',' | '?' | '!');
+        if let Some(mut found) = after_quote(chars, &after, cues, comma_inside) {
             if !starts_sentence {
                 found.kind = QuoteKind::Mixed;
             }
@@ -131,18 +138,210 @@ fn attribute(
                 .and_then(Option::as_ref)
                 .is_some_and(|p| p.cue == found.cue);
         if split_part {
-            let first = index.checked_sub(1).and_then(|i| earlier.get(i)).and_then(Option::as_ref);
-            found.kind = first.map_or(found.kind, |f| f.kind);
+            found.kind = if ends_sentence {
+                QuoteKind::Direct
+            } else {
+                QuoteKind::Mixed
+            };
             found.continues = index.checked_sub(1);
         } else if found.kind == QuoteKind::Direct && !ends_sentence {
             found.kind = QuoteKind::Mixed;
         }
         return Some(found);
     }
-    if starts_sentence && ends_sentence {
-        return continued(chars, spans, index, cues, earlier);
+    if ends_sentence {
+        if let Some(found) =
+            announced_by_subject(chars, &before).or_else(|| unlisted_verb_before(chars, &before))
+        {
+            return Some(found);
+        }
     }
-    None
+    if starts_sentence && ends_sentence {
+        if let Some(found) = continued(chars, spans, index, cues, earlier) {
+            return Some(found);
+        }
+    }
+    if !starts_sentence {
+        if let Some(found) = fragment_in_report(chars, &before, &after, cues) {
+            return Some(found);
+        }
+    }
+    speech_without_speaker(chars, span, starts_sentence && ends_sentence)
+}
+
+/// Putin called the idea “quite possible”, Sie sprach von einem „beschämenden Deal“, sei
+/// „mit Vorsicht zu genießen“, so die FIFA: a quoted fragment inside reported speech.
+/// The sentence must report (a cue anywhere in it, or German reported-speech verb
+/// forms); its speaker is the subject of that cue, or else the sentence's first name.
+fn fragment_in_report(
+    chars: &[char],
+    before: &Context,
+    after: &Context,
+    cues: &Cues,
+) -> Option<Attribution> {
+    let mixed = |context: &Context, speaker: (usize, usize), cue: Option<(usize, usize)>| {
+        Some(Attribution {
+            speaker: context.range(speaker.0, speaker.1),
+            cue: cue.and_then(|(from, to)| context.range(from, to)),
+            kind: QuoteKind::Mixed,
+            continues: None,
+        })
+    };
+    // ", so die FIFA" / ", sagte er" later in the sentence.
+    for at in 1..after.len() {
+        if after.word(at - 1) != "," {
+            continue;
+        }
+        if let Some((class, length)) = cues.at(&after.words, at) {
+            if matches!(class, CueClass::Verb | CueClass::So) {
+                if let Some(speaker) = phrase_after(chars, after, at + length) {
+                    return mixed(after, speaker, Some((at, at + length)));
+                }
+            }
+        }
+    }
+    let cue = (0..before.len()).rev().find_map(|i| {
+        cues.at(&before.words, i)
+            .map(|(class, length)| (i, class, length))
+    });
+    if let Some((at, class, length)) = cue {
+        if matches!(class, CueClass::Verb | CueClass::Naming) {
+            if let Some(speaker) = phrase_before(chars, before, at, 0)
+                .or_else(|| phrase_after(chars, before, at + length))
+            {
+                return mixed(before, speaker, Some((at, at + length)));
+            }
+        }
+    }
+    let reported = (0..before.len()).any(|i| is_reported_speech_verb(before.word(i)))
+        || (0..after.len()).any(|i| is_reported_speech_verb(after.word(i)));
+    if !reported {
+        return None;
+    }
+    let subject = (0..before.len()).find(|&i| {
+        cues::is_pronoun(before.word(i))
+            || before.is_capitalized(chars, i)
+                && !is_function_word(chars, before, i)
+                && i > 0
+                && cues::is_determiner(before.word(i - 1))
+    })?;
+    let (from, to) = if cues::is_pronoun(before.word(subject)) {
+        (subject, subject + 1)
+    } else {
+        (
+            subject - 1,
+            name_run_end(chars, before, subject).max(subject + 1),
+        )
+    };
+    mixed(before, (from, to), None)
+}
+
+/// German subjunctive forms that mark reported speech ("er sei", "sie habe").
+fn is_reported_speech_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "sei"
+            | "seien"
+            | "habe"
+            | "hätten"
+            | "werde"
+            | "würden"
+            | "könne"
+            | "müsse"
+            | "solle"
+            | "wolle"
+            | "gebe"
+            | "bezeichnete"
+            | "nannte"
+            | "kritisierte"
+            | "sprach"
+    )
+}
+
+/// Words a quote needs to count as speech even when its speaker cannot be found: shorter
+/// quoted spans are mostly titles, names and scare quotes.
+const MIN_UNATTRIBUTED_WORDS: usize = 6;
+
+/// A long quoted passage is somebody's speech even when the speaker is out of reach.
+fn speech_without_speaker(
+    chars: &[char],
+    span: &Span,
+    whole_sentence: bool,
+) -> Option<Attribution> {
+    let words = chars
+        .get(span.start..span.end)?
+        .split(|c| c.is_whitespace())
+        .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
+        .count();
+    (words >= MIN_UNATTRIBUTED_WORDS).then_some(Attribution {
+        speaker: None,
+        cue: None,
+        kind: if whole_sentence {
+            QuoteKind::Direct
+        } else {
+            QuoteKind::Mixed
+        },
+        continues: None,
+    })
+}
+
+/// "Hillary Clinton cracked, “…”": a name (or pronoun) and one -ed verb right before the
+/// comma that opens the quote.
+fn unlisted_verb_before(chars: &[char], before: &Context) -> Option<Attribution> {
+    let comma = before.len().checked_sub(1)?;
+    if before.word(comma) != "," {
+        return None;
+    }
+    let verb = comma.checked_sub(1)?;
+    let word = before.word(verb);
+    if !before.is_word(verb) || before.is_capitalized(chars, verb) || !word.ends_with("ed") {
+        return None;
+    }
+    let (from, to) = phrase_ending_at(chars, before, verb, 0)?;
+    let is_subject = cues::is_pronoun(before.word(from)) || before.is_capitalized(chars, to - 1);
+    is_subject.then(|| Attribution {
+        speaker: before.range(from, to),
+        cue: before.range(verb, verb + 1),
+        kind: QuoteKind::Direct,
+        continues: None,
+    })
+}
+
+/// "Kasich resisted: “…”": a sentence ending on a colon announces the quote; its
+/// speaker is the sentence's subject (its first pronoun or name).
+fn announced_by_subject(chars: &[char], before: &Context) -> Option<Attribution> {
+    if before.word(before.len().checked_sub(1)?) != ":" {
+        return None;
+    }
+    let subject = (0..before.len().min(12)).find(|&i| {
+        before.is_word(i)
+            && (cues::is_pronoun(before.word(i))
+                || before.is_capitalized(chars, i) && !is_function_word(chars, before, i))
+    })?;
+    let (from, to) = if cues::is_pronoun(before.word(subject)) {
+        (subject, subject + 1)
+    } else {
+        let mut to = subject;
+        while to < before.len()
+            && (before.is_capitalized(chars, to)
+                || before.word(to) == "." && to > subject && is_abbreviation(before, to - 1))
+        {
+            to += 1;
+        }
+        let from = if subject > 0 && cues::is_determiner(before.word(subject - 1)) {
+            subject - 1
+        } else {
+            subject
+        };
+        (from, to)
+    };
+    let colon = before.len() - 1;
+    Some(Attribution {
+        speaker: before.range(from, to),
+        cue: before.range(colon, colon + 1),
+        kind: QuoteKind::Direct,
+        continues: None,
+    })
 }
 
 fn is_dash(word: &str) -> bool {
@@ -163,16 +362,17 @@ fn is_sentence_end(chars: &[char], tokens: &[Token], index: usize) -> bool {
         .filter(|t| t.is_word && t.end == token.start)
         .is_some_and(|t| {
             let word = text_of(chars, t);
-            is_capitalized(&word) && word.chars().count() <= 3 && !word.chars().all(char::is_uppercase)
-                || word.chars().count() == 1
-                || word.contains('.')
+            is_abbreviation_word(&word) || word.contains('.') && is_capitalized(&word)
         });
     !abbreviation || chars.get(token.start) != Some(&'.')
 }
 
 /// The tokens after the last sentence end.
 fn sentence_tail(chars: &[char], tokens: Vec<Token>) -> Vec<Token> {
-    match (0..tokens.len()).rev().find(|&i| is_sentence_end(chars, &tokens, i)) {
+    match (0..tokens.len())
+        .rev()
+        .find(|&i| is_sentence_end(chars, &tokens, i))
+    {
         Some(end) => tokens.get(end + 1..).unwrap_or(&[]).to_vec(),
         None => tokens,
     }
@@ -184,6 +384,75 @@ fn sentence_head(chars: &[char], mut tokens: Vec<Token>) -> Vec<Token> {
         tokens.truncate(end);
     }
     tokens
+}
+
+/// A short capitalised quote used as a name, not as speech: die „Netzeitung“, laut
+/// „Reuters“, the “Apprentice” finale, „Stuttgart 21“-Proteste.
+fn names_something(chars: &[char], span: &Span, before: &Context, after: &Context) -> bool {
+    let inside = chars
+        .get(span.start + 1..span.end.saturating_sub(1))
+        .unwrap_or(&[]);
+    let words = inside
+        .split(|c| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .count();
+    let capitalised = inside
+        .iter()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase());
+    let ends_clause = matches!(last_inside(chars, span), '.' | '!' | '?' | ',' | ':' | ';');
+    if words > 4 || !capitalised || ends_clause {
+        return false;
+    }
+    let previous = before.len().checked_sub(1).map_or("", |i| before.word(i));
+    let glued_to_next = chars.get(span.end) == Some(&'-');
+    glued_to_next
+        || cues::is_determiner(previous)
+        || matches!(
+            previous,
+            "laut"
+                | "von"
+                | "vom"
+                | "in"
+                | "im"
+                | "auf"
+                | "of"
+                | "on"
+                | "by"
+                | "via"
+                | "from"
+                | "mit"
+                | "zur"
+                | "zum"
+                | "beim"
+                | "bei"
+                | "der"
+                | "des"
+                | "dem"
+                | "den"
+                | "nach"
+                | "für"
+                | "selon"
+                | "según"
+                | "segundo"
+                | "according"
+        )
+        || after.word(0) == "-"
+}
+
+/// The last char inside the closing mark (' ' when there is none).
+fn last_inside(chars: &[char], span: &Span) -> char {
+    let mark_width = if span.closed { 1 } else { 0 };
+    chars
+        .get(span.start + 1..span.end.saturating_sub(mark_width))
+        .and_then(|inside| {
+            inside
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace() && !matches!(c, '\'' | '’'))
+        })
+        .copied()
+        .unwrap_or(' ')
 }
 
 /// True when the quote closed its own sentence (“Done.” He left.): what follows is new.
@@ -198,7 +467,12 @@ fn ends_new_sentence(chars: &[char], span: &Span, after: &Context) -> bool {
 }
 
 /// “…,” said X / “…,” X said / “…” — X / “…,” according to X / „…“, so X
-fn after_quote(chars: &[char], after: &Context, cues: &Cues) -> Option<Attribution> {
+fn after_quote(
+    chars: &[char],
+    after: &Context,
+    cues: &Cues,
+    comma_inside: bool,
+) -> Option<Attribution> {
     let mut start = 0;
     let mut dash = false;
     while start < after.len() && !after.is_word(start) {
@@ -211,7 +485,7 @@ fn after_quote(chars: &[char], after: &Context, cues: &Cues) -> Option<Attributi
     }
     let found = |speaker: (usize, usize), cue: (usize, usize)| {
         // "said of the plan", "told CNN about it": the attributed content goes on.
-        let kind = if paraphrase_follows(after, speaker.1.max(cue.1)) {
+        let kind = if speaker.0 < cue.0 && paraphrase_follows(after, cue.1) {
             QuoteKind::Mixed
         } else {
             QuoteKind::Direct
@@ -223,6 +497,12 @@ fn after_quote(chars: &[char], after: &Context, cues: &Cues) -> Option<Attributi
             continues: None,
         })
     };
+    // "a déclaré X", "hat gesagt": the auxiliary belongs to the cue.
+    if matches!(after.word(start), "a" | "ha" | "hat" | "hatte")
+        && cues.at(&after.words, start + 1).is_some()
+    {
+        start += 1;
+    }
     if let Some((class, length)) = cues.at(&after.words, start) {
         let speaker_from = start + length;
         let speaker = match class {
@@ -247,7 +527,7 @@ fn after_quote(chars: &[char], after: &Context, cues: &Cues) -> Option<Attributi
         return found(speaker, (cue_at, cue_at + length));
     }
     // An unlisted verb right after a short subject: “…,” he surmised.
-    if let Some(verb) = unlisted_verb(chars, after, start) {
+    if let Some(verb) = unlisted_verb(chars, after, start, comma_inside) {
         let speaker = subject_phrase(after, start, verb)?;
         return found(speaker, (verb, verb + 1));
     }
@@ -264,9 +544,28 @@ fn after_quote(chars: &[char], after: &Context, cues: &Cues) -> Option<Attributi
 fn is_clause_start(word: &str) -> bool {
     matches!(
         word,
-        "and" | "but" | "as" | "while" | "which" | "who" | "because" | "when" | "if" | "though"
-            | "although" | "whether" | "und" | "aber" | "weil" | "wenn" | "et" | "mais" | "y"
-            | "pero" | "и" | "но"
+        "and"
+            | "but"
+            | "as"
+            | "while"
+            | "which"
+            | "who"
+            | "because"
+            | "when"
+            | "if"
+            | "though"
+            | "although"
+            | "whether"
+            | "und"
+            | "aber"
+            | "weil"
+            | "wenn"
+            | "et"
+            | "mais"
+            | "y"
+            | "pero"
+            | "и"
+            | "но"
     )
 }
 
@@ -281,28 +580,74 @@ fn subject_phrase(context: &Context, start: usize, cue_at: usize) -> Option<(usi
     }
     let words = end.checked_sub(start)?;
     let all_words = (start..end).all(|i| context.is_word(i) || context.word(i) == ".");
-    (words >= 1 && words <= 10 && all_words).then_some((start, end))
+    ((1..=10).contains(&words) && all_words).then_some((start, end))
 }
 
-/// “…,” he surmised / “…,” Mr. Rubel pointed out: a pronoun or a short name followed by
-/// one verb-like word (ending in -ed or -s) that closes the clause.
-fn unlisted_verb(chars: &[char], after: &Context, start: usize) -> Option<usize> {
-    let (_, end) = if cues::is_pronoun(after.word(start)) {
-        (start, start + 1)
-    } else if after.is_capitalized(chars, start) {
-        phrase_after(chars, after, start)?
+/// “…,” he surmised / “…,” Mr. Rubel pointed out / “…,” an angry Smith retorted: a
+/// pronoun or a short name followed by one verb-like word that closes the clause. When
+/// the quote ends on a comma the verb can be any lowercase word ("they conclude").
+fn unlisted_verb(
+    chars: &[char],
+    after: &Context,
+    start: usize,
+    comma_inside: bool,
+) -> Option<usize> {
+    let end = if cues::is_pronoun(after.word(start)) {
+        start + 1
     } else {
-        return None;
+        let mut name_from = start;
+        if cues::is_determiner(after.word(start)) {
+            name_from += 1;
+            while name_from < start + 3
+                && after.is_word(name_from)
+                && !after.is_capitalized(chars, name_from)
+            {
+                name_from += 1;
+            }
+        }
+        let end = name_run_end(chars, after, name_from);
+        if end == name_from {
+            return None;
+        }
+        end
     };
     let verb = after.word(end);
     let verb_like = after.is_word(end)
         && !after.is_capitalized(chars, end)
-        && (verb.ends_with("ed") || verb.ends_with('s') && !verb.ends_with("ss"));
+        && !cues::is_pronoun(verb)
+        && !is_clause_start(verb)
+        && (comma_inside
+            || verb.ends_with("ed")
+            || verb.ends_with('s') && !verb.ends_with("ss")
+            || matches!(verb, "went" | "shot" | "wrote" | "told"));
     let next = after.word(end + 1);
     let closes = end + 1 >= after.len()
-        || matches!(next, "," | "out" | "up" | "back" | "on" | "in" | "at" | "to")
+        || matches!(
+            next,
+            "," | "out" | "up" | "back" | "on" | "in" | "at" | "to"
+        )
         || !after.is_word(end + 1);
     (verb_like && closes).then_some(end)
+}
+
+/// The end of the run of capitalised words (with "Mr." and initials) starting at `from`.
+fn name_run_end(chars: &[char], context: &Context, from: usize) -> usize {
+    let mut end = from;
+    while end < context.len() {
+        let word = context.word(end);
+        let joins = context.is_capitalized(chars, end)
+            && !(end == from && is_function_word(chars, context, end))
+            || word == "."
+                && end > from
+                && is_abbreviation(context, end - 1)
+                && context.is_capitalized(chars, end + 1)
+            || is_name_particle(word) && end > from && context.is_capitalized(chars, end + 1);
+        if !joins {
+            break;
+        }
+        end += 1;
+    }
+    end
 }
 
 /// True when the attribution goes on with what was said: "said of …", "told CNN about …".
@@ -313,7 +658,11 @@ fn paraphrase_follows(context: &Context, from: usize) -> bool {
         if matches!(context.word(index), "of" | "about" | "regarding") {
             return true;
         }
-        if !context.word(index).chars().next().is_some_and(char::is_uppercase)
+        if !context
+            .word(index)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
             && !context.word(index).contains('’')
             && index > from
         {
@@ -326,9 +675,10 @@ fn paraphrase_follows(context: &Context, from: usize) -> bool {
 
 /// X said: “…” / According to X, “…” / X called it “…”
 fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribution> {
-    let (cue_at, class, length) = (0..before.len())
-        .rev()
-        .find_map(|i| cues.at(&before.words, i).map(|(class, length)| (i, class, length)))?;
+    let (cue_at, class, length) = (0..before.len()).rev().find_map(|i| {
+        cues.at(&before.words, i)
+            .map(|(class, length)| (i, class, length))
+    })?;
     if class == CueClass::So {
         return None;
     }
@@ -365,6 +715,7 @@ fn introduces(before: &Context, from: usize) -> bool {
     }
     let last = before.word(before.len() - 1);
     gap <= 8 && matches!(last, ":" | "," | "—" | "–")
+        || gap <= 3 && matches!(last, "that" | "dass" | "que" | "что")
 }
 
 /// "…, he added, noting: “…”": the subject of the reporting verb before `cue_at`.
@@ -404,6 +755,10 @@ fn phrase_before(
         let comma = (last.saturating_sub(MAX_APPOSITIVE).max(floor)..last)
             .rev()
             .find(|&i| context.word(i) == ",")?;
+        // "The mayor, Ines Borg, said": the part between the commas is the name.
+        if name_run_end(chars, context, comma + 1) == last && comma + 1 < last {
+            return Some((comma + 1, last));
+        }
         let name = phrase_ending_at(chars, context, comma, floor)?;
         return context.is_capitalized(chars, name.0).then_some(name);
     }
@@ -467,7 +822,9 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
     while index < context.len() && index - from < 8 {
         let word = context.word(index);
         let joins = context.is_word(index) && !is_phrase_stop(word) && !is_clause_start(word)
-            || word == "." && index > from && is_abbreviation(context, index - 1)
+            || word == "."
+                && index > from
+                && is_abbreviation(context, index - 1)
                 && context.is_capitalized(chars, index + 1)
             || word == "-" && index > from;
         if !joins {
@@ -485,20 +842,79 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
 fn is_time_word(word: &str) -> bool {
     matches!(
         word,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "today" | "yesterday" | "tonight" | "recently" | "later" | "earlier" | "heute"
-            | "gestern" | "am" | "weiter" | "außerdem" | "zudem" | "auch"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "recently"
+            | "later"
+            | "earlier"
+            | "heute"
+            | "gestern"
+            | "am"
+            | "weiter"
+            | "außerdem"
+            | "zudem"
+            | "auch"
     )
 }
 
 fn is_phrase_stop(word: &str) -> bool {
     matches!(
         word,
-        "in" | "on" | "at" | "during" | "to" | "for" | "after" | "before" | "when" | "while"
-            | "that" | "who" | "im" | "am" | "bei" | "während" | "vor" | "nach" | "dans"
-            | "en" | "ante" | "with" | "from" | "via" | "by" | "of" | "about" | "told" | "said"
-            | "says" | "in an" | "mit" | "gegenüber" | "dem" | "den" | "dass" | "que" | "что"
-            | "is" | "was" | "has" | "had" | "would" | "will" | "ist" | "war" | "sei" | "habe"
+        "in" | "on"
+            | "at"
+            | "during"
+            | "to"
+            | "for"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "that"
+            | "who"
+            | "im"
+            | "am"
+            | "bei"
+            | "während"
+            | "vor"
+            | "nach"
+            | "dans"
+            | "en"
+            | "ante"
+            | "with"
+            | "from"
+            | "via"
+            | "by"
+            | "of"
+            | "about"
+            | "told"
+            | "said"
+            | "says"
+            | "in an"
+            | "mit"
+            | "gegenüber"
+            | "dem"
+            | "den"
+            | "dass"
+            | "que"
+            | "что"
+            | "is"
+            | "was"
+            | "has"
+            | "had"
+            | "would"
+            | "will"
+            | "ist"
+            | "war"
+            | "sei"
+            | "habe"
             | "hat"
     )
 }
@@ -512,8 +928,21 @@ fn is_name_particle(word: &str) -> bool {
 
 /// "Mr", "Dr", "Sen", "J" before a period.
 fn is_abbreviation(context: &Context, index: usize) -> bool {
-    let word = context.word(index);
-    context.is_word(index) && (word.chars().count() <= 4) && word != "said"
+    context.is_word(index)
+        && context
+            .tokens
+            .get(index)
+            .is_some_and(|t| t.end - t.start <= 4)
+        && is_abbreviation_word(&capitalize_first(context.word(index)))
+}
+
+/// Context words are lowercase; abbreviations are listed capitalised.
+fn capitalize_first(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -536,31 +965,63 @@ fn continued(
     earlier: &[Option<Attribution>],
 ) -> Option<Attribution> {
     let span = spans.get(index)?;
-    let previous_index = index.checked_sub(1)?;
-    let previous = spans.get(previous_index)?;
+    let previous_index = index.checked_sub(1);
+    let previous = previous_index.and_then(|i| spans.get(i));
     let inherit = |from: usize| {
         let found = earlier.get(from)?.as_ref()?;
         Some(Attribution {
             continues: Some(found.continues.unwrap_or(from)),
+            kind: QuoteKind::Direct,
             ..found.clone()
         })
     };
-    if previous.paragraph_start == span.paragraph_start {
-        return inherit(previous_index);
-    }
-    if !previous.closed {
-        return inherit(previous_index);
+    if let (Some(previous), Some(previous_index)) = (previous, previous_index) {
+        if previous.paragraph_start == span.paragraph_start || !previous.closed {
+            return inherit(previous_index);
+        }
+        if let Some(found) =
+            inherit_across_paragraphs(chars, span, previous, previous_index, &inherit)
+        {
+            return Some(found);
+        }
     }
     // The previous paragraph announces the quote: "X said:" or ends on "X said."
     let last_sentence = last_sentence_before(chars, span.paragraph_start);
     let context = Context::new(chars, last_sentence);
     let announces = context.word(context.len().saturating_sub(1)) == ":";
-    let found = before_quote(chars, &context, cues)?;
+    let found =
+        before_quote(chars, &context, cues).or_else(|| announced_by_subject(chars, &context))?;
     announces.then_some(Attribution {
         kind: QuoteKind::Direct,
         continues: None,
         ..found
     })
+}
+
+/// “…,” he said.¶“More.”: the previous paragraph ended on an attributed quote.
+fn inherit_across_paragraphs(
+    chars: &[char],
+    span: &Span,
+    previous: &Span,
+    previous_index: usize,
+    inherit: &dyn Fn(usize) -> Option<Attribution>,
+) -> Option<Attribution> {
+    let gap = tokenize(chars, previous.end, span.paragraph_start);
+    let previous_paragraph_is_next_door = !chars
+        .get(previous.paragraph_end..span.paragraph_start)
+        .unwrap_or(&[])
+        .iter()
+        .any(|&c| c != '\n' && !c.is_whitespace())
+        && previous.paragraph_end < span.paragraph_start;
+    if previous_paragraph_is_next_door
+        && gap.len() <= 12
+        && !gap
+            .iter()
+            .any(|t| !t.is_word && chars.get(t.start) == Some(&':'))
+    {
+        return inherit(previous_index);
+    }
+    None
 }
 
 /// The tokens of the last sentence of the paragraph that ends before `paragraph_start`.

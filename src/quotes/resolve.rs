@@ -37,19 +37,191 @@ pub struct Resolver {
     genders: HashMap<String, Gender>,
     /// Quoted spans (sorted): names inside quotes are not antecedents.
     quoted: Vec<(usize, usize)>,
+    /// Names seen with a personal title ("Sen. Jane Roe").
+    titled_names: std::collections::HashSet<Vec<String>>,
+    /// Resolved speakers of earlier quotes, by position.
+    speakers: Vec<(usize, Vec<String>)>,
+}
+
+/// Last words of places and organisations, which are not pronoun antecedents.
+fn is_institution_word(word: &str) -> bool {
+    matches!(
+        word,
+        "House"
+            | "States"
+            | "Carolina"
+            | "Street"
+            | "Journal"
+            | "News"
+            | "Party"
+            | "Committee"
+            | "Department"
+            | "Foundation"
+            | "University"
+            | "Times"
+            | "Post"
+            | "Press"
+            | "Fund"
+            | "Council"
+            | "Court"
+            | "Congress"
+            | "Senate"
+            | "Association"
+            | "Institute"
+            | "Center"
+            | "Campaign"
+            | "Club"
+            | "Union"
+            | "Bank"
+            | "Group"
+            | "Inc"
+            | "Company"
+            | "Network"
+            | "America"
+            | "Americans"
+            | "Republicans"
+            | "Democrats"
+            | "City"
+            | "County"
+            | "Island"
+            | "Beach"
+            | "Virginia"
+            | "Dakota"
+            | "Hampshire"
+            | "Jersey"
+            | "York"
+            | "Mexico"
+            | "Kingdom"
+            | "Nations"
+            | "Office"
+            | "Agency"
+            | "Service"
+            | "Security"
+            | "Administration"
+            | "Republic"
+            | "Ministry"
+            | "Partei"
+            | "Regierung"
+    )
+}
+
+/// The last run of capitalised words that are not titles or articles: "Democratic
+/// pollster Geoff Garin" → "Geoff Garin", "Sen. Jane Roe" → "Jane Roe".
+fn last_name_run(words: &[String]) -> Vec<String> {
+    let is_name =
+        |w: &String| starts_upper(w) && !is_title(w) && !cues::is_capitalized_function_word(w);
+    let Some(last) = words.iter().rposition(is_name) else {
+        return Vec::new();
+    };
+    let mut first = last;
+    while first > 0 {
+        let previous = &words[first - 1];
+        let particle = matches!(
+            previous.as_str(),
+            "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di"
+        );
+        if is_name(previous) || particle && first > 1 {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    words
+        .get(first..=last)
+        .unwrap_or(&[])
+        .iter()
+        .map(|w| strip_possessive(w))
+        .collect()
 }
 
 const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "senator", "sen", "rep", "representative",
-    "gov", "governor", "secretary", "mr", "mrs", "ms", "dr", "judge", "justice",
-    "chancellor", "general", "gen", "speaker", "mayor", "chairman", "chairwoman", "chief",
-    "king", "queen", "pope", "sheriff", "professor", "prof", "rev", "lt", "col", "sgt",
-    "capt", "ambassador", "commissioner", "candidate", "leader", "state", "foreign",
-    "attorney", "former", "sir", "lord", "präsident", "präsidentin", "bundeskanzler",
-    "bundeskanzlerin", "kanzler", "kanzlerin", "ministerin", "bundesminister",
-    "bundesministerin", "herr", "frau", "ministerpräsident", "ministerpräsidentin",
-    "bürgermeister", "bürgermeisterin", "außenminister", "außenministerin", "innenminister",
-    "bundespräsident", "m", "mme", "señor", "sr", "sra",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "secretary",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "judge",
+    "justice",
+    "chancellor",
+    "general",
+    "gen",
+    "speaker",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "king",
+    "queen",
+    "pope",
+    "sheriff",
+    "professor",
+    "prof",
+    "rev",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "ambassador",
+    "commissioner",
+    "candidate",
+    "leader",
+    "state",
+    "foreign",
+    "attorney",
+    "former",
+    "sir",
+    "lord",
+    "präsident",
+    "präsidentin",
+    "bundeskanzler",
+    "bundeskanzlerin",
+    "kanzler",
+    "kanzlerin",
+    "ministerin",
+    "bundesminister",
+    "bundesministerin",
+    "herr",
+    "frau",
+    "ministerpräsident",
+    "ministerpräsidentin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "außenminister",
+    "außenministerin",
+    "innenminister",
+    "bundespräsident",
+    "m",
+    "mme",
+    "señor",
+    "sr",
+    "sra",
+    "democrat",
+    "republican",
+    "democratic",
+    "gop",
+    "nominee",
+    "rival",
+    "sens",
+    "reps",
+    "adviser",
+    "spokesman",
+    "spokeswoman",
+    "strategist",
+    "pollster",
+    "founder",
+    "host",
+    "anchor",
+    "correspondent",
 ];
 
 fn is_title(word: &str) -> bool {
@@ -64,6 +236,216 @@ fn gender_of_title(word: &str) -> Option<Gender> {
         "mrs" | "ms" | "frau" | "queen" | "mme" | "sra" | "chairwoman" | "kanzlerin"
         | "bundeskanzlerin" | "ministerin" | "präsidentin" => Some(Gender::Female),
         _ => None,
+    }
+}
+
+/// Common first names in the news, to keep "she" from resolving to a man (and back).
+const FEMALE_NAMES: &[&str] = &[
+    "Hillary",
+    "Nancy",
+    "Elizabeth",
+    "Sarah",
+    "Michelle",
+    "Angela",
+    "Theresa",
+    "Kamala",
+    "Mary",
+    "Susan",
+    "Karen",
+    "Linda",
+    "Patricia",
+    "Barbara",
+    "Jennifer",
+    "Maria",
+    "Lisa",
+    "Laura",
+    "Anna",
+    "Anne",
+    "Ann",
+    "Emily",
+    "Jessica",
+    "Amy",
+    "Rachel",
+    "Kellyanne",
+    "Hope",
+    "Ivanka",
+    "Melania",
+    "Chelsea",
+    "Huma",
+    "Jill",
+    "Debbie",
+    "Carly",
+    "Nikki",
+    "Condoleezza",
+    "Madeleine",
+    "Janet",
+    "Katie",
+    "Kate",
+    "Megyn",
+    "Sheryl",
+    "Dianne",
+    "Kirsten",
+    "Claire",
+    "Heidi",
+    "Tammy",
+    "Kelly",
+    "Marsha",
+    "Lisa",
+    "Christine",
+    "Ursula",
+    "Sahra",
+    "Annalena",
+    "Claudia",
+    "Julia",
+    "Sabine",
+    "Andrea",
+    "Ulla",
+    "Renate",
+    "Katarina",
+    "Marine",
+    "Ségolène",
+    "Margaret",
+    "Catherine",
+    "Caroline",
+    "Helen",
+    "Victoria",
+    "Olga",
+    "Irina",
+    "Natalia",
+    "Yulia",
+    "Svetlana",
+    "Tatiana",
+    "Elena",
+    "Jane",
+    "Joan",
+    "Judy",
+    "Donna",
+    "Sharon",
+    "Deborah",
+    "Stephanie",
+    "Rebecca",
+    "Diane",
+    "Ruth",
+    "Sonia",
+    "Loretta",
+    "Samantha",
+    "Valerie",
+    "Wendy",
+    "Ashley",
+    "Megan",
+];
+const MALE_NAMES: &[&str] = &[
+    "Donald",
+    "Barack",
+    "Bernie",
+    "Ted",
+    "Marco",
+    "Jeb",
+    "John",
+    "Joe",
+    "Mike",
+    "Michael",
+    "Paul",
+    "Chris",
+    "Ben",
+    "Bill",
+    "George",
+    "Mitt",
+    "Rand",
+    "Scott",
+    "Rick",
+    "Jim",
+    "James",
+    "Robert",
+    "David",
+    "Richard",
+    "Thomas",
+    "Charles",
+    "Mark",
+    "Steven",
+    "Steve",
+    "Kevin",
+    "Brian",
+    "Jeff",
+    "Tim",
+    "Tom",
+    "Harry",
+    "Mitch",
+    "Reince",
+    "Corey",
+    "Eric",
+    "Jared",
+    "Sean",
+    "Newt",
+    "Lindsey",
+    "Rudy",
+    "Chuck",
+    "Vladimir",
+    "Dmitry",
+    "Sergei",
+    "Sergey",
+    "Alexei",
+    "Emmanuel",
+    "François",
+    "Olaf",
+    "Friedrich",
+    "Wolfgang",
+    "Frank",
+    "Peter",
+    "Thomas",
+    "Martin",
+    "Horst",
+    "Gerhard",
+    "Helmut",
+    "Heiko",
+    "Markus",
+    "Boris",
+    "Xi",
+    "Recep",
+    "Benjamin",
+    "Jean",
+    "Pierre",
+    "Juan",
+    "Carlos",
+    "José",
+    "Luis",
+    "Pedro",
+    "Andrew",
+    "Matthew",
+    "Daniel",
+    "Anthony",
+    "Jason",
+    "Ryan",
+    "Gary",
+    "Larry",
+    "Jerry",
+    "Dennis",
+    "Ron",
+    "Roger",
+    "Howard",
+    "Harold",
+    "Henry",
+    "Jack",
+    "Joseph",
+    "William",
+    "Jonathan",
+    "Josh",
+    "Adam",
+    "Alan",
+    "Greg",
+    "Tony",
+    "Frank",
+    "Patrick",
+    "Stephen",
+];
+
+fn gender_of_first_name(word: &str) -> Option<Gender> {
+    if FEMALE_NAMES.contains(&word) {
+        Some(Gender::Female)
+    } else if MALE_NAMES.contains(&word) {
+        Some(Gender::Male)
+    } else {
+        None
     }
 }
 
@@ -100,19 +482,36 @@ impl Resolver {
                 genders.entry(surname.clone()).or_insert(gender);
             }
         }
+        let titled_names = mentions
+            .iter()
+            .filter(|m| m.title.is_some())
+            .map(|m| m.words.clone())
+            .collect();
         Resolver {
             mentions,
             counts,
             genders,
+            titled_names,
+            speakers: Vec::new(),
             quoted: spans.iter().map(|s| (s.start, s.end)).collect(),
+        }
+    }
+
+    /// Remembers a resolved speaker: speakers are the likeliest antecedents of later
+    /// pronouns. Positions must come in increasing order.
+    pub fn note_speaker(&mut self, name: &str, position: usize) {
+        let words: Vec<String> = name.split(' ').map(str::to_string).collect();
+        if words.len() >= 2 && words.len() <= 4 {
+            self.speakers.push((position, words));
         }
     }
 
     /// The person (or organisation) meant by `written`, which stands at char `position`.
     pub fn resolve(&self, written: &str, position: usize) -> Option<String> {
-        let chars: Vec<char> = written.chars().collect();
-        let tokens = tokenize(&chars, 0, chars.len());
-        let words: Vec<String> = tokens
+        // An appositive or a parenthesis is not part of the name: "Jane Roe, a doctor,".
+        let head = written.split([',', '(']).next().unwrap_or(written);
+        let chars: Vec<char> = head.chars().collect();
+        let words: Vec<String> = tokenize(&chars, 0, chars.len())
             .iter()
             .filter(|t| t.is_word)
             .map(|t| text_of(&chars, t))
@@ -124,46 +523,71 @@ impl Resolver {
             }
             return self.antecedent(position, gender_of_pronoun(first));
         }
-        let name: Vec<String> = words
-            .iter()
-            .skip_while(|w| !starts_upper(w) || is_title(w) || cues::is_determiner(w))
-            .map(|w| strip_possessive(w))
-            .collect();
+        let name = last_name_run(&words);
         if name.is_empty() {
             // "the president": the person introduced with that title, else the phrase.
-            let head = words.last()?.to_lowercase();
+            let title = words.last()?.to_lowercase();
             return self
-                .titled(&head, position)
-                .or_else(|| Some(written.to_string()));
+                .titled(&title, position)
+                .or_else(|| Some(head.trim().to_string()));
         }
         Some(self.fullest(&name).join(" "))
     }
 
-    /// The most frequent name in the text that ends with `name` (ties: the longest).
+    /// The most frequent longer name in the text that ends with `name` ("Putin" →
+    /// "Vladimir Putin"); ties go to the first one seen. `name` itself when there is none.
     fn fullest(&self, name: &[String]) -> Vec<String> {
         self.counts
             .iter()
-            .filter(|(words, _)| words.len() >= name.len() && words.ends_with(name))
-            .max_by_key(|(words, &(count, first))| (count, words.len(), std::cmp::Reverse(first)))
+            .filter(|(words, _)| {
+                words.len() > name.len() && words.len() <= 4 && words.ends_with(name)
+            })
+            .max_by_key(|(_, &(count, first))| (count, std::cmp::Reverse(first)))
             .map(|(words, _)| words.clone())
             .unwrap_or_else(|| name.to_vec())
     }
 
-    /// The nearest person named before `position`, outside quotes, of a compatible gender.
+    /// The nearest person named (or quoted) before `position`, outside quotes, of a
+    /// compatible gender.
     fn antecedent(&self, position: usize, gender: Option<Gender>) -> Option<String> {
+        let compatible = |words: &[String]| {
+            let known = self.gender_of(words);
+            gender.is_none() || known.is_none() || known == gender
+        };
         let upto = self.mentions.partition_point(|m| m.start < position);
-        self.mentions
+        // Of the three nearest compatible people, one whose gender is known to match
+        // beats a nearer one of unknown gender.
+        let nearest: Vec<(usize, Vec<String>)> = self
+            .mentions
             .get(..upto)?
             .iter()
             .rev()
-            .take(40)
+            .take(60)
             .filter(|m| !self.is_quoted(m.start))
-            .filter(|m| self.is_person(m))
-            .find(|m| {
-                let known = self.gender_of(&m.words);
-                gender.is_none() || known.is_none() || known == gender
-            })
-            .map(|m| self.fullest(&m.words).join(" "))
+            .map(|m| (m.start, self.fullest(&m.words)))
+            .filter(|(_, words)| self.is_person(words) && compatible(words))
+            .take(3)
+            .collect();
+        let mentioned = nearest
+            .iter()
+            .find(|(_, words)| gender.is_some() && self.gender_of(words) == gender)
+            .or_else(|| nearest.first())
+            .cloned();
+        let upto = self
+            .speakers
+            .partition_point(|(start, _)| *start < position);
+        let quoted = self
+            .speakers
+            .get(..upto)?
+            .iter()
+            .rev()
+            .find(|(_, words)| compatible(words))
+            .cloned();
+        let best = match (mentioned, quoted) {
+            (Some(m), Some(q)) => Some(if m.0 >= q.0 { m } else { q }),
+            (m, q) => m.or(q),
+        };
+        best.map(|(_, words)| words.join(" "))
     }
 
     fn titled(&self, title: &str, position: usize) -> Option<String> {
@@ -176,15 +600,30 @@ impl Resolver {
             .map(|m| self.fullest(&m.words).join(" "))
     }
 
-    /// A person: a two-word-or-longer name, or a surname of one.
-    fn is_person(&self, mention: &Mention) -> bool {
-        mention.words.len() >= 2 && mention.words.len() <= 4
-            || mention.gender.is_some()
-            || self.fullest(&mention.words).len() >= 2
+    /// A person: a name of two to four words whose surname is also used alone or that
+    /// carries a personal title, and does not end like a place or an organisation.
+    fn is_person(&self, words: &[String]) -> bool {
+        let Some(surname) = words.last() else {
+            return false;
+        };
+        if words.len() < 2 || words.len() > 4 || is_institution_word(surname) {
+            return false;
+        }
+        self.genders.contains_key(surname)
+            || self.titled_names.contains(words)
+            || self.counts.contains_key(std::slice::from_ref(surname))
     }
 
     fn gender_of(&self, words: &[String]) -> Option<Gender> {
-        words.last().and_then(|surname| self.genders.get(surname).copied())
+        let by_title = words
+            .last()
+            .and_then(|surname| self.genders.get(surname).copied());
+        by_title.or_else(|| {
+            words
+                .first()
+                .filter(|_| words.len() >= 2)
+                .and_then(|w| gender_of_first_name(w))
+        })
     }
 
     fn is_quoted(&self, position: usize) -> bool {
@@ -219,16 +658,23 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
         if is_upper_word(end) {
             end += 1;
             // "Mr." and initials keep the run going across their period.
-            let dotted = tokens.get(end).is_some_and(|t| chars.get(t.start) == Some(&'.'))
-                && tokens.get(end - 1).is_some_and(|t| t.end - t.start <= 3)
+            let dotted = tokens
+                .get(end)
+                .is_some_and(|t| chars.get(t.start) == Some(&'.'))
+                && tokens
+                    .get(end - 1)
+                    .is_some_and(|t| super::tokens::is_abbreviation_word(&text_of(chars, t)))
                 && is_upper_word(end + 1);
             if dotted {
                 end += 1;
             }
         } else if end > start
-            && tokens
-                .get(end)
-                .is_some_and(|t| matches!(text_of(chars, t).as_str(), "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di"))
+            && tokens.get(end).is_some_and(|t| {
+                matches!(
+                    text_of(chars, t).as_str(),
+                    "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di"
+                )
+            })
             && is_upper_word(end + 1)
         {
             end += 1;
@@ -245,19 +691,23 @@ fn mention_of(chars: &[char], run: &[Token]) -> Option<Mention> {
         .filter(|t| t.is_word)
         .map(|t| text_of(chars, t))
         .collect();
-    let mut skip = 0;
-    let mut title = None;
-    let mut gender = None;
-    while let Some(word) = words.get(skip) {
-        if cues::is_capitalized_function_word(word) {
-            skip += 1;
-        } else if is_title(word) && skip + 1 < words.len() {
-            title = Some(word.to_lowercase());
-            gender = gender.or(gender_of_title(word));
-            skip += 1;
-        } else {
-            break;
-        }
+    // Everything up to the last title goes: "Florida Sen. Jane Roe" → "Jane Roe".
+    let last_title = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .rposition(|w| is_title(w));
+    let title = last_title
+        .and_then(|i| words.get(i))
+        .map(|w| w.to_lowercase());
+    let gender = last_title
+        .and_then(|i| words.get(i))
+        .and_then(|w| gender_of_title(w));
+    let mut skip = last_title.map_or(0, |i| i + 1);
+    while words
+        .get(skip)
+        .is_some_and(|w| cues::is_capitalized_function_word(w) || w == "With")
+    {
+        skip += 1;
     }
     let name: Vec<String> = words
         .get(skip..)?
@@ -285,9 +735,15 @@ mod tests {
     fn short_names_and_titles_resolve_to_the_fullest_name() {
         let text = "President Vladimir Putin spoke on Friday. Later Putin left.";
         let names = resolver(text);
-        assert_eq!(names.resolve("Putin", 45).as_deref(), Some("Vladimir Putin"));
+        assert_eq!(
+            names.resolve("Putin", 45).as_deref(),
+            Some("Vladimir Putin")
+        );
         assert_eq!(names.resolve("he", 45).as_deref(), Some("Vladimir Putin"));
-        assert_eq!(names.resolve("the president", 45).as_deref(), Some("Vladimir Putin"));
+        assert_eq!(
+            names.resolve("the president", 45).as_deref(),
+            Some("Vladimir Putin")
+        );
         assert_eq!(names.resolve("they", 45), None);
     }
 

@@ -54,7 +54,11 @@ pub fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Token> {
 
 /// The token's text.
 pub fn text_of(chars: &[char], token: &Token) -> String {
-    chars.get(token.start..token.end).unwrap_or(&[]).iter().collect()
+    chars
+        .get(token.start..token.end)
+        .unwrap_or(&[])
+        .iter()
+        .collect()
 }
 
 /// The text between two char offsets.
@@ -64,6 +68,59 @@ pub fn slice(chars: &[char], start: usize, end: usize) -> String {
         .unwrap_or(&[])
         .iter()
         .collect()
+}
+
+/// Words that end in a period without ending the sentence: "Mr.", "Sen.", "J.".
+pub fn is_abbreviation_word(word: &str) -> bool {
+    word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+        || matches!(
+            word,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Lt"
+                | "Col"
+                | "Gen"
+                | "Sgt"
+                | "Capt"
+                | "Rev"
+                | "Prof"
+                | "Ft"
+                | "Mt"
+                | "Sens"
+                | "Reps"
+                | "No"
+                | "Inc"
+                | "Corp"
+                | "Co"
+                | "U.S"
+                | "U.N"
+                | "U.K"
+                | "D.C"
+                | "M"
+                | "Mme"
+                | "Nr"
+                | "Hr"
+                | "Fr"
+                | "bzw"
+                | "ca"
+                | "z.B"
+                | "vs"
+                | "Jan"
+                | "Feb"
+                | "Aug"
+                | "Sept"
+                | "Sep"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+        )
 }
 
 pub fn is_capitalized(word: &str) -> bool {
@@ -83,7 +140,17 @@ mod tests {
             .collect();
         assert_eq!(
             words,
-            ["Mr", ".", "Holtz-Eakin", "didn’t", ",", "U.S", ".", "said", ":"]
+            [
+                "Mr",
+                ".",
+                "Holtz-Eakin",
+                "didn’t",
+                ",",
+                "U.S",
+                ".",
+                "said",
+                ":"
+            ]
         );
     }
 }

@@ -58,7 +58,11 @@ impl ScriptCounts {
     /// The language a non-Latin, non-Cyrillic script settles by itself, if it dominates.
     fn language_of_script(&self) -> Option<&'static str> {
         // Japanese mixes kana with Han; any real share of kana means Japanese.
-        let japanese = if self.kana * 10 >= self.han { self.han + self.kana } else { 0 };
+        let japanese = if self.kana * 10 >= self.han {
+            self.han + self.kana
+        } else {
+            0
+        };
         let chinese = if japanese == 0 { self.han } else { 0 };
         let candidates = [
             (self.greek, "el"),
@@ -169,7 +173,10 @@ mod tests {
         assert_eq!(detect_language(""), "");
         assert_eq!(detect_language("12 345 — !!"), "");
         assert_eq!(detect_language("Xylophone"), "");
-        assert_eq!(detect_language("Kaupunginvaltuusto sanoi uuden sillan avautuvan"), "");
+        assert_eq!(
+            detect_language("Kaupunginvaltuusto sanoi uuden sillan avautuvan"),
+            ""
+        );
     }
 
     #[test]

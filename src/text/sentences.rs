@@ -4,7 +4,7 @@
 //! when whitespace and a plausible sentence start come next. A line break always ends one:
 //! the article text has one block (paragraph, heading, list item) per line.
 
-use super::words::stop_words;
+use super::words::{lowercase, stop_words};
 use std::collections::HashSet;
 
 /// One sentence: its text (trimmed) and where it is, in Unicode code points, end exclusive.
@@ -28,8 +28,8 @@ const AMBIGUOUS: &[&str] = &[
     "etc", "inc", "ltd", "co", "corp", "jr", "vs", "no", "nos", "fig", "approx", "dept", "est",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ave",
     "blvd", "rd", "mt", "ft", "vol", "pp", "al", "bzw", "usw", "ca", "vgl", "evtl", "ggf", "nr",
-    "str", "abs", "inkl", "bspw", "env", "cf", "av", "bd", "ud", "uds", "pág", "avda", "núm", "lic",
-    "ing", "г", "гг", "д", "др", "пр", "руб", "млн", "млрд", "тыс", "см", "стр", "т", "тел",
+    "str", "abs", "inkl", "bspw", "env", "cf", "av", "bd", "ud", "uds", "pág", "avda", "núm",
+    "lic", "ing", "г", "гг", "д", "др", "пр", "руб", "млн", "млрд", "тыс", "см", "стр", "т", "тел",
 ];
 
 /// German ordinals look like sentence ends ("am 3. Oktober"); a month after one is not a start.
@@ -165,11 +165,11 @@ impl<'a> Splitter<'a> {
                 return false;
             }
         }
-        let lower = before.to_lowercase();
+        let lower = lowercase(&before);
         if TITLES.contains(&lower.as_str()) {
             return false;
         }
-        let next_word = self.word_at(next).to_lowercase();
+        let next_word = lowercase(&self.word_at(next));
         if self.lang == "de"
             && before.chars().count() <= 2
             && before.chars().all(|c| c.is_ascii_digit())
@@ -253,7 +253,21 @@ fn is_closing_mark(c: char) -> bool {
 fn is_opening_mark(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '‘' | '„' | '«' | '‹' | '(' | '[' | '「' | '『' | '¿' | '¡' | '—' | '–' | '-'
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '„'
+            | '«'
+            | '‹'
+            | '('
+            | '['
+            | '「'
+            | '『'
+            | '¿'
+            | '¡'
+            | '—'
+            | '–'
+            | '-'
     )
 }
 
@@ -299,7 +313,8 @@ mod tests {
 
     #[test]
     fn russian_abbreviations() {
-        let text = "В 1998 г. Он уехал в г. Тверь, т.е. на север. Там жил проф. Смирнов и др. Все знали.";
+        let text =
+            "В 1998 г. Он уехал в г. Тверь, т.е. на север. Там жил проф. Смирнов и др. Все знали.";
         assert_eq!(
             texts(text, "ru"),
             [
@@ -326,12 +341,34 @@ mod tests {
     #[test]
     fn french_and_spanish() {
         assert_eq!(
-            texts("M. Durand est arrivé. « C'est fini », dit-il. Mme Roy sourit.", "fr"),
-            ["M. Durand est arrivé.", "« C'est fini », dit-il.", "Mme Roy sourit."]
+            texts(
+                "M. Durand est arrivé. « C'est fini », dit-il. Mme Roy sourit.",
+                "fr"
+            ),
+            [
+                "M. Durand est arrivé.",
+                "« C'est fini », dit-il.",
+                "Mme Roy sourit."
+            ]
         );
         assert_eq!(
             texts("La Sra. Gómez llegó tarde. ¿Por qué? Nadie lo sabe.", "es"),
             ["La Sra. Gómez llegó tarde.", "¿Por qué?", "Nadie lo sabe."]
+        );
+    }
+
+    #[test]
+    fn portuguese() {
+        assert_eq!(
+            texts(
+                "A Sra. Costa chegou às 9h. O Dr. Lima saiu. “Acabou”, disse ele.",
+                "pt"
+            ),
+            [
+                "A Sra. Costa chegou às 9h.",
+                "O Dr. Lima saiu.",
+                "“Acabou”, disse ele."
+            ]
         );
     }
 

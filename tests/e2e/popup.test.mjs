@@ -1,11 +1,11 @@
 // The popup, in both browsers. Chromium: the REAL toolbar popup (puppeteer-core with
 // enableExtensions; chrome.action.openPopup() from the service worker). Firefox: popup.html?tab=ID
 // opened as an extension page (TOOLCHAIN.md).
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { after, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BROWSERS, launch, poll } from './lib/browsers.mjs';
+import { launch, poll } from './lib/browsers.mjs';
 import { startServer } from '../server.mjs';
-import { openAndSettle, sleep } from './lib/fixtures.mjs';
+import { openAndSettle, sleep, eachBrowser } from './lib/fixtures.mjs';
 
 const NOT_RUNNING = /isn.t running|not running|cannot run|can.t run|not available|unavailable/i;
 
@@ -37,105 +37,104 @@ async function readPopup(popup) {
   }, { timeout: 10_000, what: 'the popup to render' });
 }
 
-for (const name of BROWSERS) {
-  describe(`popup (${name})`, () => {
-    let server;
-    let browser;
-    before(async () => {
-      server = await startServer({ port: 0 });
-      browser = await launch(name, { popup: true });
-    });
-    after(async () => {
-      await browser?.close();
-      await server?.close();
-    });
-    beforeEach(() => browser.resetSettings());
-
-    test('shows the page: title, summary, hidden list', async () => {
-      const tab = await openAndSettle(browser, `${server.url}/demo.html`, { state: 'ready', settle: 800 });
-      const page = await tab.evaluate(() => ({
-        headline: document.querySelector('h1').textContent.trim(),
-        article: document.querySelector('article').textContent.replace(/\s+/g, ' '),
-      }));
-      const popup = await browser.openPopup(tab);
-      try {
-        if (name === 'chromium') assert.ok(popup.real, 'Chromium must open the real toolbar popup');
-        await sleep(500);
-        const view = await readPopup(popup);
-        assert.ok(view.title.includes(page.headline), `popup title is the article's headline: ${JSON.stringify(view.title)} (status: ${view.status})`);
-        assert.ok(view.summary.length >= 1, 'the popup shows a summary');
-        for (const sentence of view.summary) {
-          const normalized = sentence.replace(/\s+/g, ' ').replace(/^[•\-\s]+/, '');
-          assert.ok(page.article.includes(normalized.slice(0, 60)), `summary sentence comes from the article: ${normalized}`);
-        }
-        assert.ok(view.hidden.length >= 1, 'the popup lists the hidden overlays');
-        assert.ok(view.hidden.some((item) => /dear readers|independent reporting/i.test(item)), `hidden list shows the overlays' text: ${JSON.stringify(view.hidden)}`);
-        assert.match(view.quotes, /Putin/, 'quotes grouped by speaker');
-      } finally {
-        await popup.close();
-        await tab.close();
-      }
-    });
-
-    test('the popup switch turns Unveil off and on again', async () => {
-      const tab = await openAndSettle(browser, `${server.url}/demo.html`, { state: 'ready', settle: 800 });
-      const hiddenCount = await tab.evaluate(() => document.querySelectorAll('[data-unveil-hidden]').length);
-      const popup = await browser.openPopup(tab);
-      try {
-        await readPopup(popup);
-        assert.equal((await popup.evaluate(popupView)).hideSwitch, true, 'the "Hide banners & pop-ups" switch is on');
-        // Off through the popup's switch (quote marks stay on, so the state may stay "ready"):
-        // nothing hidden any more and the page's own scroll lock is back.
-        await popup.tab.click('#hide-overlays');
-        await poll(async () => (await browser.getSettings()).hideOverlays === false, { timeout: 5000, what: 'the switch to write hideOverlays: false' });
-        await tab.waitFor(() => document.querySelectorAll('[data-unveil-hidden]').length === 0 && getComputedStyle(document.body).overflowY === 'hidden', null, { timeout: 5000 });
-        // And on again: the same overlays hidden as before.
-        await popup.tab.click('#hide-overlays');
-        await poll(async () => (await browser.getSettings()).hideOverlays === true, { timeout: 5000, what: 'the switch to write hideOverlays: true' });
-        await tab.waitFor((count) => document.querySelectorAll('[data-unveil-hidden]').length === count, hiddenCount, { timeout: 5000 });
-        assert.ok(hiddenCount >= 3, `demo.html: ${hiddenCount} elements hidden, expected the modal, its backdrop and the strip`);
-      } finally {
-        await popup.close();
-        await tab.close();
-      }
-    });
-
-    test('page text with markup is shown as text: no element, no script runs in the popup', async () => {
-      const tab = await openAndSettle(browser, `${server.url}/neg-xss-title.html`, { state: 'ready', settle: 800 });
-      const popup = await browser.openPopup(tab);
-      try {
-        await sleep(500);
-        const view = await readPopup(popup);
-        assert.ok(view.title.includes('<img src=x onerror="window.__unveilXss=1">'), `the title is shown literally: ${view.title}`);
-        assert.equal(view.xssFlag, false, 'onerror ran in the popup');
-        assert.deepEqual(view.images.filter((src) => !/icons\/icon-\d+\.png$/.test(src ?? '')), [], 'an <img> from page text was created in the popup');
-        assert.ok(!/<img[^>]+src="?x\b/i.test(view.html), 'page markup reached the popup as markup');
-        assert.ok(view.scripts.every((src) => src !== 'inline'), 'an inline script appeared in the popup');
-        assert.ok(view.elementsOk, 'page text created elements in the popup (script/iframe/object/b)');
-        assert.equal(await tab.evaluate(() => typeof window.__unveilXss), 'undefined', 'onerror ran in the page');
-        // The quotes section holds the attributed quote as text too (when quotes are found).
-        assert.ok(!/<img/i.test(view.quotes), 'quotes rendered as text');
-      } finally {
-        await popup.close();
-        await tab.close();
-      }
-    });
-
-    test('on a browser page the popup says Unveil cannot run there', async () => {
-      const tab = await browser.open(name === 'firefox' ? 'about:blank' : 'chrome://version');
-      const popup = await browser.openPopup(tab);
-      try {
-        const view = await poll(async () => {
-          const now = await popup.evaluate(popupView);
-          return NOT_RUNNING.test(now.status || now.body) ? now : null;
-        }, { timeout: 6000, what: 'the popup to say Unveil cannot run here' }).catch(async (error) => {
-          throw new Error(`${error.message}; popup says: ${JSON.stringify((await popup.evaluate(popupView)).body)}`);
-        });
-        assert.match(view.status || view.body, NOT_RUNNING);
-      } finally {
-        await popup.close();
-        await tab.close();
-      }
-    });
+eachBrowser('popup', (name) => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer({ port: 0 });
+    browser = await launch(name, { popup: true });
   });
-}
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  beforeEach(() => browser.resetSettings());
+
+  test('shows the page: title, summary, hidden list', async () => {
+    const tab = await openAndSettle(browser, `${server.url}/demo.html`, { state: 'ready', settle: 800 });
+    const page = await tab.evaluate(() => ({
+      headline: document.querySelector('h1').textContent.trim(),
+      article: document.querySelector('article').textContent.replace(/\s+/g, ' '),
+    }));
+    const popup = await browser.openPopup(tab);
+    try {
+      if (name === 'chromium') assert.ok(popup.real, 'Chromium must open the real toolbar popup');
+      await sleep(500);
+      const view = await readPopup(popup);
+      assert.ok(view.title.includes(page.headline), `popup title is the article's headline: ${JSON.stringify(view.title)} (status: ${view.status})`);
+      assert.ok(view.summary.length >= 1, 'the popup shows a summary');
+      for (const sentence of view.summary) {
+        const normalized = sentence.replace(/\s+/g, ' ').replace(/^[•\-\s]+/, '');
+        assert.ok(page.article.includes(normalized.slice(0, 60)), `summary sentence comes from the article: ${normalized}`);
+      }
+      assert.ok(view.hidden.length >= 1, 'the popup lists the hidden overlays');
+      assert.ok(view.hidden.some((item) => /dear readers|independent reporting/i.test(item)), `hidden list shows the overlays' text: ${JSON.stringify(view.hidden)}`);
+      assert.match(view.quotes, /Putin/, 'quotes grouped by speaker');
+    } finally {
+      await popup.close();
+      await tab.close();
+    }
+  });
+
+  test('the popup switch turns Unveil off and on again', async () => {
+    const tab = await openAndSettle(browser, `${server.url}/demo.html`, { state: 'ready', settle: 800 });
+    const hiddenCount = await tab.evaluate(() => document.querySelectorAll('[data-unveil-hidden]').length);
+    const popup = await browser.openPopup(tab);
+    try {
+      await readPopup(popup);
+      assert.equal((await popup.evaluate(popupView)).hideSwitch, true, 'the "Hide banners & pop-ups" switch is on');
+      // Off through the popup's switch (quote marks stay on, so the state may stay "ready"):
+      // nothing hidden any more and the page's own scroll lock is back.
+      await popup.tab.click('#hide-overlays');
+      await poll(async () => (await browser.getSettings()).hideOverlays === false, { timeout: 5000, what: 'the switch to write hideOverlays: false' });
+      await tab.waitFor(() => document.querySelectorAll('[data-unveil-hidden]').length === 0 && getComputedStyle(document.body).overflowY === 'hidden', null, { timeout: 5000 });
+      // And on again: the same overlays hidden as before.
+      await popup.tab.click('#hide-overlays');
+      await poll(async () => (await browser.getSettings()).hideOverlays === true, { timeout: 5000, what: 'the switch to write hideOverlays: true' });
+      await tab.waitFor((count) => document.querySelectorAll('[data-unveil-hidden]').length === count, hiddenCount, { timeout: 5000 });
+      assert.ok(hiddenCount >= 3, `demo.html: ${hiddenCount} elements hidden, expected the modal, its backdrop and the strip`);
+    } finally {
+      await popup.close();
+      await tab.close();
+    }
+  });
+
+  test('page text with markup is shown as text: no element, no script runs in the popup', async () => {
+    const tab = await openAndSettle(browser, `${server.url}/neg-xss-title.html`, { state: 'ready', settle: 800 });
+    const popup = await browser.openPopup(tab);
+    try {
+      await sleep(500);
+      const view = await readPopup(popup);
+      assert.ok(view.title.includes('<img src=x onerror="window.__unveilXss=1">'), `the title is shown literally: ${view.title}`);
+      assert.equal(view.xssFlag, false, 'onerror ran in the popup');
+      assert.deepEqual(view.images.filter((src) => !/icons\/icon-\d+\.png$/.test(src ?? '')), [], 'an <img> from page text was created in the popup');
+      assert.ok(!/<img[^>]+src="?x\b/i.test(view.html), 'page markup reached the popup as markup');
+      assert.ok(view.scripts.every((src) => src !== 'inline'), 'an inline script appeared in the popup');
+      assert.ok(view.elementsOk, 'page text created elements in the popup (script/iframe/object/b)');
+      assert.equal(await tab.evaluate(() => typeof window.__unveilXss), 'undefined', 'onerror ran in the page');
+      // The quotes section holds the attributed quote (whose text contains "<img …>") as text.
+      assert.ok(view.quotes.includes('Alice Moreau'), `the quote by Alice Moreau is listed: ${JSON.stringify(view.quotes)}`);
+      assert.ok(view.quotes.includes('<img src=x onerror=window.__unveilXss=1>'), 'the quote is shown literally, markup as text');
+    } finally {
+      await popup.close();
+      await tab.close();
+    }
+  });
+
+  test('on a browser page the popup says Unveil cannot run there', async () => {
+    const tab = await browser.open(name === 'firefox' ? 'about:blank' : 'chrome://version');
+    const popup = await browser.openPopup(tab);
+    try {
+      const view = await poll(async () => {
+        const now = await popup.evaluate(popupView);
+        return NOT_RUNNING.test(now.status || now.body) ? now : null;
+      }, { timeout: 6000, what: 'the popup to say Unveil cannot run here' }).catch(async (error) => {
+        throw new Error(`${error.message}; popup says: ${JSON.stringify((await popup.evaluate(popupView)).body)}`);
+      });
+      assert.match(view.status || view.body, NOT_RUNNING);
+    } finally {
+      await popup.close();
+      await tab.close();
+    }
+  });
+});

@@ -391,8 +391,7 @@ var timer = setInterval(function () {
   attempts++;
   var fresh = box.cloneNode(true);
   fresh.removeAttribute('data-unveil-hidden');
-  box.remove();
-  document.body.appendChild(fresh);
+  box.replaceWith(fresh);
 }, 400);`,
   overlay: donationModal({
     id: 'stubborn-appeal',

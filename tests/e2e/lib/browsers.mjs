@@ -215,7 +215,13 @@ class Chromium {
       const isPopup = (t) => t.url().startsWith(this.extensionUrl) && t.url().includes('popup') && !t.url().includes('?tab=');
       await worker.evaluate('chrome.action.openPopup()');
       const target = await this.puppeteer.waitForTarget(isPopup, { timeout: 10_000 });
-      const page = await target.asPage();
+      // A page taken from a brand-new popup target can fail with "Requesting main frame too
+      // early!": retry until one answers.
+      const page = await poll(async () => {
+        const candidate = await target.asPage();
+        await candidate.evaluate('document.readyState');
+        return candidate;
+      }, { timeout: 5000, what: 'the popup page' });
       return new Popup(new ChromiumTab(this, page), true);
     }
     const id = await this.tabId(tab);

@@ -191,11 +191,13 @@ export function inspectPage(expect) {
     if (/hidden|clip/.test(bodyOverflow)) out.problems.push(`body overflow-y is still ${bodyOverflow}`);
     if (getComputedStyle(document.body).position === 'fixed') out.problems.push('body is still position: fixed');
     if (typeof expect.scrollY === 'number' && Math.abs(scrollY - expect.scrollY) > 40) out.problems.push(`scroll position ${scrollY}, expected ~${expect.scrollY} (restored from body's negative top)`);
+    // Scroll by 150 px, upwards when the page is already near its bottom.
     const before = scrollY;
-    window.scrollBy(0, 150);
+    const step = before + innerHeight + 150 > se.scrollHeight ? -150 : 150;
+    window.scrollBy(0, step);
     const after = scrollY;
     window.scrollTo(0, before);
-    if (after <= before) out.problems.push(`window.scrollBy(0, 150) did not scroll (scrollY stayed ${before})`);
+    if (after === before) out.problems.push(`window.scrollBy(0, ${step}) did not scroll (scrollY stayed ${before})`);
   }
 
   if (expect.articleVisible) {
@@ -279,3 +281,16 @@ export async function inspectUntilClean(tab, expect, { timeout = 2500 } = {}) {
 }
 
 export { sleep };
+
+/**
+ * Declares the same suite once per browser; the browsers run side by side (each suite launches its
+ * own browser once), which roughly halves the wall time since most of it is spent waiting.
+ */
+export async function eachBrowser(title, body) {
+  const { describe } = await import('node:test');
+  const { BROWSERS: names } = await import('./browsers.mjs');
+  describe(title, { concurrency: names.length }, () => {
+    // Within one browser, tests run one at a time: they share its settings (storage.sync).
+    for (const name of names) describe(`${title} (${name})`, { concurrency: 1 }, () => body(name));
+  });
+}

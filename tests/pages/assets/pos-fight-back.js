@@ -10,6 +10,5 @@ var timer = setInterval(function () {
   attempts++;
   var fresh = box.cloneNode(true);
   fresh.removeAttribute('data-unveil-hidden');
-  box.remove();
-  document.body.appendChild(fresh);
+  box.replaceWith(fresh);
 }, 400);
