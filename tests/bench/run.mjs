@@ -3,7 +3,7 @@
  * In-browser benchmark: Unveil's real page layer + wasm core vs Mozilla Readability, on the
  * AEB pages, in headless Chromium. Invoked by `./build.sh bench`; by hand:
  *
- *   node tests/bench/run.mjs SHARED_DIR [--limit N] [--no-observer] [--dist DIR]
+ *   node tests/bench/run.mjs SHARED_DIR [--limit N] [--no-observer] [--dist DIR] [--js-flags=…]
  *
  * Each page is served from a tiny server on 127.0.0.1 and loaded with page scripts off
  * (`javaScriptEnabled: false`) and every sub-resource blocked, so the page cannot run or
@@ -37,6 +37,8 @@ const SHARED = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.
 const DIST = resolve(option('dist', join(ROOT, 'dist/chrome')));
 const LIMIT = Number(option('limit', Infinity));
 const OBSERVER = !args.includes('--no-observer');
+// e.g. --js-flags=--no-liftoff to see how much of a cold analysis is V8's baseline wasm tier.
+const JS_FLAGS = args.filter((a) => a.startsWith('--js-flags='));
 const PAGE_TIMEOUT_MS = 60000;
 
 // ---- what gets injected ---------------------------------------------------------------
@@ -294,7 +296,7 @@ function printReport(results, failures, observer) {
 async function main() {
   const server = await startServer();
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', ...JS_FLAGS] });
   const results = [];
   const failures = [];
   try {
