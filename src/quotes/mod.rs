@@ -133,15 +133,24 @@ impl AttributionIds {
 
 /// Finds the quotes of an article and where they are in the page.
 pub fn find_in_article(article: &Article) -> Vec<PageQuote> {
+    // Quote offsets are in code points; slicing needs bytes. One table for all quotes keeps
+    // this linear (skipping `start` chars per quote was quadratic on quote-heavy pages).
+    let byte_at: Vec<usize> = article
+        .text
+        .char_indices()
+        .map(|(byte, _)| byte)
+        .chain(std::iter::once(article.text.len()))
+        .collect();
+    let slice = |start: usize, end: usize| -> String {
+        match (byte_at.get(start), byte_at.get(end)) {
+            (Some(&from), Some(&to)) if from <= to => article.text[from..to].to_string(),
+            _ => String::new(),
+        }
+    };
     find(&article.text, &article.lang)
         .into_iter()
         .map(|quote| PageQuote {
-            text: article
-                .text
-                .chars()
-                .skip(quote.start)
-                .take(quote.end - quote.start)
-                .collect(),
+            text: slice(quote.start, quote.end),
             ranges: article.map.node_ranges(quote.start, quote.end),
             quote,
         })
