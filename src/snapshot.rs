@@ -204,9 +204,10 @@ impl std::fmt::Display for SnapshotError {
                 f,
                 "page too large to analyse ({nodes} nodes, {text_chars} characters; limits {MAX_NODES} and {MAX_TEXT_CHARS})"
             ),
-            SnapshotError::BadParent { node } => {
-                write!(f, "malformed snapshot: node {node} names a parent that does not precede it")
-            }
+            SnapshotError::BadParent { node } => write!(
+                f,
+                "malformed snapshot: node {node} names a parent that is not an earlier element"
+            ),
         }
     }
 }
@@ -226,7 +227,13 @@ impl Snapshot {
         }
         for (index, node) in self.nodes.iter().enumerate() {
             if let Some(parent) = node.parent {
-                if parent as usize >= index {
+                // A parent must precede its child and be an element: text nodes have no
+                // children, and the page layer would otherwise be asked to hide a text node.
+                let parent_is_element = self
+                    .nodes
+                    .get(parent as usize)
+                    .is_some_and(Node::is_element);
+                if parent as usize >= index || !parent_is_element {
                     return Err(SnapshotError::BadParent { node: index });
                 }
             }
