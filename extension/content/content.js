@@ -428,10 +428,22 @@
   const worthIt = IS_TOP || window.innerWidth * window.innerHeight >= 300 * 200;
   if (worthIt) guard('engine', () => engine.init())();
 
+  /** True while a stylesheet has not loaded: layout read now may lack the page's CSS. */
+  function stylesPending() {
+    return [...document.querySelectorAll('link[rel~="stylesheet"]')].some((link) => !link.sheet && !link.disabled);
+  }
+
   const start = guard('start', async () => {
     if (!worthIt) return setState('off', 'frame too small');
     await settingsLoaded;
+    // Firefox may run DOMContentLoaded before the page's stylesheets apply: an overlay that is
+    // fixed only by its stylesheet then looks static. Analyse again once they have loaded.
+    const pending = stylesPending();
     await analyzeFully().catch(failed);
+    if (!pending) return;
+    const again = guard('load', () => analyzeFully().catch(failed));
+    if (document.readyState === 'complete') again();
+    else window.addEventListener('load', again, { once: true });
   });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
