@@ -20,6 +20,9 @@ struct Mention {
     /// The lowercase title that introduced it ("president"), if any.
     title: Option<String>,
     gender: Option<Gender>,
+    /// Opens its sentence or stands next to a reporting verb: the likeliest antecedent
+    /// of a later pronoun ("Mr. Roe said he agreed with Mr. Doe. “…,” he said" → Roe).
+    subject: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -463,12 +466,15 @@ impl Resolver {
     /// Indexes the names of the whole text once (linear in its length).
     pub fn new(chars: &[char], spans: &[Span]) -> Resolver {
         let tokens = tokenize(chars, 0, chars.len());
+        let common = lowercase_words(chars, &tokens);
         let mut mentions = Vec::new();
         let mut index = 0;
         while index < tokens.len() {
             let end = name_run_end(chars, &tokens, index);
             if end > index {
-                if let Some(mention) = mention_of(chars, &tokens[index..end]) {
+                let run = tokens.get(index..end).unwrap_or(&[]);
+                if let Some(mut mention) = mention_of(chars, run, &common) {
+                    mention.subject = is_subject(chars, &tokens, index, end);
                     mentions.push(mention);
                 }
                 index = end;
@@ -574,22 +580,25 @@ impl Resolver {
         let upto = self.mentions.partition_point(|m| m.start < position);
         // Of the three nearest compatible people, one whose gender is known to match
         // beats a nearer one of unknown gender.
-        let nearest: Vec<(usize, Vec<String>)> = self
+        let nearest: Vec<(usize, Vec<String>, bool)> = self
             .mentions
             .get(..upto)?
             .iter()
             .rev()
             .take(60)
             .filter(|m| !self.is_quoted(m.start))
-            .map(|m| (m.start, self.fullest(&m.words)))
-            .filter(|(_, words)| self.is_person(words) && compatible(words))
+            .map(|m| (m.start, self.fullest(&m.words), m.subject))
+            .filter(|(_, words, _)| self.is_person(words) && compatible(words))
             .take(3)
             .collect();
+        let known_gender = |words: &[String]| gender.is_some() && self.gender_of(words) == gender;
         let mentioned = nearest
             .iter()
-            .find(|(_, words)| gender.is_some() && self.gender_of(words) == gender)
+            .find(|(_, words, subject)| *subject && known_gender(words))
+            .or_else(|| nearest.iter().find(|(_, _, subject)| *subject))
+            .or_else(|| nearest.iter().find(|(_, words, _)| known_gender(words)))
             .or_else(|| nearest.first())
-            .cloned();
+            .map(|(start, words, _)| (*start, words.clone()));
         let upto = self
             .speakers
             .partition_point(|(start, _)| *start < position);
@@ -628,6 +637,7 @@ impl Resolver {
         }
         self.genders.contains_key(surname)
             || self.titled_names.contains(words)
+            || words.first().is_some_and(|w| gender_of_first_name(w).is_some())
             || self.counts.contains_key(std::slice::from_ref(surname))
     }
 
@@ -702,7 +712,68 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
     end
 }
 
-fn mention_of(chars: &[char], run: &[Token]) -> Option<Mention> {
+/// Every word the text also writes in lowercase: such a word opening a capitalised run
+/// is a sentence-initial common word ("Despite Roe's…"), not a first name.
+fn lowercase_words(chars: &[char], tokens: &[Token]) -> std::collections::BTreeSet<String> {
+    tokens
+        .iter()
+        .filter(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_lowercase()))
+        .map(|t| text_of(chars, t))
+        .collect()
+}
+
+/// Words after which a name is the subject of a report ("Roe said", "said Roe").
+fn is_reporting_word(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "wrote"
+            | "writes"
+            | "argued"
+            | "noted"
+            | "explained"
+            | "asked"
+            | "insisted"
+            | "continued"
+            | "replied"
+            | "warned"
+            | "stated"
+            | "recalled"
+            | "sagte"
+            | "erklärte"
+    )
+}
+
+/// Whether the name run `tokens[start..end]` opens its sentence, or is next to a
+/// reporting verb, or is followed by an appositive ("Jane Roe, a doctor, said").
+fn is_subject(chars: &[char], tokens: &[Token], start: usize, end: usize) -> bool {
+    let word_at = |i: usize| tokens.get(i).map(|t| text_of(chars, t));
+    let opens_sentence = start == 0
+        || start.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| {
+            !t.is_word
+                && matches!(chars.get(t.start), Some('.' | '!' | '?' | ':' | ';' | '“' | '"'))
+                || chars
+                    .get(t.end..tokens.get(start).map_or(t.end, |n| n.start))
+                    .is_some_and(|gap| gap.contains(&'\n'))
+        });
+    let next = word_at(end).unwrap_or_default();
+    let reported = is_reporting_word(&next)
+        || start
+            .checked_sub(1)
+            .and_then(|i| word_at(i))
+            .is_some_and(|w| is_reporting_word(&w));
+    opens_sentence || reported || next == ","
+}
+
+fn mention_of(
+    chars: &[char],
+    run: &[Token],
+    common: &std::collections::BTreeSet<String>,
+) -> Option<Mention> {
     let words: Vec<String> = run
         .iter()
         .filter(|t| t.is_word)
@@ -720,10 +791,12 @@ fn mention_of(chars: &[char], run: &[Token]) -> Option<Mention> {
         .and_then(|i| words.get(i))
         .and_then(|w| gender_of_title(w));
     let mut skip = last_title.map_or(0, |i| i + 1);
-    while words
-        .get(skip)
-        .is_some_and(|w| cues::is_capitalized_function_word(w) || w == "With")
-    {
+    while words.get(skip).is_some_and(|w| {
+        cues::is_capitalized_function_word(w)
+            || w == "With"
+            || common.contains(&super::tokens::lowercase(w))
+                && gender_of_first_name(w).is_none()
+    }) {
         skip += 1;
     }
     let name: Vec<String> = words
@@ -736,6 +809,7 @@ fn mention_of(chars: &[char], run: &[Token]) -> Option<Mention> {
         words: name,
         title,
         gender,
+        subject: false,
     })
 }
 
