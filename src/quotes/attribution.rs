@@ -509,7 +509,8 @@ fn after_quote(
         let speaker_from = start + length;
         let speaker = match class {
             CueClass::SourceAfter | CueClass::Naming => None,
-            _ => phrase_after(chars, after, speaker_from),
+            _ => phrase_after(chars, after, speaker_from)
+                .map(|p| with_appositive(chars, after, p)),
         }?;
         return found(speaker, (start, speaker_from));
     }
@@ -525,12 +526,12 @@ fn after_quote(
         if !matches!(class, CueClass::Verb | CueClass::SourceAfter) {
             break;
         }
-        let speaker = subject_phrase(after, start, cue_at)?;
+        let speaker = subject_phrase(chars, after, start, cue_at)?;
         return found(speaker, (cue_at, cue_at + length));
     }
     // An unlisted verb right after a short subject: “…,” he surmised.
     if let Some(verb) = unlisted_verb(chars, after, start, comma_inside) {
-        let speaker = subject_phrase(after, start, verb)?;
+        let speaker = subject_phrase(chars, after, start, verb)?;
         return found(speaker, (verb, verb + 1));
     }
     if dash {
@@ -573,16 +574,38 @@ fn is_clause_start(word: &str) -> bool {
 
 /// The speaker phrase between `start` and the cue at `cue_at`: everything up to the first
 /// comma (an appositive follows it), minus "also", "has" and the like before the verb.
-fn subject_phrase(context: &Context, start: usize, cue_at: usize) -> Option<(usize, usize)> {
+fn subject_phrase(
+    chars: &[char],
+    context: &Context,
+    start: usize,
+    cue_at: usize,
+) -> Option<(usize, usize)> {
     let mut end = (start..cue_at)
         .find(|&i| matches!(context.word(i), "," | "("))
         .unwrap_or(cue_at);
+    let name_end = end;
     while end > start + 1 && cues::is_verb_filler(context.word(end - 1)) {
         end -= 1;
     }
     let words = end.checked_sub(start)?;
     let all_words = (start..end).all(|i| context.is_word(i) || context.word(i) == ".");
-    ((1..=10).contains(&words) && all_words).then_some((start, end))
+    if !((1..=10).contains(&words) && all_words) {
+        return None;
+    }
+    // “…,” Jane Roe, a doctor, said: the gold-style speaker keeps the appositive.
+    if name_end < cue_at
+        && context.word(name_end) == ","
+        && opens_appositive(chars, context, name_end + 1)
+    {
+        end = cue_at;
+        while end > start + 1 && matches!(context.word(end - 1), "," | ")") {
+            end -= 1;
+        }
+        while end > start + 1 && cues::is_verb_filler(context.word(end - 1)) {
+            end -= 1;
+        }
+    }
+    Some((start, end))
 }
 
 /// “…,” he surmised / “…,” Mr. Rubel pointed out / “…,” an angry Smith retorted: a
@@ -759,10 +782,16 @@ fn phrase_before(
             .find(|&i| context.word(i) == ",")?;
         // "The mayor, Ines Borg, said": the part between the commas is the name.
         if name_run_end(chars, context, comma + 1) == last && comma + 1 < last {
-            return Some((comma + 1, last));
+            let described = phrase_ending_at(chars, context, comma, floor)
+                .filter(|p| cues::is_determiner(context.word(p.0)))
+                .map_or(comma + 1, |p| p.0);
+            return Some((described, last));
         }
         let name = phrase_ending_at(chars, context, comma, floor)?;
-        return context.is_capitalized(chars, name.0).then_some(name);
+        // The written speaker keeps its appositive, as the gold does: "X, a doctor".
+        return context
+            .is_capitalized(chars, name.0)
+            .then_some((name.0, last));
     }
     phrase_ending_at(chars, context, end, floor)
 }
@@ -839,6 +868,45 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
         index -= 1;
     }
     (index > from).then_some((from, index))
+}
+
+/// Whether token `index` can open an appositive: "a doctor", "who runs…", "30,".
+fn opens_appositive(chars: &[char], context: &Context, index: usize) -> bool {
+    context.is_word(index)
+        && context.tokens.get(index).is_some_and(|t| {
+            chars
+                .get(t.start)
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        })
+        && !is_clause_start(context.word(index))
+}
+
+/// "said Jane Roe, a doctor at the clinic." → the phrase through the appositive, up to
+/// the sentence end or the next comma (a second one is allowed after an age: "Roe, 30,
+/// a nurse"). Unchanged when no appositive follows or it does not end soon.
+fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) -> (usize, usize) {
+    let (from, to) = phrase;
+    if context.word(to) != "," || !opens_appositive(chars, context, to + 1) {
+        return phrase;
+    }
+    let mut commas = 0;
+    let limit = context.len().min(to + 1 + MAX_APPOSITIVE);
+    for index in to + 1..limit {
+        let word = context.word(index);
+        let sentence_end =
+            matches!(word, "." | "!" | "?" | ";") && !(word == "." && is_abbreviation(context, index - 1));
+        if sentence_end || !context.is_word(index) && word != "," && word != "." && word != "-" {
+            return (from, index);
+        }
+        if word == "," {
+            let age = index == to + 2 && context.word(to + 1).chars().all(|c| c.is_ascii_digit());
+            commas += 1;
+            if !age || commas > 1 {
+                return (from, index);
+            }
+        }
+    }
+    phrase
 }
 
 fn is_time_word(word: &str) -> bool {

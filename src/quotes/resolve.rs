@@ -526,8 +526,14 @@ impl Resolver {
 
     /// The person (or organisation) meant by `written`, which stands at char `position`.
     pub fn resolve(&self, written: &str, position: usize) -> Option<String> {
-        // An appositive or a parenthesis is not part of the name: "Jane Roe, a doctor,".
-        let head = written.split([',', '(']).next().unwrap_or(written);
+        // An appositive or a parenthesis is not part of the name: "Jane Roe, a doctor,";
+        // but "the mayor, Ines Borg" names her in its second part.
+        let head = written.split('(').next().unwrap_or(written);
+        let head = head
+            .split(',')
+            .find(|part| part.split_whitespace().any(|w| starts_upper(w) && !is_title(w)))
+            .or_else(|| head.split(',').next())
+            .unwrap_or(head);
         let chars: Vec<char> = head.chars().collect();
         let words: Vec<String> = tokenize(&chars, 0, chars.len())
             .iter()
