@@ -132,7 +132,13 @@ pub fn run(args: &mut Args) -> Result<(), String> {
             let mut counts = Counts::default();
             for article in &articles {
                 let dump = dump_errors && kind == gated_kind;
-                counts.add(&score_article(article, path, kind, distinguishes_kinds, dump));
+                counts.add(&score_article(
+                    article,
+                    path,
+                    kind,
+                    distinguishes_kinds,
+                    dump,
+                ));
             }
             rows.push((path.clone(), kind, counts));
         }

@@ -510,6 +510,7 @@ fn after_quote(
         let speaker = match class {
             CueClass::SourceAfter | CueClass::Naming => None,
             _ => phrase_after(chars, after, speaker_from)
+                .map(|p| with_named_apposition(chars, after, p))
                 .map(|p| with_appositive(chars, after, p)),
         }?;
         return found(speaker, (start, speaker_from));
@@ -870,6 +871,26 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
     (index > from).then_some((from, index))
 }
 
+/// "disse o vereador da mobilidade, Rui Fonseca": a title phrase with no name, followed
+/// by the name after a comma, extends to that name (resolution then picks the name).
+fn with_named_apposition(
+    chars: &[char],
+    context: &Context,
+    phrase: (usize, usize),
+) -> (usize, usize) {
+    let (from, to) = phrase;
+    let named = (from..to).any(|i| context.is_capitalized(chars, i));
+    if named || context.word(to) != "," || !context.is_capitalized(chars, to + 1) {
+        return phrase;
+    }
+    let name_end = name_run_end(chars, context, to + 1);
+    if name_end > to + 1 {
+        (from, name_end)
+    } else {
+        phrase
+    }
+}
+
 /// Whether token `index` can open an appositive: "a doctor", "who runs…", "30,".
 fn opens_appositive(chars: &[char], context: &Context, index: usize) -> bool {
     context.is_word(index)
@@ -893,8 +914,8 @@ fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) ->
     let limit = context.len().min(to + 1 + MAX_APPOSITIVE);
     for index in to + 1..limit {
         let word = context.word(index);
-        let sentence_end =
-            matches!(word, "." | "!" | "?" | ";") && !(word == "." && is_abbreviation(context, index - 1));
+        let sentence_end = matches!(word, "." | "!" | "?" | ";")
+            && !(word == "." && is_abbreviation(context, index - 1));
         if sentence_end || !context.is_word(index) && word != "," && word != "." && word != "-" {
             return (from, index);
         }
@@ -906,7 +927,12 @@ fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) ->
             }
         }
     }
-    phrase
+    // The context may stop at the sentence end, which then ends the appositive.
+    if limit == context.len() {
+        (from, limit)
+    } else {
+        phrase
+    }
 }
 
 fn is_time_word(word: &str) -> bool {

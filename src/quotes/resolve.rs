@@ -531,7 +531,14 @@ impl Resolver {
         let head = written.split('(').next().unwrap_or(written);
         let head = head
             .split(',')
-            .find(|part| part.split_whitespace().any(|w| starts_upper(w) && !is_title(w)))
+            .find(|part| {
+                part.split_whitespace().any(|w| {
+                    starts_upper(w)
+                        && !is_title(w)
+                        && !cues::is_capitalized_function_word(w)
+                        && !cues::is_determiner(w)
+                })
+            })
             .or_else(|| head.split(',').next())
             .unwrap_or(head);
         let chars: Vec<char> = head.chars().collect();
@@ -643,7 +650,9 @@ impl Resolver {
         }
         self.genders.contains_key(surname)
             || self.titled_names.contains(words)
-            || words.first().is_some_and(|w| gender_of_first_name(w).is_some())
+            || words
+                .first()
+                .is_some_and(|w| gender_of_first_name(w).is_some())
             || self.counts.contains_key(std::slice::from_ref(surname))
     }
 
@@ -759,13 +768,19 @@ fn is_reporting_word(word: &str) -> bool {
 fn is_subject(chars: &[char], tokens: &[Token], start: usize, end: usize) -> bool {
     let word_at = |i: usize| tokens.get(i).map(|t| text_of(chars, t));
     let opens_sentence = start == 0
-        || start.checked_sub(1).and_then(|i| tokens.get(i)).is_some_and(|t| {
-            !t.is_word
-                && matches!(chars.get(t.start), Some('.' | '!' | '?' | ':' | ';' | '“' | '"'))
-                || chars
-                    .get(t.end..tokens.get(start).map_or(t.end, |n| n.start))
-                    .is_some_and(|gap| gap.contains(&'\n'))
-        });
+        || start
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|t| {
+                !t.is_word
+                    && matches!(
+                        chars.get(t.start),
+                        Some('.' | '!' | '?' | ':' | ';' | '“' | '"')
+                    )
+                    || chars
+                        .get(t.end..tokens.get(start).map_or(t.end, |n| n.start))
+                        .is_some_and(|gap| gap.contains(&'\n'))
+            });
     let next = word_at(end).unwrap_or_default();
     let reported = is_reporting_word(&next)
         || start
@@ -800,8 +815,7 @@ fn mention_of(
     while words.get(skip).is_some_and(|w| {
         cues::is_capitalized_function_word(w)
             || w == "With"
-            || common.contains(&super::tokens::lowercase(w))
-                && gender_of_first_name(w).is_none()
+            || common.contains(&super::tokens::lowercase(w)) && gender_of_first_name(w).is_none()
     }) {
         skip += 1;
     }
