@@ -117,7 +117,7 @@ fn attribute(
     let closes_sentence = ends_new_sentence(chars, span, &after);
     let ends_sentence = closes_sentence
         || after.len() == 0
-        || !after.is_word(0) && !matches!(after.word(0), "," | "-" | "—" | "–" | ")");
+        || !after.is_word(0) && !matches!(after.word(0), "," | "-" | "—" | "–" | "―" | ")");
 
     if !closes_sentence {
         let comma_inside = matches!(last_inside(chars, span), ',' | '?' | '!');
@@ -345,7 +345,7 @@ fn announced_by_subject(chars: &[char], before: &Context) -> Option<Attribution>
 }
 
 fn is_dash(word: &str) -> bool {
-    matches!(word, "—" | "–" | "-")
+    matches!(word, "—" | "–" | "―" | "-")
 }
 
 fn is_sentence_end(chars: &[char], tokens: &[Token], index: usize) -> bool {
@@ -479,7 +479,7 @@ fn after_quote(
     let mut dash = false;
     while start < after.len() && !after.is_word(start) {
         let word = after.word(start);
-        if !matches!(word, "," | "(" | "—" | "–" | "-") {
+        if !matches!(word, "," | "(" | "—" | "–" | "―" | "-") {
             return None;
         }
         dash |= is_dash(word);
