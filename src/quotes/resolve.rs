@@ -46,6 +46,10 @@ pub struct Resolver {
     titled_names: std::collections::HashSet<Vec<String>>,
     /// Resolved speakers of earlier quotes, by position.
     speakers: Vec<(usize, Vec<String>)>,
+    /// Words the text also writes in lowercase: not parts of a person's name.
+    common: std::collections::BTreeSet<String>,
+    /// One-word names seen next to a reporting verb ("said Wilcox"): people.
+    reported: std::collections::BTreeSet<String>,
 }
 
 /// Last words of places and organisations, which are not pronoun antecedents.
@@ -104,6 +108,8 @@ fn is_institution_word(word: &str) -> bool {
             | "Security"
             | "Administration"
             | "Republic"
+            | "Republican"
+            | "Democrat"
             | "Ministry"
             | "Partei"
             | "Regierung"
@@ -467,6 +473,7 @@ impl Resolver {
     pub fn new(chars: &[char], spans: &[Span]) -> Resolver {
         let tokens = tokenize(chars, 0, chars.len());
         let common = lowercase_words(chars, &tokens);
+        let mut reported = std::collections::BTreeSet::new();
         let mut mentions = Vec::new();
         let mut index = 0;
         while index < tokens.len() {
@@ -475,6 +482,11 @@ impl Resolver {
                 let run = tokens.get(index..end).unwrap_or(&[]);
                 if let Some(mut mention) = mention_of(chars, run, &common) {
                     mention.subject = is_subject(chars, &tokens, index, end);
+                    if mention.words.len() == 1
+                        && next_to_reporting_verb(chars, &tokens, index, end)
+                    {
+                        reported.extend(mention.words.iter().cloned());
+                    }
                     mentions.push(mention);
                 }
                 index = end;
@@ -511,6 +523,8 @@ impl Resolver {
             genders,
             titled_names,
             speakers: Vec::new(),
+            common,
+            reported,
             quoted: spans.iter().map(|s| (s.start, s.end)).collect(),
         }
     }
@@ -519,7 +533,8 @@ impl Resolver {
     /// pronouns. Positions must come in increasing order.
     pub fn note_speaker(&mut self, name: &str, position: usize) {
         let words: Vec<String> = name.split(' ').map(str::to_string).collect();
-        if words.len() >= 2 && words.len() <= 4 {
+        // A phrase that fell back to its words ("the former senator") is no name.
+        if words.len() >= 2 && words.len() <= 4 && words.iter().any(|w| starts_upper(w)) {
             self.speakers.push((position, words));
         }
     }
@@ -607,8 +622,7 @@ impl Resolver {
         let known_gender = |words: &[String]| gender.is_some() && self.gender_of(words) == gender;
         let mentioned = nearest
             .iter()
-            .find(|(_, words, subject)| *subject && known_gender(words))
-            .or_else(|| nearest.iter().find(|(_, _, subject)| *subject))
+            .find(|(_, _, subject)| *subject)
             .or_else(|| nearest.iter().find(|(_, words, _)| known_gender(words)))
             .or_else(|| nearest.first())
             .map(|(start, words, _)| (*start, words.clone()));
@@ -645,15 +659,26 @@ impl Resolver {
         let Some(surname) = words.last() else {
             return false;
         };
-        if words.len() < 2 || words.len() > 4 || is_institution_word(surname) {
+        if is_institution_word(surname) {
             return false;
         }
+        if words.len() == 1 {
+            return self.reported.contains(surname);
+        }
+        if words.len() > 4 {
+            return false;
+        }
+        // Capitalised words the text never writes in lowercase, e.g. "Amanda Carpenter".
+        let proper = words
+            .iter()
+            .all(|w| !self.common.contains(&super::tokens::lowercase(w)));
         self.genders.contains_key(surname)
             || self.titled_names.contains(words)
             || words
                 .first()
                 .is_some_and(|w| gender_of_first_name(w).is_some())
             || self.counts.contains_key(std::slice::from_ref(surname))
+            || proper
     }
 
     fn gender_of(&self, words: &[String]) -> Option<Gender> {
@@ -782,12 +807,17 @@ fn is_subject(chars: &[char], tokens: &[Token], start: usize, end: usize) -> boo
                         .is_some_and(|gap| gap.contains(&'\n'))
             });
     let next = word_at(end).unwrap_or_default();
-    let reported = is_reporting_word(&next)
+    opens_sentence || next_to_reporting_verb(chars, tokens, start, end) || next == ","
+}
+
+/// "Roe said" or "said Roe".
+fn next_to_reporting_verb(chars: &[char], tokens: &[Token], start: usize, end: usize) -> bool {
+    let word_at = |i: usize| tokens.get(i).map(|t| text_of(chars, t));
+    word_at(end).is_some_and(|w| is_reporting_word(&w))
         || start
             .checked_sub(1)
-            .and_then(|i| word_at(i))
-            .is_some_and(|w| is_reporting_word(&w));
-    opens_sentence || reported || next == ","
+            .and_then(word_at)
+            .is_some_and(|w| is_reporting_word(&w))
 }
 
 fn mention_of(
