@@ -131,7 +131,9 @@ fn last_name_run(words: &[String]) -> Vec<String> {
             previous.as_str(),
             "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di"
         );
-        if is_name(previous) || particle && first > 1 {
+        // "The Post’s Chris Cillizza": a possessive before the name is its employer.
+        let possessive = strip_possessive(previous) != *previous;
+        if is_name(previous) && !possessive || particle && first > 1 {
             first -= 1;
         } else {
             break;
@@ -143,6 +145,21 @@ fn last_name_run(words: &[String]) -> Vec<String> {
         .iter()
         .map(|w| strip_possessive(w))
         .collect()
+}
+
+/// "this Trump look-alike", "a key Roe supporter": the last name is not the head of the
+/// phrase, a lowercase noun after it is (prepositions and clauses do not count).
+fn name_modifies_a_noun(words: &[String]) -> bool {
+    let Some(last) = words.iter().rposition(|w| starts_upper(w) && !is_title(w)) else {
+        return false;
+    };
+    words.get(last + 1).is_some_and(|next| {
+        next.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                next.as_str(),
+                "of" | "from" | "in" | "at" | "for" | "with" | "on" | "and" | "who" | "to"
+            )
+    })
 }
 
 const TITLES: &[&str] = &[
@@ -570,7 +587,7 @@ impl Resolver {
             return self.antecedent(position, gender_of_pronoun(first));
         }
         let name = last_name_run(&words);
-        if name.is_empty() {
+        if name.is_empty() || name_modifies_a_noun(&words) {
             // "the president": the person introduced with that title, else the phrase.
             let title = super::tokens::lowercase(words.last()?);
             return self
