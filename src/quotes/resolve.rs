@@ -47,9 +47,9 @@ pub struct Resolver {
     /// Resolved speakers of earlier quotes, by position.
     speakers: Vec<(usize, Vec<String>)>,
     /// Words the text also writes in lowercase: not parts of a person's name.
-    common: std::collections::BTreeSet<String>,
+    common: WordSet,
     /// One-word names seen next to a reporting verb ("said Wilcox"): people.
-    reported: std::collections::BTreeSet<String>,
+    reported: WordSet,
 }
 
 /// Last words of places and organisations, which are not pronoun antecedents.
@@ -490,7 +490,7 @@ impl Resolver {
     pub fn new(chars: &[char], spans: &[Span]) -> Resolver {
         let tokens = tokenize(chars, 0, chars.len());
         let common = lowercase_words(chars, &tokens);
-        let mut reported = std::collections::BTreeSet::new();
+        let mut reported = Vec::new();
         let mut mentions = Vec::new();
         let mut index = 0;
         while index < tokens.len() {
@@ -541,7 +541,7 @@ impl Resolver {
             titled_names,
             speakers: Vec::new(),
             common,
-            reported,
+            reported: WordSet::new(reported),
             quoted: spans.iter().map(|s| (s.start, s.end)).collect(),
         }
     }
@@ -771,12 +771,31 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
 
 /// Every word the text also writes in lowercase: such a word opening a capitalised run
 /// is a sentence-initial common word ("Despite Roe's…"), not a first name.
-fn lowercase_words(chars: &[char], tokens: &[Token]) -> std::collections::BTreeSet<String> {
-    tokens
-        .iter()
-        .filter(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_lowercase()))
-        .map(|t| text_of(chars, t))
-        .collect()
+fn lowercase_words(chars: &[char], tokens: &[Token]) -> WordSet {
+    WordSet::new(
+        tokens
+            .iter()
+            .filter(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_lowercase()))
+            .map(|t| text_of(chars, t))
+            .collect(),
+    )
+}
+
+/// A sorted word list: smaller in wasm than another BTreeSet instantiation.
+struct WordSet(Vec<String>);
+
+impl WordSet {
+    fn new(mut words: Vec<String>) -> WordSet {
+        words.sort_unstable();
+        words.dedup();
+        WordSet(words)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0
+            .binary_search_by(|probe| probe.as_str().cmp(word))
+            .is_ok()
+    }
 }
 
 /// Words after which a name is the subject of a report ("Roe said", "said Roe").
@@ -837,11 +856,7 @@ fn next_to_reporting_verb(chars: &[char], tokens: &[Token], start: usize, end: u
             .is_some_and(|w| is_reporting_word(&w))
 }
 
-fn mention_of(
-    chars: &[char],
-    run: &[Token],
-    common: &std::collections::BTreeSet<String>,
-) -> Option<Mention> {
+fn mention_of(chars: &[char], run: &[Token], common: &WordSet) -> Option<Mention> {
     let words: Vec<String> = run
         .iter()
         .filter(|t| t.is_word)
