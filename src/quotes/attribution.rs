@@ -313,28 +313,7 @@ fn announced_by_subject(chars: &[char], before: &Context) -> Option<Attribution>
     if before.word(before.len().checked_sub(1)?) != ":" {
         return None;
     }
-    let subject = (0..before.len().min(12)).find(|&i| {
-        before.is_word(i)
-            && (cues::is_pronoun(before.word(i))
-                || before.is_capitalized(chars, i) && !is_function_word(chars, before, i))
-    })?;
-    let (from, to) = if cues::is_pronoun(before.word(subject)) {
-        (subject, subject + 1)
-    } else {
-        let mut to = subject;
-        while to < before.len()
-            && (before.is_capitalized(chars, to)
-                || before.word(to) == "." && to > subject && is_abbreviation(before, to - 1))
-        {
-            to += 1;
-        }
-        let from = if subject > 0 && cues::is_determiner(before.word(subject - 1)) {
-            subject - 1
-        } else {
-            subject
-        };
-        (from, to)
-    };
+    let (from, to) = sentence_subject(chars, before)?;
     let colon = before.len() - 1;
     Some(Attribution {
         speaker: before.range(from, to),
@@ -342,6 +321,44 @@ fn announced_by_subject(chars: &[char], before: &Context) -> Option<Attribution>
         kind: QuoteKind::Direct,
         continues: None,
     })
+}
+
+/// The first pronoun or name of the sentence, after an opening participle clause
+/// ("Surveying the damage, Roe concluded:").
+fn sentence_subject(chars: &[char], before: &Context) -> Option<(usize, usize)> {
+    let opens_with_participle = before.is_capitalized(chars, 0)
+        && (before.word(0).ends_with("ing") || before.word(0).ends_with("ed"));
+    let first = if opens_with_participle {
+        (0..before.len()).find(|&i| before.word(i) == ",")? + 1
+    } else {
+        0
+    };
+    let subject = (first..before.len().min(first + 12)).find(|&i| {
+        before.is_word(i)
+            && (cues::is_pronoun(before.word(i))
+                || before.is_capitalized(chars, i) && !is_function_word(chars, before, i))
+    })?;
+    if cues::is_pronoun(before.word(subject)) {
+        return Some((subject, subject + 1));
+    }
+    let mut to = subject;
+    while to < before.len()
+        && (before.is_capitalized(chars, to)
+            || before.word(to) == "." && to > subject && is_abbreviation(before, to - 1))
+    {
+        to += 1;
+    }
+    let from = if subject > 0 && cues::is_determiner(before.word(subject - 1)) {
+        subject - 1
+    } else {
+        subject
+    };
+    Some((from, to))
+}
+
+/// Cues whose object is the listener, not the speaker: "telling CNN: “…”".
+fn addresses_a_listener(word: &str) -> bool {
+    matches!(word, "told" | "telling" | "tells" | "tell")
 }
 
 fn is_dash(word: &str) -> bool {
@@ -710,6 +727,9 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribu
     }
     let speaker = match class {
         CueClass::Source => phrase_after(chars, before, cue_at + length),
+        _ if addresses_a_listener(before.word(cue_at)) => phrase_before(chars, before, cue_at, 0)
+            .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
+            .or_else(|| sentence_subject(chars, before).filter(|s| s.1 <= cue_at)),
         _ => phrase_before(chars, before, cue_at, 0)
             .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
             .or_else(|| phrase_after(chars, before, cue_at + length)),

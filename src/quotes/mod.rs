@@ -259,6 +259,22 @@ mod tests {
     }
 
     #[test]
+    fn the_listener_of_told_is_not_the_speaker() {
+        let text =
+            "In 2004, Mayor Lena Ostrova praised the old harbour plan, telling Radio North: \
+                    “It is the best thing we ever built.”";
+        assert_eq!(speakers(text, "en"), vec![some("Lena Ostrova")]);
+    }
+
+    #[test]
+    fn an_opening_participle_clause_is_not_the_speaker() {
+        let text =
+            "Walking through the flooded streets, Pavel Dunst concludes: “Nobody planned for \
+                    this.”";
+        assert_eq!(speakers(text, "en"), vec![some("Pavel Dunst")]);
+    }
+
+    #[test]
     fn inverted_speaker_keeps_its_appositive_as_written() {
         let text = "“Prices will fall by spring,” said Omar Lindqvist, an economist at the bank.";
         let quotes = found(text, "en");
