@@ -109,6 +109,7 @@ fn is_institution_word(word: &str) -> bool {
             | "Administration"
             | "Republic"
             | "Republican"
+            | "Organization"
             | "Democrat"
             | "Ministry"
             | "Partei"
@@ -676,7 +677,10 @@ impl Resolver {
         let Some(surname) = words.last() else {
             return false;
         };
-        if is_institution_word(surname) {
+        let shouting = words
+            .iter()
+            .all(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
+        if is_institution_word(surname) || shouting {
             return false;
         }
         if words.len() == 1 {
@@ -843,7 +847,26 @@ fn is_subject(chars: &[char], tokens: &[Token], start: usize, end: usize) -> boo
                         .is_some_and(|gap| gap.contains(&'\n'))
             });
     let next = word_at(end).unwrap_or_default();
-    opens_sentence || next_to_reporting_verb(chars, tokens, start, end) || next == ","
+    // "On Monday, Roe included…": a clause opener, then the name and its verb.
+    let after_comma = start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| chars.get(t.start) == Some(&','));
+    let clause_subject = after_comma && is_verb_like(&next);
+    opens_sentence
+        || clause_subject
+        || next_to_reporting_verb(chars, tokens, start, end)
+        || next == ","
+}
+
+/// A lowercase past-tense verb or auxiliary ("was", "included"): what follows a subject.
+fn is_verb_like(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+        && (word.ends_with("ed")
+            || matches!(
+                word,
+                "was" | "is" | "has" | "had" | "will" | "would" | "did" | "does" | "says" | "said"
+            ))
 }
 
 /// "Roe said" or "said Roe".
