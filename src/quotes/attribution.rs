@@ -255,6 +255,19 @@ fn is_reported_speech_verb(word: &str) -> bool {
             | "nannte"
             | "kritisierte"
             | "sprach"
+            | "beurteilte"
+            | "attackierte"
+            | "warnte"
+            | "forderte"
+            | "lobte"
+            | "verurteilte"
+            | "sicherte"
+            | "nennt"
+            | "spricht"
+            | "beschrieb"
+            | "wertete"
+            | "sieht"
+            | "sah"
     )
 }
 
