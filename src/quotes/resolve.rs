@@ -856,7 +856,36 @@ fn is_subject(chars: &[char], tokens: &[Token], start: usize, end: usize) -> boo
     opens_sentence
         || clause_subject
         || next_to_reporting_verb(chars, tokens, start, end)
-        || next == ","
+        || next == "," && !governed_by_verb_or_preposition(chars, tokens, start)
+}
+
+/// "killing Terence Roe, …", "overseen by former envoy Kofi Roe, …": a name followed
+/// by a comma is an object, not a subject with an appositive, when a preposition or a
+/// verb form governs it from the few words before (up to the clause's punctuation).
+fn governed_by_verb_or_preposition(chars: &[char], tokens: &[Token], start: usize) -> bool {
+    (start.saturating_sub(5)..start)
+        .rev()
+        .map_while(|i| tokens.get(i).filter(|t| t.is_word))
+        .map(|t| text_of(chars, t))
+        .any(|word| {
+            word.ends_with("ing")
+                || word.ends_with("ed")
+                || matches!(
+                    word.as_str(),
+                    "by" | "of"
+                        | "to"
+                        | "with"
+                        | "for"
+                        | "from"
+                        | "on"
+                        | "at"
+                        | "in"
+                        | "against"
+                        | "about"
+                        | "and"
+                        | "or"
+                )
+        })
 }
 
 /// A lowercase past-tense verb or auxiliary ("was", "included"): what follows a subject.
@@ -869,14 +898,20 @@ fn is_verb_like(word: &str) -> bool {
             ))
 }
 
-/// "Roe said" or "said Roe".
+/// "Roe said" or "said Roe." (not "said Roe's plan…", where Roe is no speaker).
 fn next_to_reporting_verb(chars: &[char], tokens: &[Token], start: usize, end: usize) -> bool {
     let word_at = |i: usize| tokens.get(i).map(|t| text_of(chars, t));
-    word_at(end).is_some_and(|w| is_reporting_word(&w))
-        || start
+    let ends_clause = tokens.get(end).is_some_and(|t| !t.is_word)
+        && end
             .checked_sub(1)
             .and_then(word_at)
-            .is_some_and(|w| is_reporting_word(&w))
+            .is_some_and(|w| strip_possessive(&w) == w);
+    word_at(end).is_some_and(|w| is_reporting_word(&w))
+        || ends_clause
+            && start
+                .checked_sub(1)
+                .and_then(word_at)
+                .is_some_and(|w| is_reporting_word(&w))
 }
 
 fn mention_of(chars: &[char], run: &[Token], common: &WordSet) -> Option<Mention> {
