@@ -281,6 +281,10 @@ fn score_article(
             usize::from(!written.is_empty() && normalize(written) == normalize(&gold.speaker));
         let right = right_person(quote, &gold.resolved);
         counts.right_person += usize::from(right);
+        let written_right = !written.is_empty() && normalize(written) == normalize(&gold.speaker);
+        if dump_errors && right && !written_right {
+            eprintln!("WRITTEN {:?} vs ours {:?}", gold.speaker, written);
+        }
         if dump_errors && !right {
             print_person_error(text, gold, quote);
         }

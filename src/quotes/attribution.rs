@@ -541,6 +541,7 @@ fn after_quote(
             CueClass::SourceAfter | CueClass::Naming => None,
             _ => phrase_after(chars, after, speaker_from)
                 .map(|p| with_named_apposition(chars, after, p))
+                .map(|p| with_of_place(chars, after, p))
                 .map(|p| with_appositive(chars, after, p)),
         }?;
         return found(speaker, (start, speaker_from));
@@ -924,6 +925,26 @@ fn with_named_apposition(
     }
 }
 
+/// "said Sen. Jane Roe of Ohio", "said Mr. Doe of the Tax Center": the place or body
+/// after "of" belongs to the written speaker (as in the gold data).
+fn with_of_place(chars: &[char], context: &Context, phrase: (usize, usize)) -> (usize, usize) {
+    let (from, to) = phrase;
+    let named = to > from && context.is_capitalized(chars, to - 1);
+    if !named || context.word(to) != "of" {
+        return phrase;
+    }
+    let mut start = to + 1;
+    if context.word(start) == "the" {
+        start += 1;
+    }
+    let end = name_run_end(chars, context, start);
+    if end > start {
+        (from, end)
+    } else {
+        phrase
+    }
+}
+
 /// Whether token `index` can open an appositive: "a doctor", "who runs…", "30,".
 fn opens_appositive(chars: &[char], context: &Context, index: usize) -> bool {
     context.is_word(index)
@@ -932,7 +953,7 @@ fn opens_appositive(chars: &[char], context: &Context, index: usize) -> bool {
                 .get(t.start)
                 .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
         })
-        && !is_clause_start(context.word(index))
+        && (!is_clause_start(context.word(index)) || matches!(context.word(index), "who" | "whose"))
 }
 
 /// "said Jane Roe, a doctor at the clinic." → the phrase through the appositive, up to
@@ -949,7 +970,8 @@ fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) ->
         let word = context.word(index);
         let sentence_end = matches!(word, "." | "!" | "?" | ";")
             && !(word == "." && is_abbreviation(context, index - 1));
-        if sentence_end || !context.is_word(index) && word != "," && word != "." && word != "-" {
+        let inner_mark = matches!(word, "," | "." | "-" | "’" | "'");
+        if sentence_end || !context.is_word(index) && !inner_mark {
             return (from, index);
         }
         if word == "," {

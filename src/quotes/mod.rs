@@ -275,6 +275,17 @@ mod tests {
     }
 
     #[test]
+    fn place_after_of_and_relative_clause_stay_in_the_written_speaker() {
+        let text = "“The levee will hold,” said Sen. Marta Quill of Oregon.\n\n\
+                    “We are not sure,” said Ivo Brandt, who runs the local shelter.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].1, some("Marta Quill"));
+        assert_eq!(quotes[0].2, some("Sen. Marta Quill of Oregon"));
+        assert_eq!(quotes[1].1, some("Ivo Brandt"));
+        assert_eq!(quotes[1].2, some("Ivo Brandt, who runs the local shelter"));
+    }
+
+    #[test]
     fn inverted_speaker_keeps_its_appositive_as_written() {
         let text = "“Prices will fall by spring,” said Omar Lindqvist, an economist at the bank.";
         let quotes = found(text, "en");

@@ -574,6 +574,17 @@ impl Resolver {
             })
             .or_else(|| head.split(',').next())
             .unwrap_or(head);
+        // "Jane Roe of Ohio": the place after "of" is not the name.
+        let head = match head.split_once(" of ") {
+            Some((name, _))
+                if name
+                    .split_whitespace()
+                    .any(|w| starts_upper(w) && !is_title(w)) =>
+            {
+                name
+            }
+            _ => head,
+        };
         let chars: Vec<char> = head.chars().collect();
         let words: Vec<String> = tokenize(&chars, 0, chars.len())
             .iter()
