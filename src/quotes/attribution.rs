@@ -76,10 +76,57 @@ impl Context {
 pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<Attribution>> {
     let mut found: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
     for index in 0..spans.len() {
-        let attribution = attribute(chars, spans, index, cues, &found);
+        let mut attribution = attribute(chars, spans, index, cues, &found);
+        if let (Some(found), Some(span)) = (attribution.as_mut(), spans.get(index)) {
+            if sentence_goes_on_after(chars, span.end) {
+                found.kind = QuoteKind::Mixed;
+            }
+        }
         found.push(attribution);
     }
     found
+}
+
+/// “We are thrilled” about the ruling, … : a preposition or conjunction right after the
+/// closing mark means the writer's sentence continues around the quote (mixed).
+fn sentence_goes_on_after(chars: &[char], quote_end: usize) -> bool {
+    let rest = chars.get(quote_end..).unwrap_or(&[]);
+    let from = rest
+        .iter()
+        .take(4)
+        .position(|c| !c.is_whitespace())
+        .unwrap_or(0);
+    let word: String = rest
+        .iter()
+        .skip(from)
+        .take(12)
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    matches!(
+        word.as_str(),
+        "about"
+            | "at"
+            | "as"
+            | "like"
+            | "of"
+            | "before"
+            | "but"
+            | "for"
+            | "that"
+            | "if"
+            | "because"
+            | "in"
+            | "on"
+            | "with"
+            | "to"
+            | "from"
+            | "after"
+            | "than"
+            | "since"
+            | "into"
+            | "while"
+            | "when"
+    )
 }
 
 fn attribute(

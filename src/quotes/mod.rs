@@ -286,6 +286,14 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_the_sentence_runs_on_from_is_mixed() {
+        let text = "“We are thrilled” about the ruling, said Nadia Obi, who led the appeal.";
+        let quotes = find(text, "en");
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].kind, QuoteKind::Mixed);
+    }
+
+    #[test]
     fn inverted_speaker_keeps_its_appositive_as_written() {
         let text = "“Prices will fall by spring,” said Omar Lindqvist, an economist at the bank.";
         let quotes = found(text, "en");
