@@ -477,6 +477,26 @@ fn load(path: &Path) -> Captured {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+/// What the core chose on a page, with its signals (`UNVEIL_PAGES_VERBOSE=1 cargo test
+/// --test overlay_pages -- --nocapture`).
+fn print_decisions(page: &str, views: &[View]) {
+    for view in views {
+        for hidden in &view.scan.hidden {
+            println!(
+                "{page} [{}] {} → {}: {}",
+                view.label,
+                describe(&view.snapshot, hidden.node),
+                category_name(hidden.category),
+                hidden.signals.join(", ")
+            );
+        }
+        let fixes = &view.scan.fixes;
+        if *fixes != overlays::PageFixes::default() {
+            println!("{page} [{}] fixes: {fixes:?}", view.label);
+        }
+    }
+}
+
 #[test]
 fn fixture_pages_overlays() {
     let pages = captured_pages();
@@ -488,6 +508,9 @@ fn fixture_pages_overlays() {
     for (page, path) in &pages {
         let expect = read_expect(page);
         let views = views_of(page, load(path));
+        if std::env::var_os("UNVEIL_PAGES_VERBOSE").is_some() {
+            print_decisions(page, &views);
+        }
         let mut problems = Vec::new();
         match expect.kind.as_str() {
             "positive" => check_positive(&expect, &views, &mut problems),
