@@ -205,7 +205,21 @@ fn compound_matches(snapshot: &Snapshot, id: NodeId, compound: &Compound) -> boo
 
 /// Nodes of `snapshot` matching `selector` (right to left, greedy over ancestors).
 fn select(snapshot: &Snapshot, selector: &str) -> Vec<NodeId> {
-    let compounds = parse_selector(selector);
+    // A partial snapshot of elements inside a shadow root does not hold their host: match
+    // the part inside the innermost root, at that shadow depth.
+    if snapshot.partial {
+        if let Some((outer, inner)) = selector.rsplit_once(">>>") {
+            let depth = outer.matches(">>>").count() as u8 + 1;
+            return select_compounds(snapshot, &parse_selector(inner))
+                .into_iter()
+                .filter(|&id| snapshot.node(id).is_some_and(|n| n.shadow_depth >= depth))
+                .collect();
+        }
+    }
+    select_compounds(snapshot, &parse_selector(selector))
+}
+
+fn select_compounds(snapshot: &Snapshot, compounds: &[Compound]) -> Vec<NodeId> {
     let Some((last, before)) = compounds.split_last() else {
         return Vec::new();
     };

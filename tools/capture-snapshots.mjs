@@ -51,15 +51,14 @@ const HARNESS = `(() => {
   });
   observer.start();
   // content.js snapshots after an asynchronous settings read, by which time a local page's
-  // stylesheets have been applied in practice (the E2E suite sees pos-support-banner's bar
-  // fixed). Right at DOMContentLoaded they may not be, so wait for them (document and open
-  // shadow roots, at most STYLE_WAIT_MS) instead of racing the network.
+  // own stylesheets have been applied in practice (the E2E suite sees pos-support-banner's
+  // bar fixed). Right at DOMContentLoaded they may not be, so wait for them (at most
+  // STYLE_WAIT_MS) instead of racing the network. Stylesheets inside shadow roots start
+  // loading only when a script attaches the root, and the extension's snapshot does beat
+  // them (pos-shadow-root): those are not waited for, the observer catches their load.
   const STYLE_WAIT_MS = 1500;
-  const sheetsPending = () => {
-    const roots = [document];
-    for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
-    return roots.some((root) => [...root.querySelectorAll('link[rel~="stylesheet"]')].some((link) => !link.sheet));
-  };
+  const sheetsPending = () =>
+    [...document.querySelectorAll('link[rel~="stylesheet"]')].some((link) => !link.sheet);
   const whenStyled = (then) => {
     const began = performance.now();
     const check = () => (sheetsPending() && performance.now() - began < STYLE_WAIT_MS ? setTimeout(check, 10) : then());
