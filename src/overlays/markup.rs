@@ -64,6 +64,7 @@ const CATEGORY_MARKERS: &[(&str, Category)] = &[
     ("subscription", Category::Paywall),
     ("truncation-message", Category::Paywall),
     ("messaging-unit-gateway", Category::Paywall),
+    ("onsite-messaging", Category::Paywall),
     ("amp-subscriptions", Category::Paywall),
     ("article_count", Category::Paywall),
     ("article-limit", Category::Paywall),
@@ -94,6 +95,10 @@ const CATEGORY_MARKERS: &[(&str, Category)] = &[
     ("optin", Category::Newsletter),
     ("subscribe", Category::Newsletter),
     ("subscription-widget", Category::Newsletter),
+    ("subscribeprompt", Category::Newsletter),
+    ("publication-subscribe", Category::Newsletter),
+    ("emailsubscription", Category::Newsletter),
+    ("signup", Category::Newsletter),
     ("daily_digest", Category::Newsletter),
     // Not "ad-block"/"ad_block": sites name their ad SLOTS so.
     ("adblock", Category::Adblock),
@@ -164,7 +169,7 @@ const SHAPE_SUBSTRINGS: &[&str] = &[
 /// Whole words (id/class split at punctuation) naming an overlay's shape.
 const SHAPE_WORDS: &[&str] = &[
     "bar", "ribbon", "dock", "drawer", "sheet", "prompt", "nag", "notice", "dialog", "gate",
-    "wall", "toast", "portal", "teaser",
+    "wall", "toast", "portal", "teaser", "nudge",
 ];
 
 const PLAYER_MARKERS: &[&str] = &[

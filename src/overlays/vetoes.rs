@@ -12,6 +12,10 @@ use crate::snapshot::{collapse_whitespace, NodeId};
 const MAX_PAGE_TEXT_SHARE: f32 = 0.3;
 /// The share rule needs a page with some text to be meaningful.
 const MIN_PAGE_TEXT_FOR_SHARE: u32 = 2000;
+/// ...and an element long enough to be content: a donation letter of ~1,100 characters on
+/// a short page holds a third of its text and is still an overlay (the article is guarded
+/// by the headline, excerpt and article-marker vetoes).
+const MIN_TEXT_FOR_SHARE: u32 = 1500;
 /// Overlays say what they want briefly; longer elements are content.
 const MAX_OVERLAY_TEXT: u32 = 6000;
 /// Text (characters) above which a content class ("article-body") wins over overlay words.
@@ -102,8 +106,10 @@ pub fn structural_veto(
         return Some("too much text for an overlay".into());
     }
     let page = index.page_text_chars;
-    let share_applies = !index.snapshot.partial && page >= MIN_PAGE_TEXT_FOR_SHARE;
-    if share_applies && index.text_chars_of(id) as f32 > page as f32 * MAX_PAGE_TEXT_SHARE {
+    let own = index.text_chars_of(id);
+    let share_applies =
+        !index.snapshot.partial && page >= MIN_PAGE_TEXT_FOR_SHARE && own >= MIN_TEXT_FOR_SHARE;
+    if share_applies && own as f32 > page as f32 * MAX_PAGE_TEXT_SHARE {
         return Some("holds over 30 % of the page text".into());
     }
     None
