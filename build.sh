@@ -160,7 +160,7 @@ case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
   run) run_demo "${2:-}" ;;
-  bench) build && setup_test_tools && node tests/bench/run.mjs "${SHARED:-../shared}" ;;
+  bench) build && setup_test_tools && node tests/bench/run.mjs "${SHARED:-../shared}" && cargo bench --bench core ;;
   eval) build_cli && tools/eval.sh "${SHARED:-../shared}" ;;
   *) echo "usage: ./build.sh [build|test|run [--firefox]|bench|eval]" >&2; exit 2 ;;
 esac

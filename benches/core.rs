@@ -95,7 +95,39 @@ fn large_page() -> String {
     page
 }
 
+/// Each stage's first call on a tiny input, then a full cold `analyze`: what lazily built
+/// state (compiled regexes, lexicons) costs once per instance — in the extension, once per
+/// page load, on the analysis's critical path.
+fn report_cold_start() {
+    let time = |what: &str, f: &mut dyn FnMut()| {
+        let started = std::time::Instant::now();
+        f();
+        eprintln!("cold start: {what:<40} {:?}", started.elapsed());
+    };
+    let tiny = html::parse(
+        "<html><body><p>“Yes,” she said. A short line of text for the first call.</p></body></html>",
+        "",
+    );
+    let text = "“Yes,” said Ilse Varga. The council met again on Monday to talk it over.";
+    time("quotes::find (first call)", &mut || {
+        quotes::find(text, "en");
+    });
+    time("summary::summarize (first call)", &mut || {
+        summary::summarize(text, "en", 3);
+    });
+    time("overlays::scan (first call)", &mut || {
+        overlays::scan(&tiny, &ScanContext::default());
+    });
+    time("article::extract (first call)", &mut || {
+        article::extract(&tiny);
+    });
+    time("analyze (tiny page, everything warm)", &mut || {
+        analyze(&tiny);
+    });
+}
+
 fn bench_core(c: &mut Criterion) {
+    report_cold_start();
     let page = large_page();
     let snapshot = html::parse(&page, "https://ledger.example/harbour/sea-wall");
     let extracted = article::extract(&snapshot);

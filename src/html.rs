@@ -116,7 +116,8 @@ fn record_head_data(
             let key = attrs
                 .get("property")
                 .or(attrs.get("name"))
-                .or(attrs.get("itemprop"));
+                .or(attrs.get("itemprop"))
+                .or(attrs.get("http-equiv"));
             if let (Some(key), Some(content)) = (key, attrs.get("content")) {
                 snapshot.meta.push(MetaTag {
                     key: key.to_ascii_lowercase(),

@@ -112,10 +112,19 @@ pub struct Node {
     pub visible: bool,
     /// Layout, filled by the page layer for elements; `None` when unknown.
     pub layout: Option<Layout>,
-    /// Nesting depth of shadow roots above this node (0 = light DOM).
+    /// Nesting depth of shadow roots above this node (0 = light DOM). Saturates at 255 when
+    /// read: a page may nest deeper, and refusing its whole snapshot would switch Unveil off.
+    #[serde(deserialize_with = "saturating_depth")]
     pub shadow_depth: u8,
     /// Set for nodes inside a same-origin iframe's document (walked by the page layer).
     pub in_frame: bool,
+}
+
+/// Reads any JSON number as a depth in 0..=255 (NaN and negatives as 0).
+fn saturating_depth<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u8, D::Error> {
+    let depth = f64::deserialize(deserializer)?;
+    // `as` saturates float-to-int casts, and maps NaN to 0.
+    Ok(depth as u8)
 }
 
 /// What the page layer measured of an element's box and computed style.
@@ -195,9 +204,10 @@ impl std::fmt::Display for SnapshotError {
                 f,
                 "page too large to analyse ({nodes} nodes, {text_chars} characters; limits {MAX_NODES} and {MAX_TEXT_CHARS})"
             ),
-            SnapshotError::BadParent { node } => {
-                write!(f, "malformed snapshot: node {node} names a parent that does not precede it")
-            }
+            SnapshotError::BadParent { node } => write!(
+                f,
+                "malformed snapshot: node {node} names a parent that is not an earlier element"
+            ),
         }
     }
 }
@@ -217,7 +227,13 @@ impl Snapshot {
         }
         for (index, node) in self.nodes.iter().enumerate() {
             if let Some(parent) = node.parent {
-                if parent as usize >= index {
+                // A parent must precede its child and be an element: text nodes have no
+                // children, and the page layer would otherwise be asked to hide a text node.
+                let parent_is_element = self
+                    .nodes
+                    .get(parent as usize)
+                    .is_some_and(Node::is_element);
+                if parent as usize >= index || !parent_is_element {
                     return Err(SnapshotError::BadParent { node: index });
                 }
             }
@@ -350,6 +366,16 @@ mod tests {
         assert!(snapshot.is_within(5, 1));
         assert!(!snapshot.is_within(5, 2));
         assert_eq!(snapshot.children()[1], vec![2, 4]);
+    }
+
+    #[test]
+    fn shadow_depth_saturates_instead_of_refusing_the_snapshot() {
+        let json = r#"{"nodes":[{"kind":"element","tag":"div","shadow_depth":300},
+            {"kind":"text","parent":0,"text":"x","shadow_depth":-1},{"kind":"text","parent":0}]}"#;
+        let snapshot: Snapshot =
+            serde_json::from_str(json).expect("deep shadow roots are accepted");
+        let depths: Vec<u8> = snapshot.nodes.iter().map(|n| n.shadow_depth).collect();
+        assert_eq!(depths, vec![255, 0, 0]);
     }
 
     #[test]

@@ -271,6 +271,21 @@ fn build_nodes(seeds: Vec<NodeSeed>) -> Vec<Node> {
         .collect()
 }
 
+/// In a real DOM only elements have children: a text node chosen as a parent becomes a span.
+fn make_parents_elements(nodes: &mut [Node]) {
+    let parents: Vec<usize> = nodes
+        .iter()
+        .filter_map(|n| n.parent.map(|p| p as usize))
+        .collect();
+    for parent in parents {
+        if let Some(node) = nodes.get_mut(parent).filter(|n| n.is_text()) {
+            node.kind = NodeKind::Element;
+            node.tag = "span".into();
+            node.text.clear();
+        }
+    }
+}
+
 fn snapshot(allow_invalid: bool) -> impl Strategy<Value = Snapshot> {
     (
         prop::collection::vec(node_seed(allow_invalid), 0..80),
@@ -279,8 +294,11 @@ fn snapshot(allow_invalid: bool) -> impl Strategy<Value = Snapshot> {
         any::<bool>(),
         any::<bool>(),
     )
-        .prop_map(|(seeds, title, lang, partial, truncated)| {
+        .prop_map(move |(seeds, title, lang, partial, truncated)| {
             let mut nodes = build_nodes(seeds);
+            if !allow_invalid {
+                make_parents_elements(&mut nodes);
+            }
             // Most pages have an html/body pair at the top; make sure many snapshots do.
             if nodes.len() > 2 && !partial {
                 nodes[0].kind = NodeKind::Element;
@@ -365,12 +383,8 @@ fn assert_overlays_well_formed(snapshot: &Snapshot, report: &Report) {
     let node_count = snapshot.nodes.len() as u32;
     for hidden in &report.overlays.hidden {
         assert!(hidden.node < node_count, "hides node {}", hidden.node);
-        // A text node with children cannot come from a DOM; the overlay scan may then climb
-        // to it (see `overlays_never_hide_text_nodes`, ignored until fixed).
-        if dom_shaped(snapshot) {
-            let element = snapshot.node(hidden.node).map(Node::is_element);
-            assert_eq!(element, Some(true), "hides a text node");
-        }
+        let element = snapshot.node(hidden.node).map(Node::is_element);
+        assert_eq!(element, Some(true), "hides a text node");
     }
     let fixes = &report.overlays.fixes;
     for &id in fixes
@@ -381,15 +395,6 @@ fn assert_overlays_well_formed(snapshot: &Snapshot, report: &Report) {
     {
         assert!(id < node_count, "page fix names node {id}");
     }
-}
-
-/// True when no text node has children, as in every snapshot taken from a real DOM.
-fn dom_shaped(snapshot: &Snapshot) -> bool {
-    snapshot.nodes.iter().all(|node| {
-        node.parent
-            .and_then(|p| snapshot.node(p))
-            .is_none_or(Node::is_element)
-    })
 }
 
 /// Runs `f` and fails when it takes longer than `limit` (a hang or a blow-up).
@@ -560,10 +565,11 @@ fn one_megabyte_text_node_of_narration() {
     assert_well_formed(&snapshot, &report);
 }
 
-/// About 13,000 quotes in 1 MB. `quotes::find_in_article` copies each quote's text with
-/// `text.chars().skip(start)`, O(quotes × text): 295 s in a debug build, 14 s for 200 KB.
+/// About 13,000 quotes in 1 MB. `quotes::find_in_article` used to copy each quote's text with
+/// `text.chars().skip(start)`, O(quotes × text): 295 s in a debug build. That copy is linear
+/// now, but the whole analysis still takes ~217 s in a debug build on this input (open issue).
 #[test]
-#[ignore = "quadratic in quotes::find_in_article (reported); run with --ignored"]
+#[ignore = "slow on 13,000 quotes (open issue); run with --ignored"]
 fn one_megabyte_text_node_full_of_quotes() {
     let snapshot = one_huge_text_node(
         "Anna Petrova said: “The river rose 3 m overnight.” Officials disagreed. ",
@@ -640,11 +646,9 @@ fn invalid_parents_are_refused() {
     assert_eq!(analyze(&self_parent).status, Status::Invalid);
 }
 
-/// A text node with children passes `validate`, and the overlay scan then may name it as
-/// the overlay to hide (found by `valid_snapshots_analyse_cleanly`). Harmless in the browser
-/// (apply.js skips non-elements) but the report should only name elements.
+/// A text node with children used to pass `validate`, and the overlay scan then named it as
+/// the overlay to hide (found by `valid_snapshots_analyse_cleanly`). Such a tree is refused now.
 #[test]
-#[ignore = "overlays may hide a text node that has children (reported); run with --ignored"]
 fn overlays_never_hide_text_nodes() {
     let banner = Node {
         attrs: BTreeMap::from([("class".to_string(), "cookie-banner".to_string())]),
@@ -670,7 +674,6 @@ fn overlays_never_hide_text_nodes() {
         ..Snapshot::default()
     };
     let report = analyze(&snapshot);
-    for hidden in &report.overlays.hidden {
-        assert_eq!(snapshot.node(hidden.node).map(Node::is_element), Some(true));
-    }
+    assert_eq!(report.status, Status::Invalid);
+    assert!(report.overlays.hidden.is_empty());
 }

@@ -4,6 +4,8 @@
 use crate::snapshot::{collapse_whitespace, NodeId, Snapshot};
 use serde_json::Value;
 
+/// Nodes a byline or heading may span; bigger subtrees are containers, not bylines.
+const MAX_SHORT_TEXT_NODES: usize = 200;
 /// Longest headline we compare with the document title.
 const MAX_HEADING_CHARS: usize = 400;
 /// Longest byline we believe: longer "bylines" are paragraphs that mention an author.
@@ -312,17 +314,9 @@ fn byline(
     if !json_ld.authors.is_empty() {
         return Some(json_ld.authors.join(", "));
     }
-    let from_meta = [
-        "author",
-        "dc:creator",
-        "dcterm:creator",
-        "parsely-author",
-        "sailthru.author",
-    ]
-    .iter()
-    .find_map(|key| snapshot.meta(key))
-    .map(clean_text)
-    .filter(|s| !s.is_empty() && !s.starts_with("http"));
+    let from_meta = meta_value(snapshot, AUTHOR_KEYS)
+        .map(clean_text)
+        .filter(|s| !s.is_empty() && !s.starts_with("http"));
     from_meta.or_else(|| byline_in_dom(snapshot, children, content))
 }
 
@@ -347,7 +341,12 @@ fn byline_in_dom(
         if !is_byline {
             continue;
         }
-        let text = tidy_byline(&text_under(snapshot, children, index as NodeId, MAX_BYLINE_CHARS));
+        let text = tidy_byline(&text_under(
+            snapshot,
+            children,
+            index as NodeId,
+            MAX_BYLINE_CHARS,
+        ));
         if text.is_empty() || text.chars().count() > MAX_BYLINE_CHARS {
             continue;
         }
@@ -367,7 +366,9 @@ fn tidy_byline(text: &str) -> String {
     let without_by = ["by:", "by "]
         .iter()
         .find(|prefix| lower.starts_with(*prefix))
-        .map_or(trimmed, |prefix| trimmed.get(prefix.len()..).unwrap_or(trimmed));
+        .map_or(trimmed, |prefix| {
+            trimmed.get(prefix.len()..).unwrap_or(trimmed)
+        });
     without_by
         .trim_matches(|c: char| c.is_whitespace() || "—–-|,:·•".contains(c))
         .to_string()
@@ -390,7 +391,7 @@ fn published(snapshot: &Snapshot, json_ld: &JsonLdArticle) -> Option<String> {
         "sailthru.date",
         "parsely-pub-date",
     ];
-    if let Some(date) = meta_keys.iter().find_map(|key| snapshot.meta(key)) {
+    if let Some(date) = meta_value(snapshot, &meta_keys) {
         return Some(date.trim().to_string());
     }
     snapshot
@@ -443,13 +444,15 @@ pub fn host_of(url: &str) -> Option<String> {
 }
 
 /// Visible text of a subtree, whitespace collapsed, via precomputed children. Gives up
-/// (returns "") past `limit` bytes: a "byline" wrapping the whole page must not cost a
-/// walk of the whole page for every such wrapper.
+/// (returns "") past `limit` bytes or [`MAX_SHORT_TEXT_NODES`] nodes: a "byline" that
+/// wraps the whole page must not cost a walk of the whole page for every such wrapper.
 fn text_under(snapshot: &Snapshot, children: &[Vec<NodeId>], root: NodeId, limit: usize) -> String {
     let mut out = String::new();
     let mut pending = vec![root];
+    let mut visited = 0usize;
     while let Some(id) = pending.pop() {
-        if out.len() > limit * 4 {
+        visited += 1;
+        if out.len() > limit * 4 || visited > MAX_SHORT_TEXT_NODES {
             return String::new();
         }
         let Some(node) = snapshot.node(id) else {
@@ -466,4 +469,68 @@ fn text_under(snapshot: &Snapshot, children: &[Vec<NodeId>], root: NodeId, limit
         }
     }
     collapse_whitespace(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::snapshot::MetaTag;
+
+    #[test]
+    fn reads_article_from_graph_and_cdata() {
+        let block = r#"<![CDATA[{"@context":"https://schema.org","@graph":[
+            {"@type":"WebSite","name":"Ignored"},
+            {"@type":["NewsArticle"],"headline":"Tide &amp; time","author":{"name":"Ana Ruiz"},
+             "datePublished":"2024-01-05T08:00:00+01:00","publisher":{"name":"Bay Post"}}]}]]>"#;
+        let article = read_json_ld(&[block.to_string()]);
+        assert!(article.found);
+        assert_eq!(article.headline.as_deref(), Some("Tide & time"));
+        assert_eq!(article.authors, vec!["Ana Ruiz".to_string()]);
+        assert_eq!(
+            article.published.as_deref(),
+            Some("2024-01-05T08:00:00+01:00")
+        );
+        assert_eq!(article.publisher.as_deref(), Some("Bay Post"));
+        assert!(!read_json_ld(&["not json".to_string()]).found);
+    }
+
+    #[test]
+    fn meta_keys_compare_loosely() {
+        let snapshot = Snapshot {
+            meta: vec![
+                MetaTag {
+                    key: "dc.creator".into(),
+                    content: "Lee Park".into(),
+                },
+                MetaTag {
+                    key: "dc:title og:title".into(),
+                    content: "Shared title".into(),
+                },
+            ],
+            ..Snapshot::default()
+        };
+        assert_eq!(meta_value(&snapshot, AUTHOR_KEYS), Some("Lee Park"));
+        assert_eq!(meta_value(&snapshot, &["og:title"]), Some("Shared title"));
+    }
+
+    #[test]
+    fn normalises_language_host_and_titles() {
+        assert_eq!(two_letter_code("en-US").as_deref(), Some("en"));
+        assert_eq!(two_letter_code("pt_BR").as_deref(), Some("pt"));
+        assert_eq!(two_letter_code("english"), None);
+        assert_eq!(
+            host_of("https://www.example.org:8080/a?b").as_deref(),
+            Some("example.org")
+        );
+        assert_eq!(host_of(""), None);
+        assert_eq!(
+            strip_site_suffix("Rivers rise after storm | Daily Tide", Some("Daily Tide")),
+            "Rivers rise after storm"
+        );
+        assert_eq!(
+            strip_site_suffix("Spider-Man - Wiki", None),
+            "Spider-Man - Wiki"
+        );
+        assert_eq!(tidy_byline("By Jane Doe —"), "Jane Doe");
+    }
 }

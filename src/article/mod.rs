@@ -26,6 +26,10 @@ use tree::PageTree;
 /// home pages, lists and error pages have short teasers, not prose.
 pub const MIN_ARTICLE_WORDS: usize = 140;
 
+/// A short text inside `<article>` / h-entry / schema.org Article markup still needs this
+/// many words: a home page's best block can be a one-line teaser in its own `<article>`.
+const MIN_MARKED_UP_WORDS: usize = 50;
+
 /// When the strict pass (unlikely blocks stripped) finds less text than this, a relaxed
 /// pass runs: some sites put the story inside a container named like a sidebar.
 const RETRY_BELOW_CHARS: usize = 500;
@@ -215,8 +219,25 @@ fn find_content(tree: &PageTree) -> Option<Content> {
     })
 }
 
+/// The content sits in markup that calls it an article: an `<article>` element, an
+/// h-entry, or schema.org Article microdata, on the root or an ancestor.
+fn marked_up_as_article(tree: &PageTree, root: NodeId) -> bool {
+    let snapshot = tree.snapshot;
+    std::iter::once(root)
+        .chain(snapshot.ancestors(root))
+        .filter_map(|id| snapshot.node(id))
+        .any(|node| {
+            let itemtype = node.attr("itemtype").unwrap_or("");
+            node.tag == "article"
+                || itemtype.contains("Article")
+                || itemtype.contains("BlogPosting")
+                || node.classes().any(|c| c == "hentry" || c == "h-entry")
+        })
+}
+
 /// Finds the article. Returns `None` when the page has no article: no prose container, or
-/// fewer than [`MIN_ARTICLE_WORDS`] words and no JSON-LD article.
+/// fewer than [`MIN_ARTICLE_WORDS`] words and nothing declaring an article (JSON-LD, meta
+/// tags, or article markup around at least [`MIN_MARKED_UP_WORDS`] words).
 pub fn extract(snapshot: &Snapshot) -> Option<Article> {
     let strict_tree = PageTree::new(snapshot, true);
     let mut content = find_content(&strict_tree);
@@ -234,14 +255,22 @@ pub fn extract(snapshot: &Snapshot) -> Option<Article> {
     let metadata = metadata::read(snapshot, &strict_tree.children, Some(content.root));
     let text = content.map.text().to_string();
     let word_count = text.split_whitespace().count();
-    if word_count == 0 || (word_count < MIN_ARTICLE_WORDS && !metadata.declares_article) {
+    let evidence = metadata.declares_article
+        || (word_count >= MIN_MARKED_UP_WORDS && marked_up_as_article(&strict_tree, content.root));
+    if word_count == 0 || (word_count < MIN_ARTICLE_WORDS && !evidence) {
         return None;
     }
+    // The page's own declaration wins; many pages declare nothing, and then the text decides.
+    let lang = if metadata.lang.is_empty() {
+        crate::text::detect_language(&text).to_string()
+    } else {
+        metadata.lang
+    };
     Some(Article {
         title: metadata.title,
         byline: metadata.byline,
         published: metadata.published,
-        lang: metadata.lang,
+        lang,
         site: metadata.site,
         text,
         word_count,

@@ -49,21 +49,6 @@ pub fn select(tree: &PageTree) -> Option<Selection> {
     top = climb_single_child_wrappers(tree, top);
     let final_score = final_score(tree, &scores, top);
     let parts = gather_siblings(tree, top, final_score, &scores);
-    if std::env::var("UNVEIL_DEBUG").is_ok() {
-        for (id, s) in ranked.iter().take(8) {
-            let n = tree.snapshot.node(*id);
-            eprintln!("cand {id} {s:.1} {:?} {:?} text {}", n.map(|n| &n.tag), n.map(|n| n.class_attr()), tree.stats(*id).text_chars);
-        }
-        let n = tree.snapshot.node(top);
-        if let Ok(probe) = std::env::var("UNVEIL_PROBE") {
-            let probe: u32 = probe.parse().unwrap_or(0);
-            for a in std::iter::once(probe).chain(tree.snapshot.ancestors(probe)) {
-                let n = tree.snapshot.node(a);
-                eprintln!("  anc {a} {:?} {:?} dropped {} excluded {}", n.map(|n| &n.tag), n.map(|n| n.class_attr()), super::cleaning::is_dropped(tree, a), tree.is_excluded(a));
-            }
-        }
-        eprintln!("TOP {top} {final_score:.1} {:?} {:?} parts {:?}", n.map(|n| &n.tag), n.map(|n| n.class_attr()), parts);
-    }
     Some(Selection { top, parts, best })
 }
 

@@ -128,6 +128,7 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "advert",
     "sponsor",
     "credit",
+    "caption",
     "byline",
     "dateline",
     "toolbar",

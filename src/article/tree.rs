@@ -173,9 +173,7 @@ fn subtree_stats(snapshot: &Snapshot, excluded: &[bool], in_link: &[bool]) -> Ve
             match node.tag.as_str() {
                 "p" => own.paragraphs += 1,
                 // Reader View turns such divs into paragraphs before counting.
-                "div" if !own.has_block_descendant && own.text_chars > 0 => {
-                    own.paragraphs += 1
-                }
+                "div" if !own.has_block_descendant && own.text_chars > 0 => own.paragraphs += 1,
                 "img" | "picture" => own.images += 1,
                 "li" => own.list_items += 1,
                 "input" | "select" | "textarea" => own.inputs += 1,

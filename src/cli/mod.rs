@@ -19,7 +19,9 @@ USAGE:
   unveil extract --jsonl IN.jsonl                   {id,html,url?} → {id,title,byline,published,lang,site,text}
   unveil summarize --jsonl IN.jsonl [--sentences N] {id,text}|{id,html,url?} → {id,summary:[…]}
   unveil eval quotes GOLD.jsonl…                    score quote attribution against gold data
-  unveil eval extraction AEB_DIR [--peer PRED.jsonl] score article extraction (AEB metric)
+  unveil eval extraction AEB_DIR [--peer NAME=PRED.jsonl…] [--per-page] [--min-f1 X]
+                                                    score article extraction (AEB metric) beside peers
+  unveil eval extraction --readability-suite DIR    titles, bylines and text on Readability's test pages
   unveil eval summaries DEV.jsonl                   ROUGE of our summaries beside Lead-k and TextRank
   unveil eval overlays OVERLAYS_DIR                 real overlay elements recognised, traps never hidden
 

@@ -68,9 +68,7 @@ impl Counts {
     }
 
     fn to_json(self) -> Value {
-        let prf = |hits| {
-            json!({"precision": self.precision(hits), "recall": self.recall(hits), "f1": self.f1(hits)})
-        };
+        let prf = |hits| json!({"precision": self.precision(hits), "recall": self.recall(hits), "f1": self.f1(hits)});
         json!({
             "gold": self.gold, "predicted": self.predicted, "matched": self.matched,
             "span": prf(self.matched), "exact_span": prf(self.exact),
@@ -122,9 +120,10 @@ pub fn run(args: &mut Args) -> Result<(), String> {
         // A data set that never marks a quote mixed does not tell the kinds apart: there
         // the direct filter applies to the gold only.
         let distinguishes_kinds = articles.iter().any(|a| {
-            a.get("quotes")
-                .and_then(Value::as_array)
-                .is_some_and(|qs| qs.iter().any(|q| q.get("kind").and_then(Value::as_str) == Some("mixed")))
+            a.get("quotes").and_then(Value::as_array).is_some_and(|qs| {
+                qs.iter()
+                    .any(|q| q.get("kind").and_then(Value::as_str) == Some("mixed"))
+            })
         });
         for kind in [KindFilter::Direct, KindFilter::All] {
             let mut counts = Counts::default();
@@ -161,8 +160,16 @@ pub fn run(args: &mut Args) -> Result<(), String> {
         }
     };
     gate("span F1", total.f1(total.matched), min_span_f1);
-    gate("span precision", total.precision(total.matched), min_precision);
-    gate("right-person F1", total.f1(total.right_person), min_person_f1);
+    gate(
+        "span precision",
+        total.precision(total.matched),
+        min_precision,
+    );
+    gate(
+        "right-person F1",
+        total.f1(total.right_person),
+        min_person_f1,
+    );
     if failures.is_empty() {
         Ok(())
     } else {
@@ -259,9 +266,8 @@ fn score_article(
         counts.matched += 1;
         counts.exact += usize::from(gold.start == quote.start && gold.end == quote.end);
         let written = quote.speaker_as_written.as_deref().unwrap_or("");
-        counts.speaker_as_written += usize::from(
-            !written.is_empty() && normalize(written) == normalize(&gold.speaker),
-        );
+        counts.speaker_as_written +=
+            usize::from(!written.is_empty() && normalize(written) == normalize(&gold.speaker));
         counts.right_person += usize::from(right_person(quote, &gold.resolved));
     }
     counts
@@ -294,7 +300,10 @@ fn match_spans(gold: &[&Gold], predicted: &[Quote]) -> Vec<(usize, usize)> {
     let mut candidates = Vec::new();
     for (g, gold) in gold.iter().enumerate() {
         for (p, quote) in predicted.iter().enumerate() {
-            let overlap = gold.end.min(quote.end).saturating_sub(gold.start.max(quote.start));
+            let overlap = gold
+                .end
+                .min(quote.end)
+                .saturating_sub(gold.start.max(quote.start));
             let enough = |start: usize, end: usize| 2 * overlap >= end.saturating_sub(start);
             if overlap > 0 && enough(gold.start, gold.end) && enough(quote.start, quote.end) {
                 candidates.push((overlap, g, p));
@@ -339,8 +348,19 @@ fn name_words(text: &str) -> Vec<String> {
             !w.is_empty()
                 && !matches!(
                     w.as_str(),
-                    "the" | "mr" | "mrs" | "ms" | "dr" | "der" | "die" | "das" | "president" | "sen"
-                        | "senator" | "rep" | "gov"
+                    "the"
+                        | "mr"
+                        | "mrs"
+                        | "ms"
+                        | "dr"
+                        | "der"
+                        | "die"
+                        | "das"
+                        | "president"
+                        | "sen"
+                        | "senator"
+                        | "rep"
+                        | "gov"
                 )
         })
         .collect()
@@ -348,8 +368,8 @@ fn name_words(text: &str) -> Vec<String> {
 
 fn right_person(quote: &Quote, gold_resolved: &str) -> bool {
     let gold_words = name_words(gold_resolved);
-    let gold_unresolved =
-        gold_words.is_empty() || gold_words.len() == 1 && PRONOUNS.contains(&gold_words[0].as_str());
+    let gold_unresolved = gold_words.is_empty()
+        || gold_words.len() == 1 && PRONOUNS.contains(&gold_words[0].as_str());
     let predicted = match &quote.speaker {
         Some(name) => name.clone(),
         None => {
@@ -368,9 +388,7 @@ fn right_person(quote: &Quote, gold_resolved: &str) -> bool {
     if predicted_words.is_empty() {
         return false;
     }
-    let contains = |outer: &[String], inner: &[String]| {
-        inner.iter().all(|w| outer.contains(w))
-    };
+    let contains = |outer: &[String], inner: &[String]| inner.iter().all(|w| outer.contains(w));
     predicted_words.last() == gold_words.last()
         || contains(&predicted_words, &gold_words)
         || contains(&gold_words, &predicted_words)

@@ -119,6 +119,7 @@ fn parse_weights(list: &str) -> Result<Weights, String> {
             centrality,
             title,
             max_overlap,
+            ..Weights::default()
         }),
         _ => Err(format!(
             "--weights takes five numbers P,S,C,T,O, not '{list}'"

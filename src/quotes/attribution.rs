@@ -12,7 +12,7 @@
 
 use super::cues::{self, CueClass, Cues};
 use super::marks::Span;
-use super::tokens::{is_capitalized, text_of, tokenize, Token};
+use super::tokens::{is_abbreviation_word, is_capitalized, text_of, tokenize, Token};
 use super::QuoteKind;
 
 /// How far (in chars) to look for a speaker around a quote; keeps long pages linear.
@@ -42,7 +42,7 @@ impl Context {
     fn new(chars: &[char], tokens: Vec<Token>) -> Context {
         let words = tokens
             .iter()
-            .map(|t| text_of(chars, t).to_lowercase())
+            .map(|t| super::tokens::lowercase(&text_of(chars, t)))
             .collect();
         Context { tokens, words }
     }
@@ -106,7 +106,10 @@ fn attribute(
     let before_tokens = tokenize(chars, before_limit, span.start);
     let whole_before = before_tokens.len();
     let before = Context::new(chars, sentence_tail(chars, before_tokens));
-    let after = Context::new(chars, sentence_head(chars, tokenize(chars, span.end, after_limit)));
+    let after = Context::new(
+        chars,
+        sentence_head(chars, tokenize(chars, span.end, after_limit)),
+    );
     if names_something(chars, span, &before, &after) {
         return None;
     }
@@ -147,8 +150,8 @@ fn attribute(
         return Some(found);
     }
     if ends_sentence {
-        if let Some(found) = announced_by_subject(chars, &before)
-            .or_else(|| unlisted_verb_before(chars, &before))
+        if let Some(found) =
+            announced_by_subject(chars, &before).or_else(|| unlisted_verb_before(chars, &before))
         {
             return Some(found);
         }
@@ -197,9 +200,10 @@ fn fragment_in_report(
             }
         }
     }
-    let cue = (0..before.len())
-        .rev()
-        .find_map(|i| cues.at(&before.words, i).map(|(class, length)| (i, class, length)));
+    let cue = (0..before.len()).rev().find_map(|i| {
+        cues.at(&before.words, i)
+            .map(|(class, length)| (i, class, length))
+    });
     if let Some((at, class, length)) = cue {
         if matches!(class, CueClass::Verb | CueClass::Naming) {
             if let Some(speaker) = phrase_before(chars, before, at, 0)
@@ -216,13 +220,18 @@ fn fragment_in_report(
     }
     let subject = (0..before.len()).find(|&i| {
         cues::is_pronoun(before.word(i))
-            || before.is_capitalized(chars, i) && !is_function_word(chars, before, i) && i > 0
+            || before.is_capitalized(chars, i)
+                && !is_function_word(chars, before, i)
+                && i > 0
                 && cues::is_determiner(before.word(i - 1))
     })?;
     let (from, to) = if cues::is_pronoun(before.word(subject)) {
         (subject, subject + 1)
     } else {
-        (subject - 1, name_run_end(chars, before, subject).max(subject + 1))
+        (
+            subject - 1,
+            name_run_end(chars, before, subject).max(subject + 1),
+        )
     };
     mixed(before, (from, to), None)
 }
@@ -231,8 +240,21 @@ fn fragment_in_report(
 fn is_reported_speech_verb(word: &str) -> bool {
     matches!(
         word,
-        "sei" | "seien" | "habe" | "hätten" | "werde" | "würden" | "könne" | "müsse" | "solle"
-            | "wolle" | "gebe" | "bezeichnete" | "nannte" | "kritisierte" | "sprach"
+        "sei"
+            | "seien"
+            | "habe"
+            | "hätten"
+            | "werde"
+            | "würden"
+            | "könne"
+            | "müsse"
+            | "solle"
+            | "wolle"
+            | "gebe"
+            | "bezeichnete"
+            | "nannte"
+            | "kritisierte"
+            | "sprach"
     )
 }
 
@@ -241,7 +263,11 @@ fn is_reported_speech_verb(word: &str) -> bool {
 const MIN_UNATTRIBUTED_WORDS: usize = 6;
 
 /// A long quoted passage is somebody's speech even when the speaker is out of reach.
-fn speech_without_speaker(chars: &[char], span: &Span, whole_sentence: bool) -> Option<Attribution> {
+fn speech_without_speaker(
+    chars: &[char],
+    span: &Span,
+    whole_sentence: bool,
+) -> Option<Attribution> {
     let words = chars
         .get(span.start..span.end)?
         .split(|c| c.is_whitespace())
@@ -336,16 +362,17 @@ fn is_sentence_end(chars: &[char], tokens: &[Token], index: usize) -> bool {
         .filter(|t| t.is_word && t.end == token.start)
         .is_some_and(|t| {
             let word = text_of(chars, t);
-            is_capitalized(&word) && word.chars().count() <= 3 && !word.chars().all(char::is_uppercase)
-                || word.chars().count() == 1
-                || word.contains('.')
+            is_abbreviation_word(&word) || word.contains('.') && is_capitalized(&word)
         });
     !abbreviation || chars.get(token.start) != Some(&'.')
 }
 
 /// The tokens after the last sentence end.
 fn sentence_tail(chars: &[char], tokens: Vec<Token>) -> Vec<Token> {
-    match (0..tokens.len()).rev().find(|&i| is_sentence_end(chars, &tokens, i)) {
+    match (0..tokens.len())
+        .rev()
+        .find(|&i| is_sentence_end(chars, &tokens, i))
+    {
         Some(end) => tokens.get(end + 1..).unwrap_or(&[]).to_vec(),
         None => tokens,
     }
@@ -362,7 +389,9 @@ fn sentence_head(chars: &[char], mut tokens: Vec<Token>) -> Vec<Token> {
 /// A short capitalised quote used as a name, not as speech: die „Netzeitung“, laut
 /// „Reuters“, the “Apprentice” finale, „Stuttgart 21“-Proteste.
 fn names_something(chars: &[char], span: &Span, before: &Context, after: &Context) -> bool {
-    let inside = chars.get(span.start + 1..span.end.saturating_sub(1)).unwrap_or(&[]);
+    let inside = chars
+        .get(span.start + 1..span.end.saturating_sub(1))
+        .unwrap_or(&[]);
     let words = inside
         .split(|c| c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -371,7 +400,8 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
         .iter()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase());
-    let ends_clause = matches!(last_inside(chars, span), '.' | '!' | '?' | ',' | ':' | ';');
+    // A title may end on the sentence's period (“Meet the Press.”), not on a comma.
+    let ends_clause = matches!(last_inside(chars, span), '!' | '?' | ',' | ':' | ';');
     if words > 4 || !capitalised || ends_clause {
         return false;
     }
@@ -379,11 +409,35 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
     let glued_to_next = chars.get(span.end) == Some(&'-');
     glued_to_next
         || cues::is_determiner(previous)
+        || is_possessive(previous)
         || matches!(
             previous,
-            "laut" | "von" | "vom" | "in" | "im" | "auf" | "of" | "on" | "by" | "via" | "from"
-                | "mit" | "zur" | "zum" | "beim" | "bei" | "der" | "des" | "dem" | "den"
-                | "nach" | "für" | "selon" | "según" | "segundo" | "according"
+            "laut"
+                | "von"
+                | "vom"
+                | "in"
+                | "im"
+                | "auf"
+                | "of"
+                | "on"
+                | "by"
+                | "via"
+                | "from"
+                | "mit"
+                | "zur"
+                | "zum"
+                | "beim"
+                | "bei"
+                | "der"
+                | "des"
+                | "dem"
+                | "den"
+                | "nach"
+                | "für"
+                | "selon"
+                | "según"
+                | "segundo"
+                | "according"
         )
         || after.word(0) == "-"
 }
@@ -393,7 +447,12 @@ fn last_inside(chars: &[char], span: &Span) -> char {
     let mark_width = if span.closed { 1 } else { 0 };
     chars
         .get(span.start + 1..span.end.saturating_sub(mark_width))
-        .and_then(|inside| inside.iter().rev().find(|c| !c.is_whitespace() && !matches!(c, '\'' | '’')))
+        .and_then(|inside| {
+            inside
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace() && !matches!(c, '\'' | '’'))
+        })
         .copied()
         .unwrap_or(' ')
 }
@@ -440,6 +499,12 @@ fn after_quote(
             continues: None,
         })
     };
+    // "a déclaré X", "hat gesagt": the auxiliary belongs to the cue.
+    if matches!(after.word(start), "a" | "ha" | "hat" | "hatte")
+        && cues.at(&after.words, start + 1).is_some()
+    {
+        start += 1;
+    }
     if let Some((class, length)) = cues.at(&after.words, start) {
         let speaker_from = start + length;
         let speaker = match class {
@@ -481,9 +546,28 @@ fn after_quote(
 fn is_clause_start(word: &str) -> bool {
     matches!(
         word,
-        "and" | "but" | "as" | "while" | "which" | "who" | "because" | "when" | "if" | "though"
-            | "although" | "whether" | "und" | "aber" | "weil" | "wenn" | "et" | "mais" | "y"
-            | "pero" | "и" | "но"
+        "and"
+            | "but"
+            | "as"
+            | "while"
+            | "which"
+            | "who"
+            | "because"
+            | "when"
+            | "if"
+            | "though"
+            | "although"
+            | "whether"
+            | "und"
+            | "aber"
+            | "weil"
+            | "wenn"
+            | "et"
+            | "mais"
+            | "y"
+            | "pero"
+            | "и"
+            | "но"
     )
 }
 
@@ -498,13 +582,18 @@ fn subject_phrase(context: &Context, start: usize, cue_at: usize) -> Option<(usi
     }
     let words = end.checked_sub(start)?;
     let all_words = (start..end).all(|i| context.is_word(i) || context.word(i) == ".");
-    (words >= 1 && words <= 10 && all_words).then_some((start, end))
+    ((1..=10).contains(&words) && all_words).then_some((start, end))
 }
 
 /// “…,” he surmised / “…,” Mr. Rubel pointed out / “…,” an angry Smith retorted: a
 /// pronoun or a short name followed by one verb-like word that closes the clause. When
 /// the quote ends on a comma the verb can be any lowercase word ("they conclude").
-fn unlisted_verb(chars: &[char], after: &Context, start: usize, comma_inside: bool) -> Option<usize> {
+fn unlisted_verb(
+    chars: &[char],
+    after: &Context,
+    start: usize,
+    comma_inside: bool,
+) -> Option<usize> {
     let end = if cues::is_pronoun(after.word(start)) {
         start + 1
     } else {
@@ -535,7 +624,10 @@ fn unlisted_verb(chars: &[char], after: &Context, start: usize, comma_inside: bo
             || matches!(verb, "went" | "shot" | "wrote" | "told"));
     let next = after.word(end + 1);
     let closes = end + 1 >= after.len()
-        || matches!(next, "," | "out" | "up" | "back" | "on" | "in" | "at" | "to")
+        || matches!(
+            next,
+            "," | "out" | "up" | "back" | "on" | "in" | "at" | "to"
+        )
         || !after.is_word(end + 1);
     (verb_like && closes).then_some(end)
 }
@@ -545,8 +637,11 @@ fn name_run_end(chars: &[char], context: &Context, from: usize) -> usize {
     let mut end = from;
     while end < context.len() {
         let word = context.word(end);
-        let joins = context.is_capitalized(chars, end) && !(end == from && is_function_word(chars, context, end))
-            || word == "." && end > from && is_abbreviation(context, end - 1)
+        let joins = context.is_capitalized(chars, end)
+            && !(end == from && is_function_word(chars, context, end))
+            || word == "."
+                && end > from
+                && is_abbreviation(context, end - 1)
                 && context.is_capitalized(chars, end + 1)
             || is_name_particle(word) && end > from && context.is_capitalized(chars, end + 1);
         if !joins {
@@ -565,7 +660,11 @@ fn paraphrase_follows(context: &Context, from: usize) -> bool {
         if matches!(context.word(index), "of" | "about" | "regarding") {
             return true;
         }
-        if !context.word(index).chars().next().is_some_and(char::is_uppercase)
+        if !context
+            .word(index)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
             && !context.word(index).contains('’')
             && index > from
         {
@@ -578,9 +677,10 @@ fn paraphrase_follows(context: &Context, from: usize) -> bool {
 
 /// X said: “…” / According to X, “…” / X called it “…”
 fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribution> {
-    let (cue_at, class, length) = (0..before.len())
-        .rev()
-        .find_map(|i| cues.at(&before.words, i).map(|(class, length)| (i, class, length)))?;
+    let (cue_at, class, length) = (0..before.len()).rev().find_map(|i| {
+        cues.at(&before.words, i)
+            .map(|(class, length)| (i, class, length))
+    })?;
     if class == CueClass::So {
         return None;
     }
@@ -657,6 +757,10 @@ fn phrase_before(
         let comma = (last.saturating_sub(MAX_APPOSITIVE).max(floor)..last)
             .rev()
             .find(|&i| context.word(i) == ",")?;
+        // "The mayor, Ines Borg, said": the part between the commas is the name.
+        if name_run_end(chars, context, comma + 1) == last && comma + 1 < last {
+            return Some((comma + 1, last));
+        }
         let name = phrase_ending_at(chars, context, comma, floor)?;
         return context.is_capitalized(chars, name.0).then_some(name);
     }
@@ -720,7 +824,9 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
     while index < context.len() && index - from < 8 {
         let word = context.word(index);
         let joins = context.is_word(index) && !is_phrase_stop(word) && !is_clause_start(word)
-            || word == "." && index > from && is_abbreviation(context, index - 1)
+            || word == "."
+                && index > from
+                && is_abbreviation(context, index - 1)
                 && context.is_capitalized(chars, index + 1)
             || word == "-" && index > from;
         if !joins {
@@ -738,20 +844,79 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
 fn is_time_word(word: &str) -> bool {
     matches!(
         word,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-            | "today" | "yesterday" | "tonight" | "recently" | "later" | "earlier" | "heute"
-            | "gestern" | "am" | "weiter" | "außerdem" | "zudem" | "auch"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "tonight"
+            | "recently"
+            | "later"
+            | "earlier"
+            | "heute"
+            | "gestern"
+            | "am"
+            | "weiter"
+            | "außerdem"
+            | "zudem"
+            | "auch"
     )
 }
 
 fn is_phrase_stop(word: &str) -> bool {
     matches!(
         word,
-        "in" | "on" | "at" | "during" | "to" | "for" | "after" | "before" | "when" | "while"
-            | "that" | "who" | "im" | "am" | "bei" | "während" | "vor" | "nach" | "dans"
-            | "en" | "ante" | "with" | "from" | "via" | "by" | "of" | "about" | "told" | "said"
-            | "says" | "in an" | "mit" | "gegenüber" | "dem" | "den" | "dass" | "que" | "что"
-            | "is" | "was" | "has" | "had" | "would" | "will" | "ist" | "war" | "sei" | "habe"
+        "in" | "on"
+            | "at"
+            | "during"
+            | "to"
+            | "for"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "that"
+            | "who"
+            | "im"
+            | "am"
+            | "bei"
+            | "während"
+            | "vor"
+            | "nach"
+            | "dans"
+            | "en"
+            | "ante"
+            | "with"
+            | "from"
+            | "via"
+            | "by"
+            | "of"
+            | "about"
+            | "told"
+            | "said"
+            | "says"
+            | "in an"
+            | "mit"
+            | "gegenüber"
+            | "dem"
+            | "den"
+            | "dass"
+            | "que"
+            | "что"
+            | "is"
+            | "was"
+            | "has"
+            | "had"
+            | "would"
+            | "will"
+            | "ist"
+            | "war"
+            | "sei"
+            | "habe"
             | "hat"
     )
 }
@@ -765,8 +930,23 @@ fn is_name_particle(word: &str) -> bool {
 
 /// "Mr", "Dr", "Sen", "J" before a period.
 fn is_abbreviation(context: &Context, index: usize) -> bool {
-    let word = context.word(index);
-    context.is_word(index) && (word.chars().count() <= 4) && word != "said"
+    context.is_word(index)
+        && context
+            .tokens
+            .get(index)
+            .is_some_and(|t| t.end - t.start <= 4)
+        && is_abbreviation_word(&capitalize_first(context.word(index)))
+}
+
+/// Context words are lowercase; abbreviations are listed capitalised.
+fn capitalize_first(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
+        None => String::new(),
+    }
 }
 
 fn is_possessive(word: &str) -> bool {
@@ -789,8 +969,8 @@ fn continued(
     earlier: &[Option<Attribution>],
 ) -> Option<Attribution> {
     let span = spans.get(index)?;
-    let previous_index = index.checked_sub(1)?;
-    let previous = spans.get(previous_index)?;
+    let previous_index = index.checked_sub(1);
+    let previous = previous_index.and_then(|i| spans.get(i));
     let inherit = |from: usize| {
         let found = earlier.get(from)?.as_ref()?;
         Some(Attribution {
@@ -799,19 +979,13 @@ fn continued(
             ..found.clone()
         })
     };
-    if previous.paragraph_start == span.paragraph_start || !previous.closed {
-        return inherit(previous_index);
-    }
-    // “…,” he said.¶“More.”: the previous paragraph ended on an attributed quote.
-    let gap = tokenize(chars, previous.end, span.paragraph_start);
-    let previous_paragraph_is_next_door = !chars
-        .get(previous.paragraph_end..span.paragraph_start)
-        .unwrap_or(&[])
-        .iter()
-        .any(|&c| c != '\n' && !c.is_whitespace())
-        && previous.paragraph_end < span.paragraph_start;
-    if previous_paragraph_is_next_door && gap.len() <= 12 && !gap.iter().any(|t| !t.is_word && chars.get(t.start) == Some(&':')) {
-        if let Some(found) = inherit(previous_index) {
+    if let (Some(previous), Some(previous_index)) = (previous, previous_index) {
+        if previous.paragraph_start == span.paragraph_start || !previous.closed {
+            return inherit(previous_index);
+        }
+        if let Some(found) =
+            inherit_across_paragraphs(chars, span, previous, previous_index, &inherit)
+        {
             return Some(found);
         }
     }
@@ -819,12 +993,42 @@ fn continued(
     let last_sentence = last_sentence_before(chars, span.paragraph_start);
     let context = Context::new(chars, last_sentence);
     let announces = context.word(context.len().saturating_sub(1)) == ":";
-    let found = before_quote(chars, &context, cues).or_else(|| announced_by_subject(chars, &context))?;
+    let found =
+        before_quote(chars, &context, cues).or_else(|| announced_by_subject(chars, &context))?;
     announces.then_some(Attribution {
         kind: QuoteKind::Direct,
         continues: None,
         ..found
     })
+}
+
+/// “…,” he said.¶“More.”: the previous paragraph ended on an attributed quote.
+fn inherit_across_paragraphs(
+    chars: &[char],
+    span: &Span,
+    previous: &Span,
+    previous_index: usize,
+    inherit: &dyn Fn(usize) -> Option<Attribution>,
+) -> Option<Attribution> {
+    if span.paragraph_start.saturating_sub(previous.end) > WINDOW {
+        return None;
+    }
+    let gap = tokenize(chars, previous.end, span.paragraph_start);
+    let previous_paragraph_is_next_door = !chars
+        .get(previous.paragraph_end..span.paragraph_start)
+        .unwrap_or(&[])
+        .iter()
+        .any(|&c| c != '\n' && !c.is_whitespace())
+        && previous.paragraph_end < span.paragraph_start;
+    if previous_paragraph_is_next_door
+        && gap.len() <= 12
+        && !gap
+            .iter()
+            .any(|t| !t.is_word && chars.get(t.start) == Some(&':'))
+    {
+        return inherit(previous_index);
+    }
+    None
 }
 
 /// The tokens of the last sentence of the paragraph that ends before `paragraph_start`.
@@ -833,10 +1037,10 @@ fn last_sentence_before(chars: &[char], paragraph_start: usize) -> Vec<Token> {
         .get(..paragraph_start)
         .and_then(|head| head.iter().rposition(|c| !c.is_whitespace()))
         .map_or(0, |p| p + 1);
+    let floor = end.saturating_sub(WINDOW);
     let start = chars
-        .get(..end)
-        .and_then(|head| head.iter().rposition(|&c| c == '\n'))
-        .map_or(0, |p| p + 1)
-        .max(end.saturating_sub(WINDOW));
+        .get(floor..end)
+        .and_then(|tail| tail.iter().rposition(|&c| c == '\n'))
+        .map_or(floor, |p| floor + p + 1);
     sentence_tail(chars, tokenize(chars, start, end))
 }

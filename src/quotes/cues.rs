@@ -20,65 +20,282 @@ pub enum CueClass {
 }
 
 const EN_VERBS: &[&str] = &[
-    "said", "says", "say", "saying", "added", "adds", "adding", "noted", "notes", "noting",
-    "told", "tells", "telling", "wrote", "writes", "writing", "argued", "argues", "arguing",
-    "quipped", "insisted", "insists", "warned", "warns", "warning", "continued", "continues",
-    "explained", "explains", "explaining", "asked", "asks", "replied", "replies", "stated",
-    "states", "declared", "declares", "claimed", "claims", "claiming", "tweeted", "tweets",
-    "responded", "responds", "recalled", "recalls", "concluded", "remarked", "acknowledged",
-    "admitted", "admits", "announced", "observed", "suggested", "asserted", "contended",
-    "complained", "countered", "joked", "predicted", "promised", "vowed", "urged",
-    "conceded", "emphasized", "emphasised", "stressed", "posted", "shouted", "yelled",
-    "testified", "cautioned", "boasted", "lamented", "recounted", "commented", "answered",
-    "exclaimed", "pleaded", "reiterated", "mused", "pressed", "scoffed", "charged",
-    "retorted", "interjected", "wondered", "speculated", "opined", "confirmed", "thundered",
-    "reported", "reports", "wrote:", "chanted", "shot", "barked", "blogged", "explained",
-    "maintained", "maintains", "insisted", "recalled", "chimed", "snapped", "warned",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "added",
+    "adds",
+    "adding",
+    "noted",
+    "notes",
+    "noting",
+    "told",
+    "tells",
+    "telling",
+    "wrote",
+    "writes",
+    "writing",
+    "argued",
+    "argues",
+    "arguing",
+    "quipped",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "warning",
+    "continued",
+    "continues",
+    "explained",
+    "explains",
+    "explaining",
+    "asked",
+    "asks",
+    "replied",
+    "replies",
+    "stated",
+    "states",
+    "declared",
+    "declares",
+    "claimed",
+    "claims",
+    "claiming",
+    "tweeted",
+    "tweets",
+    "responded",
+    "responds",
+    "recalled",
+    "recalls",
+    "concluded",
+    "remarked",
+    "acknowledged",
+    "admitted",
+    "admits",
+    "announced",
+    "observed",
+    "suggested",
+    "asserted",
+    "contended",
+    "complained",
+    "countered",
+    "joked",
+    "predicted",
+    "promised",
+    "vowed",
+    "urged",
+    "conceded",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "posted",
+    "shouted",
+    "yelled",
+    "testified",
+    "cautioned",
+    "boasted",
+    "lamented",
+    "recounted",
+    "commented",
+    "answered",
+    "exclaimed",
+    "pleaded",
+    "reiterated",
+    "mused",
+    "pressed",
+    "scoffed",
+    "charged",
+    "retorted",
+    "interjected",
+    "wondered",
+    "speculated",
+    "opined",
+    "confirmed",
+    "thundered",
+    "reported",
+    "reports",
+    "wrote:",
+    "chanted",
+    "shot",
+    "barked",
+    "blogged",
+    "explained",
+    "maintained",
+    "maintains",
+    "insisted",
+    "recalled",
+    "chimed",
+    "snapped",
+    "warned",
 ];
 const EN_SOURCES: &[&[&str]] = &[&["according", "to"]];
 const EN_NAMING: &[&str] = &[
-    "called", "calls", "calling", "described", "describes", "describing", "dubbed",
-    "termed", "labeled", "labelled", "branded",
+    "called",
+    "calls",
+    "calling",
+    "described",
+    "describes",
+    "describing",
+    "dubbed",
+    "termed",
+    "labeled",
+    "labelled",
+    "branded",
 ];
 
 const DE_VERBS: &[&str] = &[
-    "sagte", "sagt", "sagten", "sagen", "gesagt", "erklärte", "erklärt", "erklärten",
-    "betonte", "betont", "meinte", "meint", "schrieb", "schreibt", "schrieben", "kritisierte",
-    "warnte", "fügte", "äußerte", "antwortete", "fragte", "bekräftigte", "sprach", "rief",
-    "forderte", "ergänzte", "berichtete", "verkündete", "teilte", "kommentierte", "zitierte",
-    "meldete", "versicherte", "unterstrich", "behauptete", "begründete", "lautete", "heißt",
-    "hieß", "zitiert", "mahnte", "räumte", "stellte", "resümierte", "kündigte",
+    "sagte",
+    "sagt",
+    "sagten",
+    "sagen",
+    "gesagt",
+    "erklärte",
+    "erklärt",
+    "erklärten",
+    "betonte",
+    "betont",
+    "meinte",
+    "meint",
+    "schrieb",
+    "schreibt",
+    "schrieben",
+    "kritisierte",
+    "warnte",
+    "fügte",
+    "äußerte",
+    "antwortete",
+    "fragte",
+    "bekräftigte",
+    "sprach",
+    "rief",
+    "forderte",
+    "ergänzte",
+    "berichtete",
+    "verkündete",
+    "teilte",
+    "kommentierte",
+    "zitierte",
+    "meldete",
+    "versicherte",
+    "unterstrich",
+    "behauptete",
+    "begründete",
+    "lautete",
+    "heißt",
+    "hieß",
+    "zitiert",
+    "mahnte",
+    "räumte",
+    "stellte",
+    "resümierte",
+    "kündigte",
 ];
 const DE_SOURCES: &[&[&str]] = &[&["laut"], &["nach", "angaben"]];
 const DE_NAMING: &[&str] = &["nannte", "bezeichnete", "bezeichnet", "nennt"];
 
 const RU_VERBS: &[&str] = &[
-    "сказал", "сказала", "сказали", "заявил", "заявила", "заявили", "отметил", "отметила",
-    "отметили", "добавил", "добавила", "подчеркнул", "подчеркнула", "сообщил", "сообщила",
-    "пояснил", "пояснила", "написал", "написала", "говорит", "заметил", "заметила",
-    "ответил", "ответила", "считает", "признал", "признала",
+    "сказал",
+    "сказала",
+    "сказали",
+    "заявил",
+    "заявила",
+    "заявили",
+    "отметил",
+    "отметила",
+    "отметили",
+    "добавил",
+    "добавила",
+    "подчеркнул",
+    "подчеркнула",
+    "сообщил",
+    "сообщила",
+    "пояснил",
+    "пояснила",
+    "написал",
+    "написала",
+    "говорит",
+    "заметил",
+    "заметила",
+    "ответил",
+    "ответила",
+    "считает",
+    "признал",
+    "признала",
 ];
 const RU_SOURCES: &[&[&str]] = &[&["по", "словам"], &["по", "мнению"]];
 
 const FR_VERBS: &[&str] = &[
-    "déclaré", "dit", "affirmé", "expliqué", "ajouté", "souligné", "estimé", "indiqué",
-    "déclare", "affirme", "explique", "ajoute", "souligne", "estime", "indique", "précisé",
-    "précise", "assuré", "assure", "confié", "raconté", "lancé", "martelé",
+    "déclaré",
+    "dit",
+    "affirmé",
+    "expliqué",
+    "ajouté",
+    "souligné",
+    "estimé",
+    "indiqué",
+    "déclare",
+    "affirme",
+    "explique",
+    "ajoute",
+    "souligne",
+    "estime",
+    "indique",
+    "précisé",
+    "précise",
+    "assuré",
+    "assure",
+    "confié",
+    "raconté",
+    "lancé",
+    "martelé",
 ];
 const FR_SOURCES: &[&[&str]] = &[&["selon"], &["d’après"], &["d'après"]];
 
 const ES_VERBS: &[&str] = &[
-    "dijo", "afirmó", "aseguró", "explicó", "añadió", "señaló", "declaró", "indicó",
-    "manifestó", "sostuvo", "agregó", "comentó", "expresó", "advirtió", "dice", "afirma",
-    "asegura", "explica", "subrayó", "destacó",
+    "dijo",
+    "afirmó",
+    "aseguró",
+    "explicó",
+    "añadió",
+    "señaló",
+    "declaró",
+    "indicó",
+    "manifestó",
+    "sostuvo",
+    "agregó",
+    "comentó",
+    "expresó",
+    "advirtió",
+    "dice",
+    "afirma",
+    "asegura",
+    "explica",
+    "subrayó",
+    "destacó",
 ];
 const ES_SOURCES: &[&[&str]] = &[&["según"], &["de", "acuerdo", "con"]];
 
 const PT_VERBS: &[&str] = &[
-    "disse", "afirmou", "declarou", "explicou", "acrescentou", "ressaltou", "destacou",
-    "diz", "afirma", "disseram",
+    "disse",
+    "afirmou",
+    "declarou",
+    "explicou",
+    "acrescentou",
+    "ressaltou",
+    "destacou",
+    "diz",
+    "afirma",
+    "disseram",
 ];
 const PT_SOURCES: &[&[&str]] = &[&["segundo"], &["de", "acordo", "com"]];
+
+/// One language's lists: code, verbs, source phrases, naming verbs.
+type CueTable = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static [&'static str]],
+    &'static [&'static str],
+);
 
 /// The cue lists of one language, or of all of them.
 pub struct Cues {
@@ -91,7 +308,7 @@ pub struct Cues {
 impl Cues {
     /// Cues for `lang` (ISO 639-1); an unknown or empty code gets every language.
     pub fn for_lang(lang: &str) -> Cues {
-        let code = lang.get(..2).unwrap_or(lang).to_lowercase();
+        let code = super::tokens::lowercase(lang.get(..2).unwrap_or(lang));
         let all = !matches!(code.as_str(), "en" | "de" | "ru" | "fr" | "es" | "pt");
         let wanted = |c: &str| all || code == c;
         let mut cues = Cues {
@@ -100,7 +317,7 @@ impl Cues {
             naming: Vec::new(),
             german: wanted("de"),
         };
-        let tables: [(&str, &[&str], &[&[&str]], &[&str]); 6] = [
+        let tables: [CueTable; 6] = [
             ("en", EN_VERBS, EN_SOURCES, EN_NAMING),
             ("de", DE_VERBS, DE_SOURCES, DE_NAMING),
             ("ru", RU_VERBS, RU_SOURCES, &[]),
@@ -148,17 +365,43 @@ impl Cues {
 /// Personal pronouns that can be a speaker.
 pub fn is_pronoun(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
-        "he" | "she" | "they" | "we" | "i" | "it" | "er" | "sie" | "wir" | "ich" | "es"
-            | "он" | "она" | "они" | "мы" | "я" | "il" | "elle" | "ils" | "elles" | "nous"
-            | "je" | "él" | "ella" | "ellos" | "ellas" | "ele" | "ela" | "eles" | "elas"
+        super::tokens::lowercase(word).as_str(),
+        "he" | "she"
+            | "they"
+            | "we"
+            | "i"
+            | "it"
+            | "er"
+            | "sie"
+            | "wir"
+            | "ich"
+            | "es"
+            | "он"
+            | "она"
+            | "они"
+            | "мы"
+            | "я"
+            | "il"
+            | "elle"
+            | "ils"
+            | "elles"
+            | "nous"
+            | "je"
+            | "él"
+            | "ella"
+            | "ellos"
+            | "ellas"
+            | "ele"
+            | "ela"
+            | "eles"
+            | "elas"
     )
 }
 
 /// Pronouns that stand for one person and can be resolved to a name.
 pub fn is_personal_singular(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
+        super::tokens::lowercase(word).as_str(),
         "he" | "she" | "er" | "sie" | "он" | "она" | "il" | "elle" | "él" | "ella" | "ele" | "ela"
     )
 }
@@ -166,24 +409,91 @@ pub fn is_personal_singular(word: &str) -> bool {
 /// Words between a subject and its reporting verb ("he also said", "X has said").
 pub fn is_verb_filler(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
-        "also" | "later" | "then" | "has" | "had" | "have" | "would" | "will" | "once"
-            | "previously" | "recently" | "again" | "further" | "simply" | "just" | "only"
-            | "often" | "repeatedly" | "frequently" | "reportedly" | "even"
-            | "never" | "always" | "now" | "earlier" | "flatly" | "a" | "hat"
-            | "hatte" | "habe" | "auch" | "bereits" | "ebenfalls" | "noch" | "dann" | "später"
-            | "также" | "уже" | "ha" | "había" | "tem" | "já"
+        super::tokens::lowercase(word).as_str(),
+        "also"
+            | "later"
+            | "then"
+            | "has"
+            | "had"
+            | "have"
+            | "would"
+            | "will"
+            | "once"
+            | "previously"
+            | "recently"
+            | "again"
+            | "further"
+            | "simply"
+            | "just"
+            | "only"
+            | "often"
+            | "repeatedly"
+            | "frequently"
+            | "reportedly"
+            | "even"
+            | "never"
+            | "always"
+            | "now"
+            | "earlier"
+            | "flatly"
+            | "a"
+            | "hat"
+            | "hatte"
+            | "habe"
+            | "auch"
+            | "bereits"
+            | "ebenfalls"
+            | "noch"
+            | "dann"
+            | "später"
+            | "также"
+            | "уже"
+            | "ha"
+            | "había"
+            | "tem"
+            | "já"
     )
 }
 
 /// Words that open a noun phrase.
 pub fn is_determiner(word: &str) -> bool {
     matches!(
-        word.to_lowercase().as_str(),
-        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "der" | "die" | "das"
-            | "den" | "dem" | "des" | "ein" | "eine" | "einer" | "sein" | "seine" | "ihr"
-            | "ihre" | "le" | "la" | "les" | "l’" | "el" | "los" | "las" | "un" | "una" | "une"
-            | "o" | "os" | "um" | "uma"
+        super::tokens::lowercase(word).as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "der"
+            | "die"
+            | "das"
+            | "den"
+            | "dem"
+            | "des"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "sein"
+            | "seine"
+            | "ihr"
+            | "ihre"
+            | "le"
+            | "la"
+            | "les"
+            | "l’"
+            | "el"
+            | "los"
+            | "las"
+            | "un"
+            | "una"
+            | "une"
+            | "o"
+            | "os"
+            | "um"
+            | "uma"
     )
 }
 
@@ -191,15 +501,87 @@ pub fn is_determiner(word: &str) -> bool {
 pub fn is_capitalized_function_word(word: &str) -> bool {
     matches!(
         word,
-        "But" | "And" | "The" | "In" | "On" | "At" | "As" | "When" | "If" | "This" | "That"
-            | "It" | "A" | "An" | "So" | "Yet" | "Or" | "For" | "After" | "Before" | "While"
-            | "Asked" | "Speaking" | "Still" | "Then" | "Now" | "Later" | "Also" | "However"
-            | "Meanwhile" | "Instead" | "Last" | "Earlier" | "Both" | "His"
-            | "Her" | "Their" | "Its" | "Our" | "We" | "They" | "He" | "She" | "I" | "Der"
-            | "Die" | "Das" | "Dazu" | "Auch" | "Doch" | "Aber" | "Und" | "Nach" | "Laut"
-            | "Im" | "Am" | "Mit" | "Bei" | "Für" | "Wie" | "Er" | "Sie" | "Es" | "Ein"
-            | "Eine" | "Le" | "La" | "Les" | "El" | "Los" | "Las" | "Но" | "И" | "В"
-            | "According" | "Thursday" | "Monday" | "Tuesday" | "Wednesday" | "Friday"
-            | "Saturday" | "Sunday"
+        "But"
+            | "And"
+            | "The"
+            | "In"
+            | "On"
+            | "At"
+            | "As"
+            | "When"
+            | "If"
+            | "This"
+            | "That"
+            | "It"
+            | "A"
+            | "An"
+            | "So"
+            | "Yet"
+            | "Or"
+            | "For"
+            | "After"
+            | "Before"
+            | "While"
+            | "Asked"
+            | "Speaking"
+            | "Still"
+            | "Then"
+            | "Now"
+            | "Later"
+            | "Also"
+            | "However"
+            | "Meanwhile"
+            | "Instead"
+            | "Last"
+            | "Earlier"
+            | "Both"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "Our"
+            | "We"
+            | "They"
+            | "He"
+            | "She"
+            | "I"
+            | "Der"
+            | "Die"
+            | "Das"
+            | "Dazu"
+            | "Auch"
+            | "Doch"
+            | "Aber"
+            | "Und"
+            | "Nach"
+            | "Laut"
+            | "Im"
+            | "Am"
+            | "Mit"
+            | "Bei"
+            | "Für"
+            | "Wie"
+            | "Er"
+            | "Sie"
+            | "Es"
+            | "Ein"
+            | "Eine"
+            | "Le"
+            | "La"
+            | "Les"
+            | "El"
+            | "Los"
+            | "Las"
+            | "Но"
+            | "И"
+            | "В"
+            | "According"
+            | "Thursday"
+            | "Monday"
+            | "Tuesday"
+            | "Wednesday"
+            | "Friday"
+            | "Saturday"
+            | "Sunday"
     )
 }

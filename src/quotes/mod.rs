@@ -14,7 +14,7 @@ mod tokens;
 use crate::article::Article;
 use crate::textmap::NodeRange;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(rename_all = "lowercase")]
@@ -94,7 +94,9 @@ pub fn find(text: &str, lang: &str) -> Vec<Quote> {
             end: span.end,
             speaker,
             speaker_as_written,
-            cue: found.cue.map(|(start, end)| tokens::slice(&chars, start, end)),
+            cue: found
+                .cue
+                .map(|(start, end)| tokens::slice(&chars, start, end)),
             kind: found.kind,
             attribution: ids.id_for(index, found),
         });
@@ -106,8 +108,8 @@ pub fn find(text: &str, lang: &str) -> Vec<Quote> {
 /// continued quote points at the one it continues.
 #[derive(Default)]
 struct AttributionIds {
-    by_cue: HashMap<(usize, usize), usize>,
-    by_span: HashMap<usize, usize>,
+    by_cue: BTreeMap<(usize, usize), usize>,
+    by_span: BTreeMap<usize, usize>,
     next: usize,
 }
 
@@ -131,15 +133,24 @@ impl AttributionIds {
 
 /// Finds the quotes of an article and where they are in the page.
 pub fn find_in_article(article: &Article) -> Vec<PageQuote> {
+    // Quote offsets are in code points; slicing needs bytes. One table for all quotes keeps
+    // this linear (skipping `start` chars per quote was quadratic on quote-heavy pages).
+    let byte_at: Vec<usize> = article
+        .text
+        .char_indices()
+        .map(|(byte, _)| byte)
+        .chain(std::iter::once(article.text.len()))
+        .collect();
+    let slice = |start: usize, end: usize| -> String {
+        match (byte_at.get(start), byte_at.get(end)) {
+            (Some(&from), Some(&to)) if from <= to => article.text[from..to].to_string(),
+            _ => String::new(),
+        }
+    };
     find(&article.text, &article.lang)
         .into_iter()
         .map(|quote| PageQuote {
-            text: article
-                .text
-                .chars()
-                .skip(quote.start)
-                .take(quote.end - quote.start)
-                .collect(),
+            text: slice(quote.start, quote.end),
             ranges: article.map.node_ranges(quote.start, quote.end),
             quote,
         })
@@ -167,4 +178,175 @@ pub fn group_by_speaker(quotes: &[PageQuote]) -> Vec<SpeakerGroup> {
         )
     });
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (quoted text, speaker, speaker as written, kind) of every quote found.
+    fn found(text: &str, lang: &str) -> Vec<(String, Option<String>, Option<String>, QuoteKind)> {
+        find(text, lang)
+            .into_iter()
+            .map(|q| {
+                let quoted: String = text.chars().skip(q.start).take(q.end - q.start).collect();
+                (quoted, q.speaker, q.speaker_as_written, q.kind)
+            })
+            .collect()
+    }
+
+    fn speakers(text: &str, lang: &str) -> Vec<Option<String>> {
+        found(text, lang).into_iter().map(|f| f.1).collect()
+    }
+
+    fn some(name: &str) -> Option<String> {
+        Some(name.to_string())
+    }
+
+    #[test]
+    fn seed_example_resolves_both_quotes_to_the_full_name() {
+        let text = "Prime Minister Helena Varga said on Monday that a customs union was possible.\n\n\
+                    Asked about a merger, Varga said: “We don’t want it, but it can’t be excluded.”\n\n\
+                    Trade between the two could grow further, she added, noting: “Time will tell.”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0].0, "“We don’t want it, but it can’t be excluded.”");
+        assert_eq!(quotes[0].1, some("Helena Varga"));
+        assert_eq!(quotes[0].2, some("Varga"));
+        assert_eq!(quotes[1].1, some("Helena Varga"));
+        assert!(quotes.iter().all(|q| q.3 == QuoteKind::Direct));
+    }
+
+    #[test]
+    fn inverted_forms_and_cue_verbs() {
+        let text = "Senator Tom Okafor spoke first.\n\n\
+                    “The bill is dead,” said Okafor.\n\n\
+                    “It will come back,” Okafor insisted.\n\n\
+                    “Nobody wants that,” he quipped.\n\n\
+                    “We are ready” — Okafor.";
+        assert_eq!(speakers(text, "en"), vec![some("Tom Okafor"); 4]);
+    }
+
+    #[test]
+    fn split_quote_shares_one_attribution() {
+        let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
+        let quotes = find(text, "en");
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0].attribution, quotes[1].attribution);
+        assert_eq!(quotes[1].speaker, some("Mara Quist"));
+        assert_eq!(quotes[0].speaker_as_written, some("Mara Quist"));
+    }
+
+    #[test]
+    fn appositive_according_to_and_colon() {
+        let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
+                    According to the ministry, “no new beds will be added this year.”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].1, some("Hugh Hill"));
+        assert_eq!(quotes[1].2, some("the ministry"));
+    }
+
+    #[test]
+    fn a_bare_quote_paragraph_takes_the_announced_speaker() {
+        let text = "The mayor, Ines Borg, told the council:\n\n\"The budget is balanced for the first time in ten years.\"";
+        assert_eq!(speakers(text, "en"), vec![some("Ines Borg")]);
+    }
+
+    #[test]
+    fn multi_paragraph_quote_parts_share_the_attribution() {
+        let text = "Ines Borg said:\n\n“The first part of the plan is simple.\n\n“The second part is harder.”";
+        let quotes = find(text, "en");
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0].attribution, quotes[1].attribution);
+        assert_eq!(quotes[1].speaker, some("Ines Borg"));
+    }
+
+    #[test]
+    fn mixed_fragment_is_attributed_and_scare_quotes_are_not() {
+        let text = "Oskar Lind called the proposal “quite possible” in his speech.\n\n\
+                    The so-called “reform” was never passed.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].1, some("Oskar Lind"));
+        assert_eq!(quotes[0].3, QuoteKind::Mixed);
+    }
+
+    #[test]
+    fn pronouns_and_titles_resolve_to_people_organisations_stay() {
+        let text = "Chancellor Anna Holm met President Ivo Marek on Friday.\n\n\
+                    “We agreed on nothing,” she said.\n\n\
+                    “Talks go on,” the president said.\n\n\
+                    “No comment,” the Kremlin said.";
+        assert_eq!(
+            speakers(text, "en"),
+            vec![some("Anna Holm"), some("Ivo Marek"), some("Kremlin")]
+        );
+    }
+
+    #[test]
+    fn german_cues() {
+        let text = "Bundesministerin Anna Weber äußerte sich am Montag.\n\n\
+                    „Das Gesetz kommt im Herbst“, sagte Weber.\n\n\
+                    Sie betonte: „Wir halten Wort.“\n\n\
+                    „Der Zeitplan steht“, so Weber.\n\n\
+                    Laut Weber ist der Plan „alternativlos und gut durchdacht“.";
+        let quotes = found(text, "de");
+        assert_eq!(quotes.len(), 4);
+        assert!(quotes.iter().all(|q| q.1 == some("Anna Weber")));
+        assert_eq!(quotes[3].3, QuoteKind::Mixed);
+    }
+
+    #[test]
+    fn russian_french_spanish_cues() {
+        let ru = "«Мы готовы к переговорам», — заявил Иван Петров.";
+        assert_eq!(speakers(ru, "ru"), vec![some("Иван Петров")]);
+        let fr = "« Nous irons jusqu’au bout », a déclaré Marie Dupont.";
+        assert_eq!(speakers(fr, "fr"), vec![some("Marie Dupont")]);
+        let es = "«No habrá recortes», dijo Carlos Ruiz.";
+        assert_eq!(speakers(es, "es"), vec![some("Carlos Ruiz")]);
+        let unknown = "«No habrá recortes», dijo Carlos Ruiz.";
+        assert_eq!(speakers(unknown, ""), vec![some("Carlos Ruiz")]);
+    }
+
+    #[test]
+    fn nested_and_apostrophes_do_not_split_quotes() {
+        let text = "“They called it ‘the deal of the ’90s’ and we didn’t argue,” said Lea Kron.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].1, some("Lea Kron"));
+    }
+
+    #[test]
+    fn robust_on_odd_inputs() {
+        for text in [
+            "",
+            "\"",
+            "“",
+            "”“",
+            "„",
+            "«»",
+            "''",
+            "``",
+            "\n\n\n",
+            "“ said he",
+            "— ,” said",
+        ] {
+            let _ = find(text, "");
+        }
+        let text = "A stray “ mark.\n\n“Fine words,” said Ola Berg.";
+        assert_eq!(speakers(text, "en"), vec![some("Ola Berg")]);
+    }
+
+    #[test]
+    fn large_text_without_quotes_is_fast() {
+        let text = "The committee met again and nothing was decided. ".repeat(4200);
+        assert!(text.len() > 200_000);
+        let started = std::time::Instant::now();
+        assert!(find(&text, "en").is_empty());
+        assert!(started.elapsed().as_secs_f64() < 1.0);
+        let quoted = "“Words here,” said Ana Lee. The rest follows. ".repeat(4000);
+        let started = std::time::Instant::now();
+        assert_eq!(find(&quoted, "en").len(), 4000);
+        assert!(started.elapsed().as_secs_f64() < 3.0);
+    }
 }

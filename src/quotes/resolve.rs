@@ -10,7 +10,7 @@
 use super::cues;
 use super::marks::Span;
 use super::tokens::{text_of, tokenize, Token};
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// A name seen in the text, titles removed.
 #[derive(Debug, Clone)]
@@ -32,9 +32,11 @@ pub struct Resolver {
     mentions: Vec<Mention>,
     /// Each distinct name: how often it is mentioned and where first (to pick "Donald
     /// Trump" over "Eric Trump", deterministically).
-    counts: HashMap<Vec<String>, (usize, usize)>,
+    counts: BTreeMap<Vec<String>, (usize, usize)>,
+    /// The distinct names ending with each last word.
+    by_surname: BTreeMap<String, Vec<Vec<String>>>,
     /// Gender by surname, from honorifics ("Mrs. Lee").
-    genders: HashMap<String, Gender>,
+    genders: BTreeMap<String, Gender>,
     /// Quoted spans (sorted): names inside quotes are not antecedents.
     quoted: Vec<(usize, usize)>,
     /// Names seen with a personal title ("Sen. Jane Roe").
@@ -47,28 +49,79 @@ pub struct Resolver {
 fn is_institution_word(word: &str) -> bool {
     matches!(
         word,
-        "House" | "States" | "Carolina" | "Street" | "Journal" | "News" | "Party" | "Committee"
-            | "Department" | "Foundation" | "University" | "Times" | "Post" | "Press" | "Fund"
-            | "Council" | "Court" | "Congress" | "Senate" | "Association" | "Institute"
-            | "Center" | "Campaign" | "Club" | "Union" | "Bank" | "Group" | "Inc" | "Company"
-            | "Network" | "America" | "Americans" | "Republicans" | "Democrats" | "City"
-            | "County" | "Island" | "Beach" | "Virginia" | "Dakota" | "Hampshire" | "Jersey"
-            | "York" | "Mexico" | "Kingdom" | "Nations" | "Office" | "Agency" | "Service"
-            | "Security" | "Administration" | "Republic" | "Ministry" | "Partei" | "Regierung"
+        "House"
+            | "States"
+            | "Carolina"
+            | "Street"
+            | "Journal"
+            | "News"
+            | "Party"
+            | "Committee"
+            | "Department"
+            | "Foundation"
+            | "University"
+            | "Times"
+            | "Post"
+            | "Press"
+            | "Fund"
+            | "Council"
+            | "Court"
+            | "Congress"
+            | "Senate"
+            | "Association"
+            | "Institute"
+            | "Center"
+            | "Campaign"
+            | "Club"
+            | "Union"
+            | "Bank"
+            | "Group"
+            | "Inc"
+            | "Company"
+            | "Network"
+            | "America"
+            | "Americans"
+            | "Republicans"
+            | "Democrats"
+            | "City"
+            | "County"
+            | "Island"
+            | "Beach"
+            | "Virginia"
+            | "Dakota"
+            | "Hampshire"
+            | "Jersey"
+            | "York"
+            | "Mexico"
+            | "Kingdom"
+            | "Nations"
+            | "Office"
+            | "Agency"
+            | "Service"
+            | "Security"
+            | "Administration"
+            | "Republic"
+            | "Ministry"
+            | "Partei"
+            | "Regierung"
     )
 }
 
 /// The last run of capitalised words that are not titles or articles: "Democratic
 /// pollster Geoff Garin" → "Geoff Garin", "Sen. Jane Roe" → "Jane Roe".
 fn last_name_run(words: &[String]) -> Vec<String> {
-    let is_name = |w: &String| starts_upper(w) && !is_title(w) && !cues::is_capitalized_function_word(w);
+    let is_name =
+        |w: &String| starts_upper(w) && !is_title(w) && !cues::is_capitalized_function_word(w);
     let Some(last) = words.iter().rposition(is_name) else {
         return Vec::new();
     };
     let mut first = last;
     while first > 0 {
         let previous = &words[first - 1];
-        let particle = matches!(previous.as_str(), "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di");
+        let particle = matches!(
+            previous.as_str(),
+            "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di"
+        );
         if is_name(previous) || particle && first > 1 {
             first -= 1;
         } else {
@@ -84,26 +137,101 @@ fn last_name_run(words: &[String]) -> Vec<String> {
 }
 
 const TITLES: &[&str] = &[
-    "president", "vice", "prime", "minister", "senator", "sen", "rep", "representative",
-    "gov", "governor", "secretary", "mr", "mrs", "ms", "dr", "judge", "justice",
-    "chancellor", "general", "gen", "speaker", "mayor", "chairman", "chairwoman", "chief",
-    "king", "queen", "pope", "sheriff", "professor", "prof", "rev", "lt", "col", "sgt",
-    "capt", "ambassador", "commissioner", "candidate", "leader", "state", "foreign",
-    "attorney", "former", "sir", "lord", "präsident", "präsidentin", "bundeskanzler",
-    "bundeskanzlerin", "kanzler", "kanzlerin", "ministerin", "bundesminister",
-    "bundesministerin", "herr", "frau", "ministerpräsident", "ministerpräsidentin",
-    "bürgermeister", "bürgermeisterin", "außenminister", "außenministerin", "innenminister",
-    "bundespräsident", "m", "mme", "señor", "sr", "sra", "democrat", "republican",
-    "democratic", "gop", "nominee", "rival", "sens", "reps", "adviser", "spokesman",
-    "spokeswoman", "strategist", "pollster", "founder", "host", "anchor", "correspondent",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "gov",
+    "governor",
+    "secretary",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "judge",
+    "justice",
+    "chancellor",
+    "general",
+    "gen",
+    "speaker",
+    "mayor",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "king",
+    "queen",
+    "pope",
+    "sheriff",
+    "professor",
+    "prof",
+    "rev",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "ambassador",
+    "commissioner",
+    "candidate",
+    "leader",
+    "state",
+    "foreign",
+    "attorney",
+    "former",
+    "sir",
+    "lord",
+    "präsident",
+    "präsidentin",
+    "bundeskanzler",
+    "bundeskanzlerin",
+    "kanzler",
+    "kanzlerin",
+    "ministerin",
+    "bundesminister",
+    "bundesministerin",
+    "herr",
+    "frau",
+    "ministerpräsident",
+    "ministerpräsidentin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "außenminister",
+    "außenministerin",
+    "innenminister",
+    "bundespräsident",
+    "m",
+    "mme",
+    "señor",
+    "sr",
+    "sra",
+    "democrat",
+    "republican",
+    "democratic",
+    "gop",
+    "nominee",
+    "rival",
+    "sens",
+    "reps",
+    "adviser",
+    "spokesman",
+    "spokeswoman",
+    "strategist",
+    "pollster",
+    "founder",
+    "host",
+    "anchor",
+    "correspondent",
 ];
 
 fn is_title(word: &str) -> bool {
-    TITLES.contains(&word.to_lowercase().as_str())
+    TITLES.contains(&super::tokens::lowercase(word).as_str())
 }
 
 fn gender_of_title(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    match super::tokens::lowercase(word).as_str() {
         "mr" | "herr" | "sir" | "king" | "lord" | "m" | "señor" | "sr" | "chairman" => {
             Some(Gender::Male)
         }
@@ -115,30 +243,202 @@ fn gender_of_title(word: &str) -> Option<Gender> {
 
 /// Common first names in the news, to keep "she" from resolving to a man (and back).
 const FEMALE_NAMES: &[&str] = &[
-    "Hillary", "Nancy", "Elizabeth", "Sarah", "Michelle", "Angela", "Theresa", "Kamala",
-    "Mary", "Susan", "Karen", "Linda", "Patricia", "Barbara", "Jennifer", "Maria", "Lisa",
-    "Laura", "Anna", "Anne", "Ann", "Emily", "Jessica", "Amy", "Rachel", "Kellyanne",
-    "Hope", "Ivanka", "Melania", "Chelsea", "Huma", "Jill", "Debbie", "Carly", "Nikki",
-    "Condoleezza", "Madeleine", "Janet", "Katie", "Kate", "Megyn", "Sheryl", "Dianne",
-    "Kirsten", "Claire", "Heidi", "Tammy", "Kelly", "Marsha", "Lisa", "Christine", "Ursula",
-    "Sahra", "Annalena", "Claudia", "Julia", "Sabine", "Andrea", "Ulla", "Renate",
-    "Katarina", "Marine", "Ségolène", "Margaret", "Catherine", "Caroline", "Helen",
-    "Victoria", "Olga", "Irina", "Natalia", "Yulia", "Svetlana", "Tatiana", "Elena",
-    "Jane", "Joan", "Judy", "Donna", "Sharon", "Deborah", "Stephanie", "Rebecca", "Diane",
-    "Ruth", "Sonia", "Loretta", "Samantha", "Valerie", "Wendy", "Ashley", "Megan",
+    "Hillary",
+    "Nancy",
+    "Elizabeth",
+    "Sarah",
+    "Michelle",
+    "Angela",
+    "Theresa",
+    "Kamala",
+    "Mary",
+    "Susan",
+    "Karen",
+    "Linda",
+    "Patricia",
+    "Barbara",
+    "Jennifer",
+    "Maria",
+    "Lisa",
+    "Laura",
+    "Anna",
+    "Anne",
+    "Ann",
+    "Emily",
+    "Jessica",
+    "Amy",
+    "Rachel",
+    "Kellyanne",
+    "Hope",
+    "Ivanka",
+    "Melania",
+    "Chelsea",
+    "Huma",
+    "Jill",
+    "Debbie",
+    "Carly",
+    "Nikki",
+    "Condoleezza",
+    "Madeleine",
+    "Janet",
+    "Katie",
+    "Kate",
+    "Megyn",
+    "Sheryl",
+    "Dianne",
+    "Kirsten",
+    "Claire",
+    "Heidi",
+    "Tammy",
+    "Kelly",
+    "Marsha",
+    "Lisa",
+    "Christine",
+    "Ursula",
+    "Sahra",
+    "Annalena",
+    "Claudia",
+    "Julia",
+    "Sabine",
+    "Andrea",
+    "Ulla",
+    "Renate",
+    "Katarina",
+    "Marine",
+    "Ségolène",
+    "Margaret",
+    "Catherine",
+    "Caroline",
+    "Helen",
+    "Victoria",
+    "Olga",
+    "Irina",
+    "Natalia",
+    "Yulia",
+    "Svetlana",
+    "Tatiana",
+    "Elena",
+    "Jane",
+    "Joan",
+    "Judy",
+    "Donna",
+    "Sharon",
+    "Deborah",
+    "Stephanie",
+    "Rebecca",
+    "Diane",
+    "Ruth",
+    "Sonia",
+    "Loretta",
+    "Samantha",
+    "Valerie",
+    "Wendy",
+    "Ashley",
+    "Megan",
 ];
 const MALE_NAMES: &[&str] = &[
-    "Donald", "Barack", "Bernie", "Ted", "Marco", "Jeb", "John", "Joe", "Mike", "Michael",
-    "Paul", "Chris", "Ben", "Bill", "George", "Mitt", "Rand", "Scott", "Rick", "Jim",
-    "James", "Robert", "David", "Richard", "Thomas", "Charles", "Mark", "Steven", "Steve",
-    "Kevin", "Brian", "Jeff", "Tim", "Tom", "Harry", "Mitch", "Reince", "Corey", "Eric",
-    "Jared", "Sean", "Newt", "Lindsey", "Rudy", "Chuck", "Vladimir", "Dmitry", "Sergei",
-    "Sergey", "Alexei", "Emmanuel", "François", "Olaf", "Friedrich", "Wolfgang", "Frank",
-    "Peter", "Thomas", "Martin", "Horst", "Gerhard", "Helmut", "Heiko", "Markus", "Boris",
-    "Xi", "Recep", "Benjamin", "Jean", "Pierre", "Juan", "Carlos", "José", "Luis", "Pedro",
-    "Andrew", "Matthew", "Daniel", "Anthony", "Jason", "Ryan", "Gary", "Larry", "Jerry",
-    "Dennis", "Ron", "Roger", "Howard", "Harold", "Henry", "Jack", "Joseph", "William",
-    "Jonathan", "Josh", "Adam", "Alan", "Greg", "Tony", "Frank", "Patrick", "Stephen",
+    "Donald",
+    "Barack",
+    "Bernie",
+    "Ted",
+    "Marco",
+    "Jeb",
+    "John",
+    "Joe",
+    "Mike",
+    "Michael",
+    "Paul",
+    "Chris",
+    "Ben",
+    "Bill",
+    "George",
+    "Mitt",
+    "Rand",
+    "Scott",
+    "Rick",
+    "Jim",
+    "James",
+    "Robert",
+    "David",
+    "Richard",
+    "Thomas",
+    "Charles",
+    "Mark",
+    "Steven",
+    "Steve",
+    "Kevin",
+    "Brian",
+    "Jeff",
+    "Tim",
+    "Tom",
+    "Harry",
+    "Mitch",
+    "Reince",
+    "Corey",
+    "Eric",
+    "Jared",
+    "Sean",
+    "Newt",
+    "Lindsey",
+    "Rudy",
+    "Chuck",
+    "Vladimir",
+    "Dmitry",
+    "Sergei",
+    "Sergey",
+    "Alexei",
+    "Emmanuel",
+    "François",
+    "Olaf",
+    "Friedrich",
+    "Wolfgang",
+    "Frank",
+    "Peter",
+    "Thomas",
+    "Martin",
+    "Horst",
+    "Gerhard",
+    "Helmut",
+    "Heiko",
+    "Markus",
+    "Boris",
+    "Xi",
+    "Recep",
+    "Benjamin",
+    "Jean",
+    "Pierre",
+    "Juan",
+    "Carlos",
+    "José",
+    "Luis",
+    "Pedro",
+    "Andrew",
+    "Matthew",
+    "Daniel",
+    "Anthony",
+    "Jason",
+    "Ryan",
+    "Gary",
+    "Larry",
+    "Jerry",
+    "Dennis",
+    "Ron",
+    "Roger",
+    "Howard",
+    "Harold",
+    "Henry",
+    "Jack",
+    "Joseph",
+    "William",
+    "Jonathan",
+    "Josh",
+    "Adam",
+    "Alan",
+    "Greg",
+    "Tony",
+    "Frank",
+    "Patrick",
+    "Stephen",
 ];
 
 fn gender_of_first_name(word: &str) -> Option<Gender> {
@@ -152,7 +452,7 @@ fn gender_of_first_name(word: &str) -> Option<Gender> {
 }
 
 fn gender_of_pronoun(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    match super::tokens::lowercase(word).as_str() {
         "he" | "er" | "он" | "il" | "él" | "ele" => Some(Gender::Male),
         "she" | "она" | "elle" | "ella" | "ela" => Some(Gender::Female),
         _ => None,
@@ -176,12 +476,21 @@ impl Resolver {
                 index += 1;
             }
         }
-        let mut counts: HashMap<Vec<String>, (usize, usize)> = HashMap::new();
-        let mut genders = HashMap::new();
+        let mut counts: BTreeMap<Vec<String>, (usize, usize)> = BTreeMap::new();
+        let mut genders = BTreeMap::new();
         for (order, mention) in mentions.iter().enumerate() {
             counts.entry(mention.words.clone()).or_insert((0, order)).0 += 1;
             if let (Some(gender), Some(surname)) = (mention.gender, mention.words.last()) {
                 genders.entry(surname.clone()).or_insert(gender);
+            }
+        }
+        let mut by_surname: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+        for words in counts.keys() {
+            if let Some(surname) = words.last() {
+                by_surname
+                    .entry(surname.clone())
+                    .or_default()
+                    .push(words.clone());
             }
         }
         let titled_names = mentions
@@ -192,6 +501,7 @@ impl Resolver {
         Resolver {
             mentions,
             counts,
+            by_surname,
             genders,
             titled_names,
             speakers: Vec::new(),
@@ -228,7 +538,7 @@ impl Resolver {
         let name = last_name_run(&words);
         if name.is_empty() {
             // "the president": the person introduced with that title, else the phrase.
-            let title = words.last()?.to_lowercase();
+            let title = super::tokens::lowercase(words.last()?);
             return self
                 .titled(&title, position)
                 .or_else(|| Some(head.trim().to_string()));
@@ -239,11 +549,16 @@ impl Resolver {
     /// The most frequent longer name in the text that ends with `name` ("Putin" →
     /// "Vladimir Putin"); ties go to the first one seen. `name` itself when there is none.
     fn fullest(&self, name: &[String]) -> Vec<String> {
-        self.counts
-            .iter()
-            .filter(|(words, _)| {
-                words.len() > name.len() && words.len() <= 4 && words.ends_with(name)
-            })
+        let Some(surname) = name.last() else {
+            return Vec::new();
+        };
+        // Only names with the same last word can be fuller forms: keeps this linear.
+        self.by_surname
+            .get(surname)
+            .into_iter()
+            .flatten()
+            .filter(|words| words.len() > name.len() && words.len() <= 4 && words.ends_with(name))
+            .filter_map(|words| self.counts.get(words).map(|stats| (words, stats)))
             .max_by_key(|(_, &(count, first))| (count, std::cmp::Reverse(first)))
             .map(|(words, _)| words.clone())
             .unwrap_or_else(|| name.to_vec())
@@ -257,7 +572,9 @@ impl Resolver {
             gender.is_none() || known.is_none() || known == gender
         };
         let upto = self.mentions.partition_point(|m| m.start < position);
-        let mentioned = self
+        // Of the three nearest compatible people, one whose gender is known to match
+        // beats a nearer one of unknown gender.
+        let nearest: Vec<(usize, Vec<String>)> = self
             .mentions
             .get(..upto)?
             .iter()
@@ -265,8 +582,17 @@ impl Resolver {
             .take(60)
             .filter(|m| !self.is_quoted(m.start))
             .map(|m| (m.start, self.fullest(&m.words)))
-            .find(|(_, words)| self.is_person(words) && compatible(words));
-        let upto = self.speakers.partition_point(|(start, _)| *start < position);
+            .filter(|(_, words)| self.is_person(words) && compatible(words))
+            .take(3)
+            .collect();
+        let mentioned = nearest
+            .iter()
+            .find(|(_, words)| gender.is_some() && self.gender_of(words) == gender)
+            .or_else(|| nearest.first())
+            .cloned();
+        let upto = self
+            .speakers
+            .partition_point(|(start, _)| *start < position);
         let quoted = self
             .speakers
             .get(..upto)?
@@ -306,8 +632,15 @@ impl Resolver {
     }
 
     fn gender_of(&self, words: &[String]) -> Option<Gender> {
-        let by_title = words.last().and_then(|surname| self.genders.get(surname).copied());
-        by_title.or_else(|| words.first().filter(|_| words.len() >= 2).and_then(|w| gender_of_first_name(w)))
+        let by_title = words
+            .last()
+            .and_then(|surname| self.genders.get(surname).copied());
+        by_title.or_else(|| {
+            words
+                .first()
+                .filter(|_| words.len() >= 2)
+                .and_then(|w| gender_of_first_name(w))
+        })
     }
 
     fn is_quoted(&self, position: usize) -> bool {
@@ -342,16 +675,23 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
         if is_upper_word(end) {
             end += 1;
             // "Mr." and initials keep the run going across their period.
-            let dotted = tokens.get(end).is_some_and(|t| chars.get(t.start) == Some(&'.'))
-                && tokens.get(end - 1).is_some_and(|t| t.end - t.start <= 3)
+            let dotted = tokens
+                .get(end)
+                .is_some_and(|t| chars.get(t.start) == Some(&'.'))
+                && tokens
+                    .get(end - 1)
+                    .is_some_and(|t| super::tokens::is_abbreviation_word(&text_of(chars, t)))
                 && is_upper_word(end + 1);
             if dotted {
                 end += 1;
             }
         } else if end > start
-            && tokens
-                .get(end)
-                .is_some_and(|t| matches!(text_of(chars, t).as_str(), "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di"))
+            && tokens.get(end).is_some_and(|t| {
+                matches!(
+                    text_of(chars, t).as_str(),
+                    "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di"
+                )
+            })
             && is_upper_word(end + 1)
         {
             end += 1;
@@ -373,7 +713,9 @@ fn mention_of(chars: &[char], run: &[Token]) -> Option<Mention> {
         .iter()
         .take(words.len().saturating_sub(1))
         .rposition(|w| is_title(w));
-    let title = last_title.and_then(|i| words.get(i)).map(|w| w.to_lowercase());
+    let title = last_title
+        .and_then(|i| words.get(i))
+        .map(|w| super::tokens::lowercase(w));
     let gender = last_title
         .and_then(|i| words.get(i))
         .and_then(|w| gender_of_title(w));
@@ -410,9 +752,15 @@ mod tests {
     fn short_names_and_titles_resolve_to_the_fullest_name() {
         let text = "President Vladimir Putin spoke on Friday. Later Putin left.";
         let names = resolver(text);
-        assert_eq!(names.resolve("Putin", 45).as_deref(), Some("Vladimir Putin"));
+        assert_eq!(
+            names.resolve("Putin", 45).as_deref(),
+            Some("Vladimir Putin")
+        );
         assert_eq!(names.resolve("he", 45).as_deref(), Some("Vladimir Putin"));
-        assert_eq!(names.resolve("the president", 45).as_deref(), Some("Vladimir Putin"));
+        assert_eq!(
+            names.resolve("the president", 45).as_deref(),
+            Some("Vladimir Putin")
+        );
         assert_eq!(names.resolve("they", 45), None);
     }
 

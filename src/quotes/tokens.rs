@@ -54,7 +54,11 @@ pub fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Token> {
 
 /// The token's text.
 pub fn text_of(chars: &[char], token: &Token) -> String {
-    chars.get(token.start..token.end).unwrap_or(&[]).iter().collect()
+    chars
+        .get(token.start..token.end)
+        .unwrap_or(&[])
+        .iter()
+        .collect()
 }
 
 /// The text between two char offsets.
@@ -66,6 +70,78 @@ pub fn slice(chars: &[char], start: usize, end: usize) -> String {
         .collect()
 }
 
+/// Lowercase for the scripts the cue lists cover (Latin, Cyrillic). Simpler than
+/// `str::to_lowercase`, whose Unicode tables would weigh on the wasm for no gain here.
+pub fn lowercase(word: &str) -> String {
+    word.chars().map(lowercase_char).collect()
+}
+
+fn lowercase_char(c: char) -> char {
+    let code = c as u32;
+    let lower = match code {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE | 0x410..=0x42F => code + 0x20,
+        0x400..=0x40F => code + 0x50,
+        // Latin Extended-A pairs capitals on even code points (Ā ā … Ž ž, with a shift).
+        0x100..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
+}
+
+/// Words that end in a period without ending the sentence: "Mr.", "Sen.", "J.".
+pub fn is_abbreviation_word(word: &str) -> bool {
+    word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+        || matches!(
+            word,
+            "Mr" | "Mrs"
+                | "Ms"
+                | "Dr"
+                | "Sen"
+                | "Rep"
+                | "Gov"
+                | "St"
+                | "Jr"
+                | "Sr"
+                | "Lt"
+                | "Col"
+                | "Gen"
+                | "Sgt"
+                | "Capt"
+                | "Rev"
+                | "Prof"
+                | "Ft"
+                | "Mt"
+                | "Sens"
+                | "Reps"
+                | "No"
+                | "Inc"
+                | "Corp"
+                | "Co"
+                | "U.S"
+                | "U.N"
+                | "U.K"
+                | "D.C"
+                | "M"
+                | "Mme"
+                | "Nr"
+                | "Hr"
+                | "Fr"
+                | "bzw"
+                | "ca"
+                | "z.B"
+                | "vs"
+                | "Jan"
+                | "Feb"
+                | "Aug"
+                | "Sept"
+                | "Sep"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+        )
+}
+
 pub fn is_capitalized(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
@@ -73,6 +149,14 @@ pub fn is_capitalized(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercases_latin_and_cyrillic() {
+        assert_eq!(
+            lowercase("ÄUSSERTE Şahin ЗАЯВИЛ Ёж"),
+            "äusserte şahin заявил ёж"
+        );
+    }
 
     #[test]
     fn splits_words_and_punctuation() {
@@ -83,7 +167,17 @@ mod tests {
             .collect();
         assert_eq!(
             words,
-            ["Mr", ".", "Holtz-Eakin", "didn’t", ",", "U.S", ".", "said", ":"]
+            [
+                "Mr",
+                ".",
+                "Holtz-Eakin",
+                "didn’t",
+                ",",
+                "U.S",
+                ".",
+                "said",
+                ":"
+            ]
         );
     }
 }

@@ -1,4 +1,5 @@
-//! `unveil summarize --jsonl IN.jsonl [--sentences N]`: `{id, text}` or `{id, html, url?}` → `{id, summary: […]}`.
+//! `unveil summarize --jsonl IN.jsonl [--sentences N]`: `{id, text, title?, lang?}` or
+//! `{id, html, url?}` → `{id, summary: […]}`.
 
 use crate::cli::{for_each_jsonl_line, Args};
 use serde_json::{json, Value};
@@ -15,22 +16,23 @@ pub fn run(args: &mut Args) -> Result<(), String> {
 fn summarize_line(input: &Value, sentences: usize) -> Result<Value, String> {
     let id = input.get("id").cloned().unwrap_or(Value::Null);
     let lang = input.get("lang").and_then(Value::as_str).unwrap_or("");
-    let (text, lang) = match (
+    let title = input.get("title").and_then(Value::as_str).unwrap_or("");
+    let (text, title, lang) = match (
         input.get("text").and_then(Value::as_str),
         input.get("html").and_then(Value::as_str),
     ) {
-        (Some(text), _) => (text.to_string(), lang.to_string()),
+        (Some(text), _) => (text.to_string(), title.to_string(), lang.to_string()),
         (None, Some(html)) => {
             let url = input.get("url").and_then(Value::as_str).unwrap_or("");
             let snapshot = crate::html::parse(html, url);
             snapshot.validate().map_err(|e| e.to_string())?;
             let article =
                 crate::article::extract(&snapshot).ok_or("no article found in \"html\"")?;
-            (article.text, article.lang)
+            (article.text, article.title, article.lang)
         }
         (None, None) => return Err("needs \"text\" or \"html\"".into()),
     };
-    let summary: Vec<String> = super::summarize(&text, &lang, sentences)
+    let summary: Vec<String> = super::summarize_with_title(&text, &title, &lang, sentences)
         .into_iter()
         .map(|s| s.text)
         .collect();

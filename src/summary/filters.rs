@@ -137,7 +137,7 @@ pub fn is_summary_worthy(sentence: &str, word_count: usize) -> bool {
     if !ends_like_a_statement(sentence) || starts_lowercase(sentence) {
         return false;
     }
-    let lower = sentence.to_lowercase();
+    let lower = crate::text::lowercase(sentence);
     !is_boilerplate(&lower) && !is_caption(&lower) && !is_byline(sentence)
 }
 
@@ -158,8 +158,13 @@ fn is_caption(lower: &str) -> bool {
                 .is_none_or(|c| c.is_whitespace() || matches!(c, ':' | ',' | '.'))
         })
     });
-    let has_marker = CAPTION_MARKERS.iter().any(|marker| {
-        lower.contains(&format!("({marker})")) || lower.contains(&format!("({marker},"))
+    let has_marker = lower.match_indices('(').any(|(at, _)| {
+        let inside = lower.get(at + 1..).unwrap_or("");
+        CAPTION_MARKERS.iter().any(|marker| {
+            inside
+                .strip_prefix(marker)
+                .is_some_and(|rest| rest.starts_with([')', ',']))
+        })
     });
     opens_with_label
         || has_marker
@@ -177,7 +182,7 @@ fn is_byline(sentence: &str) -> bool {
     let mut words = head.split_whitespace();
     let opens = words
         .next()
-        .is_some_and(|first| BYLINE_OPENERS.contains(&first.to_lowercase().as_str()));
+        .is_some_and(|first| BYLINE_OPENERS.contains(&crate::text::lowercase(first).as_str()));
     if !opens {
         return false;
     }

@@ -30,7 +30,7 @@ pub struct SummarySentence {
 }
 
 /// Only the first this-many eligible sentences compete: the similarity graph is quadratic,
-/// and in news the key sentences are never beyond the first few hundred.
+/// and in news the key sentences come early (the position prior at 150 is 1/38 of the first).
 const MAX_CANDIDATES: usize = 150;
 
 /// How the score of a sentence is made; the defaults are tuned on the dev set (see
@@ -45,6 +45,9 @@ pub struct Weights {
     pub centrality: f64,
     /// Weight of the share of the title's content words the sentence contains.
     pub title: f64,
+    /// Score multiplier for a sentence that opens with a pronoun or a connective ("He…",
+    /// "But…"): out of context, in a popup, it refers to nothing.
+    pub dangling: f64,
     /// A sentence whose stemmed-term Jaccard similarity with a chosen one exceeds this is a
     /// near-duplicate and is skipped.
     pub max_overlap: f64,
@@ -58,6 +61,8 @@ impl Default for Weights {
             centrality: 0.5,
             title: 6.0,
             max_overlap: 0.2,
+            // Costs ~0.1 ROUGE-1 on the dev set (ROUGE does not read), kept for the reader.
+            dangling: 0.8,
         }
     }
 }
@@ -113,6 +118,8 @@ pub fn summarize_weighted(
 struct Candidates {
     texts: Vec<String>,
     terms: Vec<TermSet>,
+    /// Whether each sentence opens with a word that points back to an earlier one.
+    dangling: Vec<bool>,
     title_terms: TermSet,
 }
 
@@ -130,6 +137,7 @@ impl Candidates {
         };
         let mut texts = Vec::new();
         let mut terms = Vec::new();
+        let mut dangling = Vec::new();
         for sentence in split_sentences(text, lang) {
             if texts.len() >= MAX_CANDIDATES {
                 break;
@@ -139,12 +147,14 @@ impl Candidates {
                 continue;
             }
             terms.push(to_ids(analyzer.content_terms(&sentence.text)));
+            dangling.push(opens_with_back_reference(&sentence.text));
             texts.push(sentence.text);
         }
         let title_terms = to_ids(analyzer.content_terms(headline_of(title)));
         Candidates {
             texts,
             terms,
+            dangling,
             title_terms,
         }
     }
@@ -167,7 +177,14 @@ impl Candidates {
                     graph::shared_terms(terms, &self.title_terms) as f64
                         / self.title_terms.len() as f64
                 };
-                weights.position * position + weights.centrality * central + weights.title * title
+                let score = weights.position * position
+                    + weights.centrality * central
+                    + weights.title * title;
+                if self.dangling.get(index).copied().unwrap_or(false) {
+                    score * weights.dangling
+                } else {
+                    score
+                }
             })
             .collect()
     }
@@ -214,6 +231,59 @@ impl Candidates {
         }
         chosen
     }
+}
+
+/// Pronouns and connectives that make a sentence lean on the one before, in the supported
+/// languages (lower case).
+const BACK_REFERENCES: &[&str] = &[
+    "he",
+    "she",
+    "it",
+    "they",
+    "this",
+    "these",
+    "those",
+    "but",
+    "however",
+    "also",
+    "and",
+    "so",
+    "er",
+    "sie",
+    "es",
+    "aber",
+    "auch",
+    "dies",
+    "il",
+    "elle",
+    "ils",
+    "elles",
+    "mais",
+    "cela",
+    "él",
+    "ella",
+    "ellos",
+    "pero",
+    "esto",
+    "он",
+    "она",
+    "они",
+    "это",
+    "но",
+    "также",
+    "ele",
+    "ela",
+    "eles",
+    "mas",
+    "isso",
+];
+
+fn opens_with_back_reference(sentence: &str) -> bool {
+    let first_word = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|word| !word.is_empty())
+        .unwrap_or("");
+    BACK_REFERENCES.contains(&crate::text::lowercase(first_word).as_str())
 }
 
 /// The title without the site name pages append ("… - BBC News", "… | The Site"): those

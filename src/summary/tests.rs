@@ -115,3 +115,58 @@ fn site_names_are_cut_from_titles() {
         "A - B, and a long tail that is the real headline here"
     );
 }
+
+#[test]
+fn odd_input_never_panics() {
+    let pieces = [
+        "“",
+        "”",
+        "...",
+        "?!",
+        ". ",
+        "\n",
+        "Dr.",
+        "U.S.",
+        "т.е.",
+        "東京。",
+        "🙂",
+        "\u{301}",
+        "«",
+        "(pictured)",
+        "@x",
+        "A",
+        "a",
+        "1.5",
+        " ",
+        "Ёж",
+        "Straße",
+        "—",
+        "'",
+        "\"",
+    ];
+    let mut text = String::new();
+    let mut state = 7u32;
+    for _ in 0..5_000 {
+        // A small linear congruential generator: varied, repeatable input without a crate.
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        text.push_str(pieces[(state >> 16) as usize % pieces.len()]);
+    }
+    for end in (0..text.len()).step_by(997) {
+        if let Some(prefix) = text.get(..end) {
+            let _ = summarize_with_title(prefix, prefix, "", 5);
+            let _ = crate::text::split_sentences(prefix, "ru");
+        }
+    }
+}
+
+#[test]
+fn back_references_are_recognised() {
+    assert!(opens_with_back_reference("He said the plan would work."));
+    assert!(opens_with_back_reference(
+        "“But the ferry was late,” she said."
+    ));
+    assert!(opens_with_back_reference("Это стало неожиданностью."));
+    assert!(!opens_with_back_reference(
+        "Helena said the plan would work."
+    ));
+}

@@ -9,4 +9,4 @@ mod words;
 
 pub use lang::detect_language;
 pub use sentences::{split_sentences, Sentence};
-pub use words::{stop_words, words, TermAnalyzer, SUPPORTED_LANGUAGES};
+pub use words::{lowercase, stop_words, words, TermAnalyzer, SUPPORTED_LANGUAGES};

@@ -4,7 +4,7 @@
 //! when whitespace and a plausible sentence start come next. A line break always ends one:
 //! the article text has one block (paragraph, heading, list item) per line.
 
-use super::words::stop_words;
+use super::words::{lowercase, stop_words};
 use std::collections::HashSet;
 
 /// One sentence: its text (trimmed) and where it is, in Unicode code points, end exclusive.
@@ -165,11 +165,11 @@ impl<'a> Splitter<'a> {
                 return false;
             }
         }
-        let lower = before.to_lowercase();
+        let lower = lowercase(&before);
         if TITLES.contains(&lower.as_str()) {
             return false;
         }
-        let next_word = self.word_at(next).to_lowercase();
+        let next_word = lowercase(&self.word_at(next));
         if self.lang == "de"
             && before.chars().count() <= 2
             && before.chars().all(|c| c.is_ascii_digit())
@@ -354,6 +354,21 @@ mod tests {
         assert_eq!(
             texts("La Sra. Gómez llegó tarde. ¿Por qué? Nadie lo sabe.", "es"),
             ["La Sra. Gómez llegó tarde.", "¿Por qué?", "Nadie lo sabe."]
+        );
+    }
+
+    #[test]
+    fn portuguese() {
+        assert_eq!(
+            texts(
+                "A Sra. Costa chegou às 9h. O Dr. Lima saiu. “Acabou”, disse ele.",
+                "pt"
+            ),
+            [
+                "A Sra. Costa chegou às 9h.",
+                "O Dr. Lima saiu.",
+                "“Acabou”, disse ele."
+            ]
         );
     }
 

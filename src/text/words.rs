@@ -81,7 +81,30 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphanumeric() || is_inner_apostrophe(c)))
         .map(|word| word.trim_matches(is_inner_apostrophe))
         .filter(|word| !word.is_empty())
-        .map(str::to_lowercase)
+        .map(lowercase)
+}
+
+/// Lower-cases the letters of the scripts the summariser reads: Latin (ASCII, Latin-1,
+/// Latin Extended-A), Greek and Cyrillic; other characters are kept as they are.
+/// Why not `str::to_lowercase`: its full Unicode tables made up a good part of what this
+/// module added to the wasm, for scripts whose case no rule here depends on.
+pub fn lowercase(text: &str) -> String {
+    text.chars().map(lower_char).collect()
+}
+
+fn lower_char(c: char) -> char {
+    let code = u32::from(c);
+    let lower = match code {
+        0x41..=0x5A | 0xC0..=0xD6 | 0xD8..=0xDE => code + 0x20,
+        // Latin Extended-A: upper case at even code points here, odd ones there.
+        0x100..=0x137 | 0x14A..=0x177 if code % 2 == 0 => code + 1,
+        0x139..=0x148 | 0x179..=0x17E if code % 2 == 1 => code + 1,
+        0x391..=0x3A1 | 0x3A3..=0x3AB => code + 0x20,
+        0x410..=0x42F => code + 0x20,
+        0x400..=0x40F => code + 0x50,
+        _ => code,
+    };
+    char::from_u32(lower).unwrap_or(c)
 }
 
 fn is_inner_apostrophe(c: char) -> bool {
@@ -147,6 +170,21 @@ mod tests {
     fn words_are_lowercased_and_keep_inner_apostrophes() {
         let found: Vec<String> = words("Don't stop — the 'Big' Café, 2024!").collect();
         assert_eq!(found, ["don't", "stop", "the", "big", "café", "2024"]);
+    }
+
+    #[test]
+    fn lowercases_latin_greek_and_cyrillic() {
+        assert_eq!(
+            lowercase("ÀÉÎÕÜ ĄČĘŁŃŽ ΑΒΓΣ АБВЁЯ Straße 東京"),
+            "àéîõü ąčęłńž αβγσ абвёя straße 東京"
+        );
+        for c in ('\0'..='\u{4FF}').filter(|c| c.is_uppercase()) {
+            let ours = lower_char(c);
+            let std: Vec<char> = c.to_lowercase().collect();
+            if std.len() == 1 && ours != c {
+                assert_eq!(ours, std[0], "{c}");
+            }
+        }
     }
 
     #[test]

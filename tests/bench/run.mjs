@@ -3,7 +3,7 @@
  * In-browser benchmark: Unveil's real page layer + wasm core vs Mozilla Readability, on the
  * AEB pages, in headless Chromium. Invoked by `./build.sh bench`; by hand:
  *
- *   node tests/bench/run.mjs SHARED_DIR [--limit N] [--no-observer] [--dist DIR]
+ *   node tests/bench/run.mjs SHARED_DIR [--limit N] [--no-observer] [--dist DIR] [--js-flags=…]
  *
  * Each page is served from a tiny server on 127.0.0.1 and loaded with page scripts off
  * (`javaScriptEnabled: false`) and every sub-resource blocked, so the page cannot run or
@@ -37,6 +37,8 @@ const SHARED = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.
 const DIST = resolve(option('dist', join(ROOT, 'dist/chrome')));
 const LIMIT = Number(option('limit', Infinity));
 const OBSERVER = !args.includes('--no-observer');
+// e.g. --js-flags=--no-liftoff to see how much of a cold analysis is V8's baseline wasm tier.
+const JS_FLAGS = args.filter((a) => a.startsWith('--js-flags='));
 const PAGE_TIMEOUT_MS = 60000;
 
 // ---- what gets injected ---------------------------------------------------------------
@@ -81,7 +83,7 @@ const DOCUMENT_START = `(async ([scripts, wasmBase64]) => {
   const U = globalThis.Unveil;
   const snapshot = U.snapshot;
   U.snapshot = (...a) => { const s = performance.now(); try { return snapshot(...a); } finally { __bench.snapshotMs += performance.now() - s; } };
-  const analyze = wasm_bindgen.analyze;
+  const analyze = (__bench.analyze = wasm_bindgen.analyze);
   wasm_bindgen.analyze = (...a) => { const s = performance.now(); try { return analyze(...a); } finally { __bench.coreMs += performance.now() - s; } };
   return { scriptsMs: t1 - t0, wasmMs: t3 - t2 };
 })`;
@@ -94,9 +96,28 @@ const ANALYSE = `(async (entry) => {
   let spins = 0;
   while ((root.dataset.unveilState ?? 'loading') === 'loading' && spins < 5e6) { await null; spins++; }
   const totalMs = performance.now() - t0;
+  const { snapshotMs, coreMs } = __bench;
   const page = globalThis.Unveil.pageLayer?.page;
+  // How much of the core's time is crossing the boundary: the same snapshot with one bad parent
+  // at the end is deserialised, validated and refused without being analysed.
+  let boundaryMs = NaN;
+  let snapshotJsonKB = NaN;
+  let warmCoreMs = NaN;
+  if (root.dataset.unveilState === 'ready') {
+    const { snapshot } = globalThis.Unveil.snapshot();
+    snapshotJsonKB = JSON.stringify(snapshot).length / 1024;
+    const refused = { ...snapshot, nodes: [...snapshot.nodes, { kind: 'element', parent: 4294967295, tag: 'x' }] };
+    const s = performance.now();
+    const report = __bench.analyze(refused);
+    boundaryMs = report.status === 'invalid' ? performance.now() - s : NaN;
+    // A second full analysis in the same instance: lazily built state (compiled regexes,
+    // lexicons) is ready now, so cold − warm is the per-page start-up cost inside the core.
+    const w = performance.now();
+    __bench.analyze(snapshot);
+    warmCoreMs = performance.now() - w;
+  }
   return {
-    totalMs, snapshotMs: __bench.snapshotMs, coreMs: __bench.coreMs,
+    totalMs, snapshotMs, coreMs, boundaryMs, warmCoreMs, snapshotJsonKB,
     state: root.dataset.unveilState, reason: page?.reason ?? null,
     nodes: page?.snapshotNodes ?? 0, hidden: document.querySelectorAll('[data-unveil-hidden]').length,
     quotes: page?.report?.quotes?.length ?? 0, words: page?.report?.article?.word_count ?? 0,
@@ -233,6 +254,8 @@ function printReport(results, failures, observer) {
     ['Unveil full analysis (snapshot → core → apply)', col((r) => r.unveil.totalMs)],
     ['  snapshot (DOM walk)', col((r) => r.unveil.snapshotMs)],
     ['  core: wasm analyze (extract, quotes, summary, overlays, serde)', col((r) => r.unveil.coreMs)],
+    ['    of which the JS→Rust boundary (deserialise + validate a refused copy)', col((r) => r.unveil.boundaryMs).filter(Number.isFinite)],
+    ['    a second analyze of the same page in the same instance (warm)', col((r) => r.unveil.warmCoreMs).filter(Number.isFinite)],
     ['  rest: content script start-up + hides + quote marks', col((r) => r.unveil.totalMs - r.unveil.snapshotMs - r.unveil.coreMs)],
     ['Unveil at document_start: scripts', col((r) => r.start.scriptsMs)],
     ['Unveil at document_start: wasm compile + instantiate (sync)', col((r) => r.start.wasmMs)],
@@ -273,7 +296,7 @@ function printReport(results, failures, observer) {
 async function main() {
   const server = await startServer();
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', ...JS_FLAGS] });
   const results = [];
   const failures = [];
   try {

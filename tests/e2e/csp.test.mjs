@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { launch, poll } from './lib/browsers.mjs';
 import { startServer } from '../server.mjs';
 import { fixturePages, openAndSettle, runTrigger, sleep, unveilReport, eachBrowser } from './lib/fixtures.mjs';
+import { knownIssue } from './lib/known-issues.mjs';
 
 const pages = fixturePages().filter((page) => page.expect.csp);
 
@@ -25,7 +26,7 @@ eachBrowser('csp', (name) => {
   });
 
   for (const page of pages) {
-    test(`${page.name}: normal and /strict/ give the same report`, async () => {
+    test(`${page.name}: normal and /strict/ give the same report`, knownIssue(`${page.name}: normal and /strict/ give the same report`), async () => {
       const reports = {};
       for (const variant of ['normal', 'strict']) {
         const url = `${server.url}${variant === 'strict' ? '/strict' : ''}/${page.file}`;

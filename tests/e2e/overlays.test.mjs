@@ -19,6 +19,7 @@ import {
   sleep,
   eachBrowser,
 } from './lib/fixtures.mjs';
+import { knownIssue } from './lib/known-issues.mjs';
 
 const pages = fixturePages().filter((page) => page.expect.kind === 'positive' || page.expect.kind === 'negative');
 
@@ -42,7 +43,7 @@ eachBrowser('overlays', (name) => {
 
   for (const page of pages) {
     const { expect } = page;
-    test(`${page.name} (${expect.kind})`, async () => {
+    test(`${page.name} (${expect.kind})`, knownIssue(`${page.name} (${expect.kind})`), async () => {
       const url = `${server.url}/${page.file}`;
       // Negative pages are compared with quote marks off: quote marks are a wanted change.
       const on = expect.kind === 'negative' ? SETTINGS_OVERLAYS_ONLY : SETTINGS_ON;
