@@ -87,6 +87,7 @@ fn ratio(part: usize, whole: usize) -> f64 {
 }
 
 /// A gold quote, as read from the file.
+#[derive(Debug)]
 struct Gold {
     start: usize,
     end: usize,
@@ -97,6 +98,8 @@ struct Gold {
 
 pub fn run(args: &mut Args) -> Result<(), String> {
     let as_json = args.flag("json");
+    // Development aid: one stderr line per matched quote whose person is wrong.
+    let dump_errors = args.flag("errors");
     let gated_kind = match args.option("kind")?.as_deref() {
         None | Some("direct") => KindFilter::Direct,
         Some("all") => KindFilter::All,
@@ -128,7 +131,14 @@ pub fn run(args: &mut Args) -> Result<(), String> {
         for kind in [KindFilter::Direct, KindFilter::All] {
             let mut counts = Counts::default();
             for article in &articles {
-                counts.add(&score_article(article, path, kind, distinguishes_kinds));
+                let dump = dump_errors && kind == gated_kind;
+                counts.add(&score_article(
+                    article,
+                    path,
+                    kind,
+                    distinguishes_kinds,
+                    dump,
+                ));
             }
             rows.push((path.clone(), kind, counts));
         }
@@ -238,6 +248,7 @@ fn score_article(
     path: &str,
     kind: KindFilter,
     distinguishes_kinds: bool,
+    dump_errors: bool,
 ) -> Counts {
     let text = article.get("text").and_then(Value::as_str).unwrap_or("");
     let lang = language_of(article, path);
@@ -268,9 +279,26 @@ fn score_article(
         let written = quote.speaker_as_written.as_deref().unwrap_or("");
         counts.speaker_as_written +=
             usize::from(!written.is_empty() && normalize(written) == normalize(&gold.speaker));
-        counts.right_person += usize::from(right_person(quote, &gold.resolved));
+        let right = right_person(quote, &gold.resolved);
+        counts.right_person += usize::from(right);
+        if dump_errors && !right {
+            print_person_error(text, gold, quote);
+        }
     }
     counts
+}
+
+fn print_person_error(text: &str, gold: &Gold, quote: &Quote) {
+    let around: String = text
+        .chars()
+        .skip(gold.start.saturating_sub(400))
+        .take(gold.end.saturating_sub(gold.start.saturating_sub(400)) + 80)
+        .collect::<String>()
+        .replace('\n', " / ");
+    eprintln!(
+        "GOLD {:?} => {:?} | OURS {:?} => {:?}\n    {}",
+        gold.speaker, gold.resolved, quote.speaker_as_written, quote.speaker, around
+    );
 }
 
 fn gold_quote(value: &Value) -> Option<Gold> {

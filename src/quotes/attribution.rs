@@ -117,7 +117,7 @@ fn attribute(
     let closes_sentence = ends_new_sentence(chars, span, &after);
     let ends_sentence = closes_sentence
         || after.len() == 0
-        || !after.is_word(0) && !matches!(after.word(0), "," | "-" | "—" | "–" | ")");
+        || !after.is_word(0) && !matches!(after.word(0), "," | "-" | "—" | "–" | "―" | ")");
 
     if !closes_sentence {
         let comma_inside = matches!(last_inside(chars, span), ',' | '?' | '!');
@@ -255,6 +255,19 @@ fn is_reported_speech_verb(word: &str) -> bool {
             | "nannte"
             | "kritisierte"
             | "sprach"
+            | "beurteilte"
+            | "attackierte"
+            | "warnte"
+            | "forderte"
+            | "lobte"
+            | "verurteilte"
+            | "sicherte"
+            | "nennt"
+            | "spricht"
+            | "beschrieb"
+            | "wertete"
+            | "sieht"
+            | "sah"
     )
 }
 
@@ -313,28 +326,7 @@ fn announced_by_subject(chars: &[char], before: &Context) -> Option<Attribution>
     if before.word(before.len().checked_sub(1)?) != ":" {
         return None;
     }
-    let subject = (0..before.len().min(12)).find(|&i| {
-        before.is_word(i)
-            && (cues::is_pronoun(before.word(i))
-                || before.is_capitalized(chars, i) && !is_function_word(chars, before, i))
-    })?;
-    let (from, to) = if cues::is_pronoun(before.word(subject)) {
-        (subject, subject + 1)
-    } else {
-        let mut to = subject;
-        while to < before.len()
-            && (before.is_capitalized(chars, to)
-                || before.word(to) == "." && to > subject && is_abbreviation(before, to - 1))
-        {
-            to += 1;
-        }
-        let from = if subject > 0 && cues::is_determiner(before.word(subject - 1)) {
-            subject - 1
-        } else {
-            subject
-        };
-        (from, to)
-    };
+    let (from, to) = sentence_subject(chars, before)?;
     let colon = before.len() - 1;
     Some(Attribution {
         speaker: before.range(from, to),
@@ -344,8 +336,46 @@ fn announced_by_subject(chars: &[char], before: &Context) -> Option<Attribution>
     })
 }
 
+/// The first pronoun or name of the sentence, after an opening participle clause
+/// ("Surveying the damage, Roe concluded:").
+fn sentence_subject(chars: &[char], before: &Context) -> Option<(usize, usize)> {
+    let opens_with_participle = before.is_capitalized(chars, 0)
+        && (before.word(0).ends_with("ing") || before.word(0).ends_with("ed"));
+    let first = if opens_with_participle {
+        (0..before.len()).find(|&i| before.word(i) == ",")? + 1
+    } else {
+        0
+    };
+    let subject = (first..before.len().min(first + 12)).find(|&i| {
+        before.is_word(i)
+            && (cues::is_pronoun(before.word(i))
+                || before.is_capitalized(chars, i) && !is_function_word(chars, before, i))
+    })?;
+    if cues::is_pronoun(before.word(subject)) {
+        return Some((subject, subject + 1));
+    }
+    let mut to = subject;
+    while to < before.len()
+        && (before.is_capitalized(chars, to)
+            || before.word(to) == "." && to > subject && is_abbreviation(before, to - 1))
+    {
+        to += 1;
+    }
+    let from = if subject > 0 && cues::is_determiner(before.word(subject - 1)) {
+        subject - 1
+    } else {
+        subject
+    };
+    Some((from, to))
+}
+
+/// Cues whose object is the listener, not the speaker: "telling CNN: “…”".
+fn addresses_a_listener(word: &str) -> bool {
+    matches!(word, "told" | "telling" | "tells" | "tell")
+}
+
 fn is_dash(word: &str) -> bool {
-    matches!(word, "—" | "–" | "-")
+    matches!(word, "—" | "–" | "―" | "-")
 }
 
 fn is_sentence_end(chars: &[char], tokens: &[Token], index: usize) -> bool {
@@ -479,7 +509,7 @@ fn after_quote(
     let mut dash = false;
     while start < after.len() && !after.is_word(start) {
         let word = after.word(start);
-        if !matches!(word, "," | "(" | "—" | "–" | "-") {
+        if !matches!(word, "," | "(" | "—" | "–" | "―" | "-") {
             return None;
         }
         dash |= is_dash(word);
@@ -509,7 +539,9 @@ fn after_quote(
         let speaker_from = start + length;
         let speaker = match class {
             CueClass::SourceAfter | CueClass::Naming => None,
-            _ => phrase_after(chars, after, speaker_from),
+            _ => phrase_after(chars, after, speaker_from)
+                .map(|p| with_named_apposition(chars, after, p))
+                .map(|p| with_appositive(chars, after, p)),
         }?;
         return found(speaker, (start, speaker_from));
     }
@@ -525,12 +557,12 @@ fn after_quote(
         if !matches!(class, CueClass::Verb | CueClass::SourceAfter) {
             break;
         }
-        let speaker = subject_phrase(after, start, cue_at)?;
+        let speaker = subject_phrase(chars, after, start, cue_at)?;
         return found(speaker, (cue_at, cue_at + length));
     }
     // An unlisted verb right after a short subject: “…,” he surmised.
     if let Some(verb) = unlisted_verb(chars, after, start, comma_inside) {
-        let speaker = subject_phrase(after, start, verb)?;
+        let speaker = subject_phrase(chars, after, start, verb)?;
         return found(speaker, (verb, verb + 1));
     }
     if dash {
@@ -573,16 +605,38 @@ fn is_clause_start(word: &str) -> bool {
 
 /// The speaker phrase between `start` and the cue at `cue_at`: everything up to the first
 /// comma (an appositive follows it), minus "also", "has" and the like before the verb.
-fn subject_phrase(context: &Context, start: usize, cue_at: usize) -> Option<(usize, usize)> {
+fn subject_phrase(
+    chars: &[char],
+    context: &Context,
+    start: usize,
+    cue_at: usize,
+) -> Option<(usize, usize)> {
     let mut end = (start..cue_at)
         .find(|&i| matches!(context.word(i), "," | "("))
         .unwrap_or(cue_at);
+    let name_end = end;
     while end > start + 1 && cues::is_verb_filler(context.word(end - 1)) {
         end -= 1;
     }
     let words = end.checked_sub(start)?;
     let all_words = (start..end).all(|i| context.is_word(i) || context.word(i) == ".");
-    ((1..=10).contains(&words) && all_words).then_some((start, end))
+    if !((1..=10).contains(&words) && all_words) {
+        return None;
+    }
+    // “…,” Jane Roe, a doctor, said: the gold-style speaker keeps the appositive.
+    if name_end < cue_at
+        && context.word(name_end) == ","
+        && opens_appositive(chars, context, name_end + 1)
+    {
+        end = cue_at;
+        while end > start + 1 && matches!(context.word(end - 1), "," | ")") {
+            end -= 1;
+        }
+        while end > start + 1 && cues::is_verb_filler(context.word(end - 1)) {
+            end -= 1;
+        }
+    }
+    Some((start, end))
 }
 
 /// “…,” he surmised / “…,” Mr. Rubel pointed out / “…,” an angry Smith retorted: a
@@ -686,6 +740,9 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribu
     }
     let speaker = match class {
         CueClass::Source => phrase_after(chars, before, cue_at + length),
+        _ if addresses_a_listener(before.word(cue_at)) => phrase_before(chars, before, cue_at, 0)
+            .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
+            .or_else(|| sentence_subject(chars, before).filter(|s| s.1 <= cue_at)),
         _ => phrase_before(chars, before, cue_at, 0)
             .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
             .or_else(|| phrase_after(chars, before, cue_at + length)),
@@ -759,10 +816,16 @@ fn phrase_before(
             .find(|&i| context.word(i) == ",")?;
         // "The mayor, Ines Borg, said": the part between the commas is the name.
         if name_run_end(chars, context, comma + 1) == last && comma + 1 < last {
-            return Some((comma + 1, last));
+            let described = phrase_ending_at(chars, context, comma, floor)
+                .filter(|p| cues::is_determiner(context.word(p.0)))
+                .map_or(comma + 1, |p| p.0);
+            return Some((described, last));
         }
         let name = phrase_ending_at(chars, context, comma, floor)?;
-        return context.is_capitalized(chars, name.0).then_some(name);
+        // The written speaker keeps its appositive, as the gold does: "X, a doctor".
+        return context
+            .is_capitalized(chars, name.0)
+            .then_some((name.0, last));
     }
     phrase_ending_at(chars, context, end, floor)
 }
@@ -839,6 +902,70 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
         index -= 1;
     }
     (index > from).then_some((from, index))
+}
+
+/// "disse o vereador da mobilidade, Rui Fonseca": a title phrase with no name, followed
+/// by the name after a comma, extends to that name (resolution then picks the name).
+fn with_named_apposition(
+    chars: &[char],
+    context: &Context,
+    phrase: (usize, usize),
+) -> (usize, usize) {
+    let (from, to) = phrase;
+    let named = (from..to).any(|i| context.is_capitalized(chars, i));
+    if named || context.word(to) != "," || !context.is_capitalized(chars, to + 1) {
+        return phrase;
+    }
+    let name_end = name_run_end(chars, context, to + 1);
+    if name_end > to + 1 {
+        (from, name_end)
+    } else {
+        phrase
+    }
+}
+
+/// Whether token `index` can open an appositive: "a doctor", "who runs…", "30,".
+fn opens_appositive(chars: &[char], context: &Context, index: usize) -> bool {
+    context.is_word(index)
+        && context.tokens.get(index).is_some_and(|t| {
+            chars
+                .get(t.start)
+                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+        })
+        && !is_clause_start(context.word(index))
+}
+
+/// "said Jane Roe, a doctor at the clinic." → the phrase through the appositive, up to
+/// the sentence end or the next comma (a second one is allowed after an age: "Roe, 30,
+/// a nurse"). Unchanged when no appositive follows or it does not end soon.
+fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) -> (usize, usize) {
+    let (from, to) = phrase;
+    if context.word(to) != "," || !opens_appositive(chars, context, to + 1) {
+        return phrase;
+    }
+    let mut commas = 0;
+    let limit = context.len().min(to + 1 + MAX_APPOSITIVE);
+    for index in to + 1..limit {
+        let word = context.word(index);
+        let sentence_end = matches!(word, "." | "!" | "?" | ";")
+            && !(word == "." && is_abbreviation(context, index - 1));
+        if sentence_end || !context.is_word(index) && word != "," && word != "." && word != "-" {
+            return (from, index);
+        }
+        if word == "," {
+            let age = index == to + 2 && context.word(to + 1).chars().all(|c| c.is_ascii_digit());
+            commas += 1;
+            if !age || commas > 1 {
+                return (from, index);
+            }
+        }
+    }
+    // The context may stop at the sentence end, which then ends the appositive.
+    if limit == context.len() {
+        (from, limit)
+    } else {
+        phrase
+    }
 }
 
 fn is_time_word(word: &str) -> bool {

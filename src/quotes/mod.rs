@@ -234,7 +234,64 @@ mod tests {
         assert_eq!(quotes.len(), 2);
         assert_eq!(quotes[0].attribution, quotes[1].attribution);
         assert_eq!(quotes[1].speaker, some("Mara Quist"));
-        assert_eq!(quotes[0].speaker_as_written, some("Mara Quist"));
+        // As written, the speaker keeps its appositive (as the gold data does).
+        assert_eq!(quotes[0].speaker_as_written, some("Mara Quist, a farmer"));
+    }
+
+    #[test]
+    fn french_auxiliary_is_not_the_speaker() {
+        let text = "Les ateliers rouvriront en mai. «Nous avons tenu parole…», a expliqué la \
+                    directrice Sophie Marchand.";
+        for lang in ["fr", ""] {
+            assert_eq!(speakers(text, lang), vec![some("Sophie Marchand")]);
+        }
+    }
+
+    #[test]
+    fn portuguese_title_then_name_resolves_to_the_name() {
+        let text = "As novas ciclovias abrem em março. «Vamos ligar todos os bairros», disse o \
+                    vereador da mobilidade, Rui Fonseca.";
+        for lang in ["pt", ""] {
+            let quotes = found(text, lang);
+            assert_eq!(quotes.len(), 1);
+            assert_eq!(quotes[0].1, some("Rui Fonseca"));
+            assert_eq!(quotes[0].2, some("o vereador da mobilidade, Rui Fonseca"));
+        }
+    }
+
+    #[test]
+    fn pronoun_prefers_the_subject_over_a_nearer_object() {
+        let text = "Senator Dana Whitfield met Governor Tom Brandt on Friday.\n\n\
+                    Whitfield said he agreed with Brandt on water rights.\n\n\
+                    “We will share the river,” he said.";
+        assert_eq!(speakers(text, "en"), vec![some("Dana Whitfield")]);
+    }
+
+    #[test]
+    fn the_listener_of_told_is_not_the_speaker() {
+        let text =
+            "In 2004, Mayor Lena Ostrova praised the old harbour plan, telling Radio North: \
+                    “It is the best thing we ever built.”";
+        assert_eq!(speakers(text, "en"), vec![some("Lena Ostrova")]);
+    }
+
+    #[test]
+    fn an_opening_participle_clause_is_not_the_speaker() {
+        let text =
+            "Walking through the flooded streets, Pavel Dunst concludes: “Nobody planned for \
+                    this.”";
+        assert_eq!(speakers(text, "en"), vec![some("Pavel Dunst")]);
+    }
+
+    #[test]
+    fn inverted_speaker_keeps_its_appositive_as_written() {
+        let text = "“Prices will fall by spring,” said Omar Lindqvist, an economist at the bank.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].1, some("Omar Lindqvist"));
+        assert_eq!(
+            quotes[0].2,
+            some("Omar Lindqvist, an economist at the bank")
+        );
     }
 
     #[test]

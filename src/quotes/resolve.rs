@@ -20,6 +20,9 @@ struct Mention {
     /// The lowercase title that introduced it ("president"), if any.
     title: Option<String>,
     gender: Option<Gender>,
+    /// Opens its sentence or stands next to a reporting verb: the likeliest antecedent
+    /// of a later pronoun ("Mr. Roe said he agreed with Mr. Doe. “…,” he said" → Roe).
+    subject: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +46,10 @@ pub struct Resolver {
     titled_names: std::collections::HashSet<Vec<String>>,
     /// Resolved speakers of earlier quotes, by position.
     speakers: Vec<(usize, Vec<String>)>,
+    /// Words the text also writes in lowercase: not parts of a person's name.
+    common: WordSet,
+    /// One-word names seen next to a reporting verb ("said Wilcox"): people.
+    reported: WordSet,
 }
 
 /// Last words of places and organisations, which are not pronoun antecedents.
@@ -101,6 +108,9 @@ fn is_institution_word(word: &str) -> bool {
             | "Security"
             | "Administration"
             | "Republic"
+            | "Republican"
+            | "Organization"
+            | "Democrat"
             | "Ministry"
             | "Partei"
             | "Regierung"
@@ -122,7 +132,9 @@ fn last_name_run(words: &[String]) -> Vec<String> {
             previous.as_str(),
             "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di"
         );
-        if is_name(previous) || particle && first > 1 {
+        // "The Post’s Chris Cillizza": a possessive before the name is its employer.
+        let possessive = strip_possessive(previous) != *previous;
+        if is_name(previous) && !possessive || particle && first > 1 {
             first -= 1;
         } else {
             break;
@@ -134,6 +146,21 @@ fn last_name_run(words: &[String]) -> Vec<String> {
         .iter()
         .map(|w| strip_possessive(w))
         .collect()
+}
+
+/// "this Trump look-alike", "a key Roe supporter": the last name is not the head of the
+/// phrase, a lowercase noun after it is (prepositions and clauses do not count).
+fn name_modifies_a_noun(words: &[String]) -> bool {
+    let Some(last) = words.iter().rposition(|w| starts_upper(w) && !is_title(w)) else {
+        return false;
+    };
+    words.get(last + 1).is_some_and(|next| {
+        next.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                next.as_str(),
+                "of" | "from" | "in" | "at" | "for" | "with" | "on" | "and" | "who" | "to"
+            )
+    })
 }
 
 const TITLES: &[&str] = &[
@@ -463,12 +490,21 @@ impl Resolver {
     /// Indexes the names of the whole text once (linear in its length).
     pub fn new(chars: &[char], spans: &[Span]) -> Resolver {
         let tokens = tokenize(chars, 0, chars.len());
+        let common = lowercase_words(chars, &tokens);
+        let mut reported = Vec::new();
         let mut mentions = Vec::new();
         let mut index = 0;
         while index < tokens.len() {
             let end = name_run_end(chars, &tokens, index);
             if end > index {
-                if let Some(mention) = mention_of(chars, &tokens[index..end]) {
+                let run = tokens.get(index..end).unwrap_or(&[]);
+                if let Some(mut mention) = mention_of(chars, run, &common) {
+                    mention.subject = is_subject(chars, &tokens, index, end);
+                    if mention.words.len() == 1
+                        && next_to_reporting_verb(chars, &tokens, index, end)
+                    {
+                        reported.extend(mention.words.iter().cloned());
+                    }
                     mentions.push(mention);
                 }
                 index = end;
@@ -505,6 +541,8 @@ impl Resolver {
             genders,
             titled_names,
             speakers: Vec::new(),
+            common,
+            reported: WordSet::new(reported),
             quoted: spans.iter().map(|s| (s.start, s.end)).collect(),
         }
     }
@@ -513,15 +551,29 @@ impl Resolver {
     /// pronouns. Positions must come in increasing order.
     pub fn note_speaker(&mut self, name: &str, position: usize) {
         let words: Vec<String> = name.split(' ').map(str::to_string).collect();
-        if words.len() >= 2 && words.len() <= 4 {
+        // A phrase that fell back to its words ("the former senator") is no name.
+        if words.len() >= 2 && words.len() <= 4 && words.iter().any(|w| starts_upper(w)) {
             self.speakers.push((position, words));
         }
     }
 
     /// The person (or organisation) meant by `written`, which stands at char `position`.
     pub fn resolve(&self, written: &str, position: usize) -> Option<String> {
-        // An appositive or a parenthesis is not part of the name: "Jane Roe, a doctor,".
-        let head = written.split([',', '(']).next().unwrap_or(written);
+        // An appositive or a parenthesis is not part of the name: "Jane Roe, a doctor,";
+        // but "the mayor, Ines Borg" names her in its second part.
+        let head = written.split('(').next().unwrap_or(written);
+        let head = head
+            .split(',')
+            .find(|part| {
+                part.split_whitespace().any(|w| {
+                    starts_upper(w)
+                        && !is_title(w)
+                        && !cues::is_capitalized_function_word(w)
+                        && !cues::is_determiner(w)
+                })
+            })
+            .or_else(|| head.split(',').next())
+            .unwrap_or(head);
         let chars: Vec<char> = head.chars().collect();
         let words: Vec<String> = tokenize(&chars, 0, chars.len())
             .iter()
@@ -536,7 +588,7 @@ impl Resolver {
             return self.antecedent(position, gender_of_pronoun(first));
         }
         let name = last_name_run(&words);
-        if name.is_empty() {
+        if name.is_empty() || name_modifies_a_noun(&words) {
             // "the president": the person introduced with that title, else the phrase.
             let title = super::tokens::lowercase(words.last()?);
             return self
@@ -574,22 +626,24 @@ impl Resolver {
         let upto = self.mentions.partition_point(|m| m.start < position);
         // Of the three nearest compatible people, one whose gender is known to match
         // beats a nearer one of unknown gender.
-        let nearest: Vec<(usize, Vec<String>)> = self
+        let nearest: Vec<(usize, Vec<String>, bool)> = self
             .mentions
             .get(..upto)?
             .iter()
             .rev()
             .take(60)
             .filter(|m| !self.is_quoted(m.start))
-            .map(|m| (m.start, self.fullest(&m.words)))
-            .filter(|(_, words)| self.is_person(words) && compatible(words))
+            .map(|m| (m.start, self.fullest(&m.words), m.subject))
+            .filter(|(_, words, _)| self.is_person(words) && compatible(words))
             .take(3)
             .collect();
+        let known_gender = |words: &[String]| gender.is_some() && self.gender_of(words) == gender;
         let mentioned = nearest
             .iter()
-            .find(|(_, words)| gender.is_some() && self.gender_of(words) == gender)
+            .find(|(_, _, subject)| *subject)
+            .or_else(|| nearest.iter().find(|(_, words, _)| known_gender(words)))
             .or_else(|| nearest.first())
-            .cloned();
+            .map(|(start, words, _)| (*start, words.clone()));
         let upto = self
             .speakers
             .partition_point(|(start, _)| *start < position);
@@ -623,12 +677,29 @@ impl Resolver {
         let Some(surname) = words.last() else {
             return false;
         };
-        if words.len() < 2 || words.len() > 4 || is_institution_word(surname) {
+        let shouting = words
+            .iter()
+            .all(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
+        if is_institution_word(surname) || shouting {
             return false;
         }
+        if words.len() == 1 {
+            return self.reported.contains(surname);
+        }
+        if words.len() > 4 {
+            return false;
+        }
+        // Capitalised words the text never writes in lowercase, e.g. "Amanda Carpenter".
+        let proper = words
+            .iter()
+            .all(|w| !self.common.contains(&super::tokens::lowercase(w)));
         self.genders.contains_key(surname)
             || self.titled_names.contains(words)
+            || words
+                .first()
+                .is_some_and(|w| gender_of_first_name(w).is_some())
             || self.counts.contains_key(std::slice::from_ref(surname))
+            || proper
     }
 
     fn gender_of(&self, words: &[String]) -> Option<Gender> {
@@ -702,7 +773,148 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
     end
 }
 
-fn mention_of(chars: &[char], run: &[Token]) -> Option<Mention> {
+/// Every word the text also writes in lowercase: such a word opening a capitalised run
+/// is a sentence-initial common word ("Despite Roe's…"), not a first name.
+fn lowercase_words(chars: &[char], tokens: &[Token]) -> WordSet {
+    WordSet::new(
+        tokens
+            .iter()
+            .filter(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_lowercase()))
+            .map(|t| text_of(chars, t))
+            .collect(),
+    )
+}
+
+/// A sorted word list: smaller in wasm than another BTreeSet instantiation.
+struct WordSet(Vec<String>);
+
+impl WordSet {
+    fn new(mut words: Vec<String>) -> WordSet {
+        words.sort_unstable();
+        words.dedup();
+        WordSet(words)
+    }
+
+    fn contains(&self, word: &str) -> bool {
+        self.0
+            .binary_search_by(|probe| probe.as_str().cmp(word))
+            .is_ok()
+    }
+}
+
+/// Words after which a name is the subject of a report ("Roe said", "said Roe").
+fn is_reporting_word(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "added"
+            | "wrote"
+            | "writes"
+            | "argued"
+            | "noted"
+            | "explained"
+            | "asked"
+            | "insisted"
+            | "continued"
+            | "replied"
+            | "warned"
+            | "stated"
+            | "recalled"
+            | "sagte"
+            | "erklärte"
+    )
+}
+
+/// Whether the name run `tokens[start..end]` opens its sentence, or is next to a
+/// reporting verb, or is followed by an appositive ("Jane Roe, a doctor, said").
+fn is_subject(chars: &[char], tokens: &[Token], start: usize, end: usize) -> bool {
+    let word_at = |i: usize| tokens.get(i).map(|t| text_of(chars, t));
+    let opens_sentence = start == 0
+        || start
+            .checked_sub(1)
+            .and_then(|i| tokens.get(i))
+            .is_some_and(|t| {
+                !t.is_word
+                    && matches!(
+                        chars.get(t.start),
+                        Some('.' | '!' | '?' | ':' | ';' | '“' | '"')
+                    )
+                    || chars
+                        .get(t.end..tokens.get(start).map_or(t.end, |n| n.start))
+                        .is_some_and(|gap| gap.contains(&'\n'))
+            });
+    let next = word_at(end).unwrap_or_default();
+    // "On Monday, Roe included…": a clause opener, then the name and its verb.
+    let after_comma = start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| chars.get(t.start) == Some(&','));
+    let clause_subject = after_comma && is_verb_like(&next);
+    opens_sentence
+        || clause_subject
+        || next_to_reporting_verb(chars, tokens, start, end)
+        || next == "," && !governed_by_verb_or_preposition(chars, tokens, start)
+}
+
+/// "killing Terence Roe, …", "overseen by former envoy Kofi Roe, …": a name followed
+/// by a comma is an object, not a subject with an appositive, when a preposition or a
+/// verb form governs it from the few words before (up to the clause's punctuation).
+fn governed_by_verb_or_preposition(chars: &[char], tokens: &[Token], start: usize) -> bool {
+    (start.saturating_sub(5)..start)
+        .rev()
+        .map_while(|i| tokens.get(i).filter(|t| t.is_word))
+        .map(|t| text_of(chars, t))
+        .any(|word| {
+            word.ends_with("ing")
+                || word.ends_with("ed")
+                || matches!(
+                    word.as_str(),
+                    "by" | "of"
+                        | "to"
+                        | "with"
+                        | "for"
+                        | "from"
+                        | "on"
+                        | "at"
+                        | "in"
+                        | "against"
+                        | "about"
+                        | "and"
+                        | "or"
+                )
+        })
+}
+
+/// A lowercase past-tense verb or auxiliary ("was", "included"): what follows a subject.
+fn is_verb_like(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+        && (word.ends_with("ed")
+            || matches!(
+                word,
+                "was" | "is" | "has" | "had" | "will" | "would" | "did" | "does" | "says" | "said"
+            ))
+}
+
+/// "Roe said" or "said Roe." (not "said Roe's plan…", where Roe is no speaker).
+fn next_to_reporting_verb(chars: &[char], tokens: &[Token], start: usize, end: usize) -> bool {
+    let word_at = |i: usize| tokens.get(i).map(|t| text_of(chars, t));
+    let ends_clause = tokens.get(end).is_some_and(|t| !t.is_word)
+        && end
+            .checked_sub(1)
+            .and_then(word_at)
+            .is_some_and(|w| strip_possessive(&w) == w);
+    word_at(end).is_some_and(|w| is_reporting_word(&w))
+        || ends_clause
+            && start
+                .checked_sub(1)
+                .and_then(word_at)
+                .is_some_and(|w| is_reporting_word(&w))
+}
+
+fn mention_of(chars: &[char], run: &[Token], common: &WordSet) -> Option<Mention> {
     let words: Vec<String> = run
         .iter()
         .filter(|t| t.is_word)
@@ -720,10 +932,11 @@ fn mention_of(chars: &[char], run: &[Token]) -> Option<Mention> {
         .and_then(|i| words.get(i))
         .and_then(|w| gender_of_title(w));
     let mut skip = last_title.map_or(0, |i| i + 1);
-    while words
-        .get(skip)
-        .is_some_and(|w| cues::is_capitalized_function_word(w) || w == "With")
-    {
+    while words.get(skip).is_some_and(|w| {
+        cues::is_capitalized_function_word(w)
+            || w == "With"
+            || common.contains(&super::tokens::lowercase(w)) && gender_of_first_name(w).is_none()
+    }) {
         skip += 1;
     }
     let name: Vec<String> = words
@@ -736,6 +949,7 @@ fn mention_of(chars: &[char], run: &[Token]) -> Option<Mention> {
         words: name,
         title,
         gender,
+        subject: false,
     })
 }
 
