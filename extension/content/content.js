@@ -428,9 +428,32 @@
   const worthIt = IS_TOP || window.innerWidth * window.innerHeight >= 300 * 200;
   if (worthIt) guard('engine', () => engine.init())();
 
+  // DOMContentLoaded does not wait for stylesheets when no script follows them: measured
+  // before its CSS arrives, every overlay of the page is static and in the flow, and no
+  // mutation follows when the styles apply. Wait for them (briefly: an unstyled page shows
+  // its overlays unstyled too).
+  const STYLE_WAIT_MS = 1500;
+  function stylesApplied() {
+    const pending = [...document.querySelectorAll('link[rel~="stylesheet"]')].filter((link) => !link.sheet && !link.disabled);
+    if (!pending.length) return Promise.resolve();
+    return new Promise((resolve) => {
+      let left = pending.length;
+      const one = () => {
+        left -= 1;
+        if (left <= 0) resolve();
+      };
+      for (const link of pending) {
+        link.addEventListener('load', one, { once: true });
+        link.addEventListener('error', one, { once: true });
+      }
+      setTimeout(resolve, STYLE_WAIT_MS);
+    });
+  }
+
   const start = guard('start', async () => {
     if (!worthIt) return setState('off', 'frame too small');
     await settingsLoaded;
+    await stylesApplied();
     await analyzeFully().catch(failed);
   });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
