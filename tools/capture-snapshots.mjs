@@ -50,12 +50,10 @@ const HARNESS = `(() => {
     onGrowth: () => {},
   });
   observer.start();
-  // content.js snapshots after an asynchronous settings read, by which time a local page's
-  // own stylesheets have been applied in practice (the E2E suite sees pos-support-banner's
-  // bar fixed). Right at DOMContentLoaded they may not be, so wait for them (at most
-  // STYLE_WAIT_MS) instead of racing the network. Stylesheets inside shadow roots start
-  // loading only when a script attaches the root, and the extension's snapshot does beat
-  // them (pos-shadow-root): those are not waited for, the observer catches their load.
+  // content.js waits for the document's stylesheets before its snapshot (at most
+  // STYLE_WAIT_MS): so does this harness. Stylesheets inside shadow roots start loading only
+  // when a script attaches the root, and the snapshot does beat them (pos-shadow-root): they
+  // are not waited for, the observer re-examines the root when they load.
   const STYLE_WAIT_MS = 1500;
   const sheetsPending = () =>
     [...document.querySelectorAll('link[rel~="stylesheet"]')].some((link) => !link.sheet);
