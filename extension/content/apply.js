@@ -70,7 +70,8 @@
   }
 
   /** Injects the hiding rule into a shadow root once (the page's stylesheet does not reach it). */
-  const styledRoots = new WeakSet();
+  let styledRoots = new WeakSet();
+  const shadowStyles = []; // the <style> elements injected, removed again by restoreAll
   function ensureShadowStyle(element) {
     const root = element.getRootNode();
     if (!(root instanceof ShadowRoot) || styledRoots.has(root)) return;
@@ -79,6 +80,13 @@
     style.setAttribute('data-unveil-style', '');
     style.textContent = HIDE_CSS;
     root.appendChild(style);
+    shadowStyles.push(style);
+  }
+
+  /** Takes the injected hiding rules out of the shadow roots: switched off, the page is as it was. */
+  function removeShadowStyles() {
+    for (const style of shadowStyles.splice(0)) style.remove();
+    styledRoots = new WeakSet();
   }
 
   class Applier {
@@ -220,6 +228,7 @@
       }
       this.closedDialogs = [];
       this.hidden.clear();
+      removeShadowStyles();
       this.scrollRestore = null;
     }
   }

@@ -428,22 +428,33 @@
   const worthIt = IS_TOP || window.innerWidth * window.innerHeight >= 300 * 200;
   if (worthIt) guard('engine', () => engine.init())();
 
-  /** True while a stylesheet has not loaded: layout read now may lack the page's CSS. */
-  function stylesPending() {
-    return [...document.querySelectorAll('link[rel~="stylesheet"]')].some((link) => !link.sheet && !link.disabled);
+  // DOMContentLoaded does not wait for stylesheets when no script follows them: measured
+  // before its CSS arrives, every overlay of the page is static and in the flow, and no
+  // mutation follows when the styles apply. Wait for them (briefly: an unstyled page shows
+  // its overlays unstyled too).
+  const STYLE_WAIT_MS = 1500;
+  function stylesApplied() {
+    const pending = [...document.querySelectorAll('link[rel~="stylesheet"]')].filter((link) => !link.sheet && !link.disabled);
+    if (!pending.length) return Promise.resolve();
+    return new Promise((resolve) => {
+      let left = pending.length;
+      const one = () => {
+        left -= 1;
+        if (left <= 0) resolve();
+      };
+      for (const link of pending) {
+        link.addEventListener('load', one, { once: true });
+        link.addEventListener('error', one, { once: true });
+      }
+      setTimeout(resolve, STYLE_WAIT_MS);
+    });
   }
 
   const start = guard('start', async () => {
     if (!worthIt) return setState('off', 'frame too small');
     await settingsLoaded;
-    // Firefox may run DOMContentLoaded before the page's stylesheets apply: an overlay that is
-    // fixed only by its stylesheet then looks static. Analyse again once they have loaded.
-    const pending = stylesPending();
+    await stylesApplied();
     await analyzeFully().catch(failed);
-    if (!pending) return;
-    const again = guard('load', () => analyzeFully().catch(failed));
-    if (document.readyState === 'complete') again();
-    else window.addEventListener('load', again, { once: true });
   });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();

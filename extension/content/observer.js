@@ -149,6 +149,24 @@
         if (!observer || watchedRoots.has(root)) continue;
         watchedRoots.add(root);
         observer.observe(root, OPTIONS);
+        root.addEventListener('load', stylesLoaded, true);
+      }
+    }
+
+    // A shadow root's own <link rel=stylesheet> loads after the element is attached, often
+    // after the full snapshot: the snapshot then measured its overlay unstyled (static, in
+    // the flow) and no mutation follows when the styles arrive. Re-examine the root's
+    // top-level elements once its stylesheet has loaded.
+    function stylesLoaded(event) {
+      try {
+        const link = event.target;
+        if (!collecting || link?.localName !== 'link' || !/\bstylesheet\b/i.test(link.rel || '')) return;
+        const root = link.getRootNode();
+        if (!(root instanceof ShadowRoot)) return;
+        for (const element of root.children) if (!IGNORED_TAGS.has(element.localName)) added.add(element);
+        schedule();
+      } catch (error) {
+        hooks.log('stylesheet load failed', error);
       }
     }
 

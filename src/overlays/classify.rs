@@ -6,12 +6,15 @@ use super::intent::{self, TextEvidence};
 use super::markup::{self, MarkupEvidence};
 use super::vetoes;
 use super::{Category, HiddenOverlay, ScanContext};
-use crate::snapshot::{NodeId, Snapshot};
+use crate::snapshot::{Node, NodeId, Snapshot};
 
 /// Excerpt length shown in the popup.
 const EXCERPT_CHARS: usize = 120;
-/// Intent an element needs (category evidence plus a dismiss control).
+/// Intent an element needs (category evidence plus a sign that it interrupts: see
+/// `corroboration`).
 const MIN_INTENT: f32 = 2.5;
+/// Words outside its controls an element needs for its call to action to count.
+const MIN_PROSE_WORDS: usize = 3;
 /// Intent needed when markup alone vouches for the overlay (no layout).
 const MIN_INTENT_MARKUP: f32 = 2.0;
 /// Weight of one category word in the element's own id/class.
@@ -39,7 +42,7 @@ pub struct Verdict {
     pub category: Category,
     /// Short descriptions of the signals that fired.
     pub signals: Vec<String>,
-    /// Category evidence plus dismiss control (≥ 2 when chosen).
+    /// Category evidence plus corroboration (≥ 2 when chosen).
     pub intent: f32,
     /// Up to 120 characters of the element's text.
     pub excerpt: String,
@@ -132,11 +135,14 @@ pub(super) fn judge_explained(
         return Err(format!("veto: {reason}"));
     }
     let (category, vote, mut signals) = best_category(&markup, &text).ok_or("asks for nothing")?;
-    let dismiss = text.dismiss.is_some();
-    let intent = vote + if dismiss { 1.0 } else { 0.0 };
-    if let Some(label) = &text.dismiss {
-        signals.push(format!("dismiss: {label}"));
-    }
+    // Category evidence alone is a topic; an interruption also shows it is one: a way out
+    // (a dismiss control), a way in (a button that is itself the ask), or a wall (it holds
+    // the page: scroll locked, modal, covering the screen). Paywalls and adblock walls
+    // deliberately offer no way out, so the dismiss control cannot be the only proof.
+    // One point whichever fires (they are alternatives, not independent evidence).
+    let corroboration = corroboration(index, node, placement, &markup, &text, mode);
+    let intent = vote + if corroboration.is_empty() { 0.0 } else { 1.0 };
+    signals.extend(corroboration);
     let accepted = if with_layout {
         accept_with_layout(placement, intent, &mut signals)
     } else {
@@ -151,6 +157,43 @@ pub(super) fn judge_explained(
         intent,
         excerpt: excerpt_of(snapshot, index, id),
     })
+}
+
+/// What shows that the element interrupts the reader (see `judge_explained`).
+fn corroboration(
+    index: &PageIndex,
+    node: &Node,
+    placement: Option<Placement>,
+    markup: &MarkupEvidence,
+    text: &TextEvidence,
+    mode: Mode,
+) -> Vec<String> {
+    let mut found = Vec::new();
+    if let Some(label) = &text.dismiss {
+        found.push(format!("dismiss: {label}"));
+    }
+    // The ask of a button counts when the element also speaks to the reader; a site bar of
+    // links with a "Donate" or "Sign up" button is navigation.
+    if let Some(label) = text
+        .call_to_action
+        .as_ref()
+        .filter(|_| text.prose_words >= MIN_PROSE_WORDS)
+    {
+        found.push(format!("call to action: {label}"));
+    }
+    // A wall is only seen in the live page: it floats over the page it holds (saved HTML
+    // has neither layout nor the page's scroll state).
+    let Some(placement) = placement.filter(|_| mode == Mode::Hide) else {
+        return found;
+    };
+    if placement.shape == geometry::Shape::CoversViewport {
+        found.push("wall: covers viewport".into());
+    } else if markup.aria_modal || node.layout.as_ref().is_some_and(|l| l.top_layer) {
+        found.push("wall: modal".into());
+    } else if let Some(lock) = index.scroll_lock {
+        found.push(format!("wall: page {lock}"));
+    }
+    found
 }
 
 /// Layout known: the element floats, and it asks for something.

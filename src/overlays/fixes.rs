@@ -4,7 +4,7 @@
 
 use super::index::PageIndex;
 use super::{Category, HiddenOverlay, PageFixes, ScanContext};
-use crate::snapshot::{Node, NodeId};
+use crate::snapshot::{Node, NodeId, Snapshot};
 
 /// Root classes that lock scrolling (exact names seen in filter lists' overflow rules).
 const LOCK_CLASSES: &[&str] = &[
@@ -64,15 +64,12 @@ pub fn page_fixes(index: &PageIndex, hidden: &[HiddenOverlay], context: &ScanCon
         return PageFixes::default();
     }
     let snapshot = index.snapshot;
-    let root_class_text = root_class_text(index);
+    let root_class_text = root_class_text(snapshot);
     let root_classes = scroll_lock_classes(root_class_text.split_ascii_whitespace());
     let root = &snapshot.root;
-    let overflow_locked = [&root.html.overflow_y, &root.body.overflow_y]
-        .iter()
-        .any(|o| matches!(o.as_str(), "hidden" | "clip"));
     let body_pinned = root.body.position == "fixed";
     let mut fixes = PageFixes {
-        unlock_scroll: overflow_locked || body_pinned || !root_classes.is_empty(),
+        unlock_scroll: overflow_locked(snapshot) || body_pinned || !root_classes.is_empty(),
         root_classes,
         restore_scroll_top: if body_pinned {
             (-root.body.top).max(0.0)
@@ -102,18 +99,34 @@ pub fn page_fixes(index: &PageIndex, hidden: &[HiddenOverlay], context: &ScanCon
     fixes
 }
 
+/// How the page's scrolling is locked, if it is: what an overlay that walls the page off
+/// does to it (and what `page_fixes` undoes).
+pub fn scroll_lock(snapshot: &Snapshot) -> Option<&'static str> {
+    if overflow_locked(snapshot) {
+        Some("overflow hidden")
+    } else if snapshot.root.body.position == "fixed" {
+        Some("body pinned")
+    } else if !scroll_lock_classes(root_class_text(snapshot).split_ascii_whitespace()).is_empty() {
+        Some("lock class")
+    } else {
+        None
+    }
+}
+
+/// html or body has computed `overflow-y: hidden|clip`.
+fn overflow_locked(snapshot: &Snapshot) -> bool {
+    let root = &snapshot.root;
+    [&root.html.overflow_y, &root.body.overflow_y]
+        .iter()
+        .any(|o| matches!(o.as_str(), "hidden" | "clip"))
+}
+
 /// Classes of `<html>` and `<body>`: from the page layer's root state, or the nodes.
-fn root_class_text(index: &PageIndex) -> String {
-    let root = &index.snapshot.root;
+fn root_class_text(snapshot: &Snapshot) -> String {
+    let root = &snapshot.root;
     let mut text = format!("{} {}", root.html.class, root.body.class);
     if text.trim().is_empty() {
-        for node in index
-            .snapshot
-            .nodes
-            .iter()
-            .filter(|n| n.is_element())
-            .take(64)
-        {
+        for node in snapshot.nodes.iter().filter(|n| n.is_element()).take(64) {
             if node.tag == "html" || node.tag == "body" {
                 text.push(' ');
                 text.push_str(node.class_attr());

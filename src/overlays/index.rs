@@ -30,6 +30,8 @@ pub struct PageIndex<'a> {
     pub zone: Vec<Zone>,
     /// The subtree holds article content markers (`<article>`, `itemprop=articleBody`, `<main>`).
     pub holds_article_marker: Vec<bool>,
+    /// How the page's scrolling is locked (overflow, pinned body, lock class), if it is.
+    pub scroll_lock: Option<&'static str>,
     /// Nodes candidates may still read in this scan.
     read_budget: Cell<usize>,
     /// What each text node is as a control label, classified once and remembered, since
@@ -124,6 +126,7 @@ impl<'a> PageIndex<'a> {
             page_text_chars,
             zone,
             holds_article_marker,
+            scroll_lock: super::fixes::scroll_lock(snapshot),
             read_budget: Cell::new(READ_BUDGET_NODES),
             control_memo: vec![Cell::new(0); count],
         }

@@ -30,6 +30,12 @@ pub struct TextEvidence {
     pub phrases: Vec<(Category, Vec<String>)>,
     /// The label of a dismiss control ("×", "No thanks"), if any.
     pub dismiss: Option<String>,
+    /// The label of a control that is itself an ask ("Donate", "Chip in", "Subscribe now"),
+    /// if any: overlays push a way in as often as they offer a way out.
+    pub call_to_action: Option<String>,
+    /// Words of text outside buttons and links: what the element tells the reader beyond
+    /// its controls (a site bar of links and a "Sign up" button says nothing).
+    pub prose_words: usize,
     /// Donation amount/frequency choices ("$5", "Monthly").
     pub amount_choices: usize,
     pub email_input: bool,
@@ -84,6 +90,13 @@ pub fn read_subtree(index: &PageIndex, root: NodeId, include_hidden: bool) -> Te
             }
             let position = start + offset;
             note_control_label(&mut evidence, index, position, node.text.trim());
+            if !in_control(index, position) {
+                evidence.prose_words += node
+                    .text
+                    .split_whitespace()
+                    .filter(|word| word.chars().any(char::is_alphanumeric))
+                    .count();
+            }
             continue;
         }
         if offset > 0 {
@@ -103,6 +116,7 @@ pub fn read_subtree(index: &PageIndex, root: NodeId, include_hidden: bool) -> Te
 const LABEL_OTHER: u8 = 1;
 const LABEL_DISMISS: u8 = 2;
 const LABEL_AMOUNT: u8 = 3;
+const LABEL_ASK: u8 = 4;
 
 fn note_control_label(
     evidence: &mut TextEvidence,
@@ -114,16 +128,35 @@ fn note_control_label(
         return;
     };
     if memo.get() == 0 {
-        memo.set(classify_label(label));
+        memo.set(classify_label(label, in_control(index, position)));
     }
     match memo.get() {
         LABEL_DISMISS if evidence.dismiss.is_none() => evidence.dismiss = Some(normalise(label)),
         LABEL_AMOUNT => evidence.amount_choices += 1,
+        LABEL_ASK if evidence.call_to_action.is_none() => {
+            evidence.call_to_action = Some(normalise(label));
+        }
         _ => {}
     }
 }
 
-fn classify_label(label: &str) -> u8 {
+/// The text node at `position` is the label of a button or link: its parent or
+/// grandparent is one (`<button><span>Donate</span></button>`).
+fn in_control(index: &PageIndex, position: usize) -> bool {
+    let snapshot = index.snapshot;
+    let parent = snapshot.nodes.get(position).and_then(|text| text.parent);
+    let grandparent = parent.and_then(|p| snapshot.node(p)).and_then(|n| n.parent);
+    [parent, grandparent]
+        .into_iter()
+        .flatten()
+        .filter_map(|id| snapshot.node(id))
+        .any(|element| {
+            matches!(element.tag.as_str(), "button" | "a" | "summary")
+                || element.attr("role") == Some("button")
+        })
+}
+
+fn classify_label(label: &str, in_control: bool) -> u8 {
     if label.is_empty() || label.chars().count() > MAX_CONTROL_CHARS {
         return LABEL_OTHER;
     }
@@ -132,6 +165,10 @@ fn classify_label(label: &str) -> u8 {
         LABEL_DISMISS
     } else if lexicon::is_amount_label(&label) {
         LABEL_AMOUNT
+    } else if in_control && !lexicon::lexicon().phrases_in(&label, 1).is_empty() {
+        // A whole button label that asks ("Donate", "Chip in", "Subscribe now"); a phrase
+        // in running text is not a control.
+        LABEL_ASK
     } else {
         LABEL_OTHER
     }

@@ -37,6 +37,8 @@ const DONATION: &[&str] = &[
     "reader funded",
     "chip in",
     "give now",
+    // Reader-revenue appeals: members pay so that it stays free for everyone.
+    "free for everyone",
     "поддержите",
     "поддержать",
     "поддержи",
@@ -270,6 +272,8 @@ const DISMISS_LABELS: &[&str] = &[
     "remind me later",
     "remind me later.",
     "not now",
+    // The bare word, like "plus tard", "später", "позже" below.
+    "later",
     "skip",
     "continue to site",
     "закрыть",

@@ -687,3 +687,129 @@ fn never_panics_on_odd_snapshots() {
         }
     }
 }
+
+#[test]
+fn walls_without_a_way_out_are_corroborated_by_the_page_they_hold() {
+    // A paywall sheet with no dismiss control and one phrase: on a page whose scroll it
+    // locked it interrupts the reader; on a page that scrolls freely it is only a topic.
+    let build = |locked: bool| {
+        let mut page = Page::new();
+        let article = page.article(Page::BODY, "story");
+        let sheet = page.fixed(Page::BODY, &[("class", "plan-box")], BOTTOM);
+        page.says(sheet, "h2", &[], "Keep reading with a Harbour pass");
+        page.says(sheet, "p", &[], "Plans start at two euros a week.");
+        if locked {
+            page.snapshot.root.body.overflow_y = "hidden".into();
+        }
+        (page.scan(article), sheet)
+    };
+    let (locked, sheet) = build(true);
+    assert_eq!(hidden_nodes(&locked), vec![sheet]);
+    assert_eq!(only_category(&locked), Some(Category::Paywall));
+    assert!(locked.hidden[0]
+        .signals
+        .iter()
+        .any(|s| s == "wall: page overflow hidden"));
+    assert!(locked.fixes.unlock_scroll);
+    let (free, _) = build(false);
+    assert!(free.hidden.is_empty(), "{:?}", free.hidden);
+}
+
+#[test]
+fn modal_and_full_screen_walls_need_no_dismiss_control() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let wall = page.fixed(Page::BODY, &[("class", "notice-layer")], FULL);
+    page.says(wall, "h2", &[], "Detetámos um bloqueador de anúncios");
+    page.says(wall, "button", &[], "Já desativei");
+    let result = page.scan(article);
+    assert_eq!(hidden_nodes(&result), vec![wall]);
+    assert_eq!(only_category(&result), Some(Category::Adblock));
+    assert!(result.hidden[0]
+        .signals
+        .iter()
+        .any(|s| s == "wall: covers viewport"));
+
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let dialog = page.fixed(
+        Page::BODY,
+        &[
+            ("class", "offer"),
+            ("role", "dialog"),
+            ("aria-modal", "true"),
+        ],
+        CENTRE,
+    );
+    page.says(dialog, "h2", &[], "Weiterlesen mit A+");
+    page.says(dialog, "a", &[("href", "#")], "Bereits Abonnent? Anmelden");
+    let result = page.scan(article);
+    assert_eq!(hidden_nodes(&result), vec![dialog]);
+    assert!(result.hidden[0].signals.iter().any(|s| s == "wall: modal"));
+}
+
+#[test]
+fn appeal_strip_whose_button_is_the_ask() {
+    let strip_page = |button: bool| {
+        let mut page = Page::new();
+        let article = page.article(Page::BODY, "story");
+        let strip = page.fixed(
+            Page::BODY,
+            &[("class", "promo-strip")],
+            (0.0, 740.0, WIDTH, 60.0),
+        );
+        page.text(strip, "Local reporting depends on readers like you.");
+        if button {
+            page.says(strip, "button", &[], "Chip in");
+        } else {
+            page.says(strip, "span", &[], "Readers chip in at the library desk.");
+        }
+        (page.scan(article), strip)
+    };
+    let (result, strip) = strip_page(true);
+    assert_eq!(hidden_nodes(&result), vec![strip]);
+    assert_eq!(only_category(&result), Some(Category::Donation));
+    assert!(result.hidden[0]
+        .signals
+        .iter()
+        .any(|s| s == "call to action: chip in"));
+    // The same words in running text are not a control: a topic, not an ask.
+    let (result, _) = strip_page(false);
+    assert!(result.hidden.is_empty(), "{:?}", result.hidden);
+}
+
+#[test]
+fn a_bare_later_button_dismisses() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let card = page.fixed(Page::BODY, &[("class", "ol-card")], CORNER);
+    page.says(card, "h2", &[], "Become a Harbour member");
+    page.says(
+        card,
+        "p",
+        &[],
+        "Members keep our reporting free for everyone.",
+    );
+    page.says(card, "button", &[], "Join now");
+    page.says(card, "button", &[], "Later");
+    let result = page.scan(article);
+    assert_eq!(hidden_nodes(&result), vec![card]);
+    assert_eq!(only_category(&result), Some(Category::Donation));
+    assert!(result.hidden[0]
+        .signals
+        .iter()
+        .any(|s| s == "dismiss: later"));
+}
+
+#[test]
+fn small_fixed_bar_of_links_with_an_ask_button_stays() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let bar = page.fixed(Page::BODY, &[("class", "topbar")], (0.0, 0.0, WIDTH, 56.0));
+    page.says(bar, "a", &[("href", "/")], "The Harbour Post");
+    page.says(bar, "a", &[("href", "/news")], "News");
+    page.says(bar, "a", &[("href", "/sport")], "Sport");
+    page.says(bar, "button", &[], "Donate");
+    let result = page.scan(article);
+    assert!(result.hidden.is_empty(), "{:?}", result.hidden);
+}

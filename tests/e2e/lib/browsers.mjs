@@ -466,11 +466,23 @@ export async function launch(name, options = {}) {
 const sharedMethods = {
   /** Writes `settings` into storage.sync (as the options page does) and waits a moment for content scripts. */
   async setSettings(settings) {
-    await this.extEvaluate(async (value) => {
-      const api = globalThis.browser ?? globalThis.chrome;
-      await api.storage.sync.set(value);
-      return true;
-    }, settings);
+    // Chromium allows storage.sync 120 writes a minute; the overlay suite writes three per
+    // page, so a fast run (44 pages in under a minute) hits the quota. Wait for the window
+    // to move on instead of failing the page.
+    const deadline = Date.now() + 65_000;
+    for (;;) {
+      try {
+        await this.extEvaluate(async (value) => {
+          const api = globalThis.browser ?? globalThis.chrome;
+          await api.storage.sync.set(value);
+          return true;
+        }, settings);
+        return;
+      } catch (error) {
+        if (!/MAX_WRITE_OPERATIONS_PER_MINUTE/.test(String(error)) || Date.now() > deadline) throw error;
+        await sleep(2000);
+      }
+    }
   },
   async getSettings() {
     return this.extEvaluate(async (keys) => {
