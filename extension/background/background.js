@@ -13,7 +13,7 @@
   'use strict';
   const U = globalThis.Unveil;
   const { api, MSG, ERROR } = U;
-  const { listen, replyError } = U.messages;
+  const { listen, callCore } = U.messages;
   const log = (...args) => console.debug('[Unveil bg]', ...args);
 
   // ---- the core -----------------------------------------------------------------------
@@ -30,20 +30,7 @@
   /** Calls the core; a trap becomes an error with code "trap" and the panic message. */
   async function run(call) {
     await core();
-    try {
-      return call();
-    } catch (error) {
-      if (error instanceof WebAssembly.RuntimeError || error?.name === 'RuntimeError') {
-        let panic = null;
-        try {
-          panic = wasm_bindgen.lastPanic();
-        } catch {
-          /* nothing more to learn */
-        }
-        throw replyError(panic || String(error.message || error), ERROR.TRAP);
-      }
-      throw error;
-    }
+    return callCore(call);
   }
 
   // ---- badge --------------------------------------------------------------------------

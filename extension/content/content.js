@@ -27,7 +27,7 @@
   const U = globalThis.Unveil;
   if (!U || U.pageLayer) return; // injected twice (e.g. an extension reload): keep the first
   const { api, MSG, ERROR } = U;
-  const { sendToBackground, listen, replyError } = U.messages;
+  const { sendToBackground, listen, callCore } = U.messages;
 
   const log = (...args) => console.debug('[Unveil]', ...args);
   const guard = (name, fn) => (...args) => {
@@ -120,20 +120,7 @@
         const type = kind === 'analyze' ? MSG.CONTENT_TO_BG.ANALYZE : MSG.CONTENT_TO_BG.SCAN_OVERLAYS;
         return sendToBackground(type, { snapshot, context }, { timeoutMs: 30000 });
       }
-      try {
-        return kind === 'analyze' ? wasm_bindgen.analyze(snapshot) : wasm_bindgen.scanOverlays(snapshot, context);
-      } catch (error) {
-        if (error instanceof WebAssembly.RuntimeError || error?.name === 'RuntimeError') {
-          let panic = null;
-          try {
-            panic = wasm_bindgen.lastPanic();
-          } catch {
-            /* the instance is gone: the trap's own message will do */
-          }
-          throw replyError(panic || String(error.message || error), ERROR.TRAP);
-        }
-        throw error;
-      }
+      return callCore(() => (kind === 'analyze' ? wasm_bindgen.analyze(snapshot) : wasm_bindgen.scanOverlays(snapshot, context)));
     },
   };
 

@@ -100,6 +100,25 @@
 
   Unveil.api = api;
   Unveil.MSG = MSG;
+  /**
+   * Runs a call into the wasm core. A trap (the module aborted on a panic) becomes an error
+   * with code "trap" and the panic message the core recorded; other errors pass through.
+   */
+  function callCore(call) {
+    try {
+      return call();
+    } catch (error) {
+      if (!(error instanceof WebAssembly.RuntimeError || error?.name === 'RuntimeError')) throw error;
+      let panic = null;
+      try {
+        panic = globalThis.wasm_bindgen.lastPanic();
+      } catch {
+        /* the instance is gone: the trap's own message will do */
+      }
+      throw replyError(panic || String(error.message || error), ERROR.TRAP);
+    }
+  }
+
   Unveil.ERROR = ERROR;
-  Unveil.messages = { ok, fail, unwrap, withTimeout, sendToBackground, sendToTab, listen, replyError };
+  Unveil.messages = { ok, fail, unwrap, withTimeout, sendToBackground, sendToTab, listen, replyError, callCore };
 })();
