@@ -144,11 +144,7 @@ pub fn aggregate(pages: &[Matching]) -> Scores {
             .map(page_precision),
     );
     let recall = mean(pages.iter().filter(|m| m.tp + m.fn_ > 0.0).map(page_recall));
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
+    let f1 = super::f1(precision, recall);
     Scores {
         precision,
         recall,

@@ -9,6 +9,16 @@ mod overlays;
 mod quotes;
 mod summaries;
 
+/// F1: the harmonic mean of precision and recall (0 when both are 0). Every evaluation
+/// reports it the same way.
+pub fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    }
+}
+
 pub fn run(args: &mut Args) -> Result<(), String> {
     let what = args
         .positional()

@@ -59,12 +59,7 @@ impl Counts {
     }
 
     fn f1(&self, hits: usize) -> f64 {
-        let (p, r) = (self.precision(hits), self.recall(hits));
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        super::f1(self.precision(hits), self.recall(hits))
     }
 
     fn to_json(self) -> Value {

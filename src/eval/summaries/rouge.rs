@@ -54,7 +54,7 @@ fn f1(hits: usize, target_len: usize, prediction_len: usize) -> f64 {
     }
     let precision = hits as f64 / prediction_len as f64;
     let recall = hits as f64 / target_len as f64;
-    2.0 * precision * recall / (precision + recall)
+    crate::eval::f1(precision, recall)
 }
 
 fn ngram_counts(tokens: &[String], n: usize) -> HashMap<&[String], usize> {
