@@ -16,6 +16,12 @@
   const BUDGET_MS = 4;
   const REEXAMINE_MS = 2000; // an element whose attributes keep changing (an animated sticky bar) is looked at this often at most
   const DESCENDANTS_CHECKED = 40; // of a large inserted subtree, the first few elements
+  // An overlay and its backdrop are usually inserted together, but the budget can split them
+  // over two frames, and the core only recognises a backdrop next to the overlay it belongs to
+  // (a lone tinted layer is not hidden). So candidates handed over in the last RECENT_MS are
+  // handed over again with the next ones (the content script skips those already hidden).
+  const RECENT_MS = 3000;
+  const RECENT_MAX = 8;
   const OVERLAY_NAME = /modal|overlay|popup|pop-up|paywall|regwall|wall|gate|meter|subscri|newsletter|donat|banner|consent|cookie|adblock|interstitial|dialog|lightbox|piano|tp-|fc-|sticky|offer|promo/i;
   const IGNORED_TAGS = new Set(['script', 'style', 'link', 'meta', 'noscript', 'template', 'br', 'unveil-quote', 'svg', 'img', 'path']);
   const WATCHED_ATTRIBUTES = ['class', 'style', 'open', 'hidden', 'aria-modal', 'popover', Unveil.HIDDEN_ATTR];
@@ -67,6 +73,7 @@
     let collecting = false; // before the first full snapshot, that snapshot will see everything
     let observer = null;
     const examinedAt = new WeakMap();
+    let recent = []; // {element, at}: candidates handed over lately, newest last
 
     function collect(records) {
       let grown = 0;
@@ -132,8 +139,16 @@
           hooks.log('examine failed', error);
         }
       }
-      if (candidates.length) hooks.onCandidates(outermost(candidates));
+      if (candidates.length) hooks.onCandidates(withRecent(candidates));
       schedule(); // leftovers: next frame
+    }
+
+    /** `candidates` with the still-connected ones of the last RECENT_MS, outermost only. */
+    function withRecent(candidates) {
+      const now = performance.now();
+      const earlier = recent.filter(({ element, at }) => now - at < RECENT_MS && element.isConnected && !candidates.includes(element));
+      recent = [...earlier, ...candidates.map((element) => ({ element, at: now }))].slice(-RECENT_MAX);
+      return outermost([...earlier.map(({ element }) => element), ...candidates]);
     }
 
     /** Drops candidates inside other candidates: one partial snapshot per subtree. */
@@ -191,6 +206,7 @@
         observer?.takeRecords();
         added.clear();
         changed.clear();
+        recent = [];
         collecting = true;
       },
       /** From now on candidates are examined (after the first full report). */
@@ -214,6 +230,7 @@
         observer?.disconnect();
         added.clear();
         changed.clear();
+        recent = [];
       },
     };
   }

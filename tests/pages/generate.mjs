@@ -185,6 +185,32 @@ window.addEventListener('load', function () {
   expect: { kind: 'positive', hidden: ['#pin-sheet', '#pin-shade'], categories: { '#pin-sheet': 'paywall' }, scrollable: true, scrollY: 600, articleVisible: 'article', trigger: { wait: 1200 } },
 });
 
+add('pos-backdrop-first', {
+  article: 'summit',
+  site: 'Harbour Evening Courier',
+  css: `.fade-card { position: fixed; left: 50%; top: 18%; width: 26rem; margin-left: -13rem; background: #fff; z-index: 9001; padding: 1.5rem; font-family: Arial, sans-serif; border-radius: 8px; }`,
+  js: `
+// The backdrop fades in first and the card follows a moment later, in another task: the
+// overlay observer sees them in two separate batches, and the backdrop alone is no overlay.
+window.addEventListener('load', function () {
+  setTimeout(function () {
+    var shade = document.createElement('div');
+    shade.id = 'fade-shade';
+    shade.className = 'ov-backdrop';
+    document.body.appendChild(shade);
+    setTimeout(function () {
+      var card = document.createElement('div');
+      card.id = 'fade-card';
+      card.className = 'fade-card';
+      card.innerHTML = '<h2>You have read all your free stories this month</h2><p>Subscribe for unlimited access to every article, the morning briefing and the archive. Cancel any time.</p><button class="btn">Subscribe now</button> <button class="btn ghost">Log in</button>';
+      document.body.appendChild(card);
+      document.documentElement.style.overflow = 'hidden';
+    }, 400);
+  }, 200);
+});`,
+  expect: { kind: 'positive', hidden: ['#fade-card', '#fade-shade'], categories: { '#fade-card': 'paywall' }, scrollable: true, articleVisible: 'article', late: true, trigger: { wait: 1500 } },
+});
+
 add('pos-html-overflow', {
   article: 'comet',
   site: 'Marrow Valley Herald',
