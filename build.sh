@@ -123,6 +123,8 @@ run_tests() {
   cargo test
   step "wasm-bindgen tests (Chromium, Firefox)"
   wasm_tests
+  step "JavaScript unit tests"
+  node --test tests/unit/
   step "web-ext lint"
   node tools/lint.mjs dist/firefox
   step "end-to-end (Chromium, Firefox)"

@@ -67,15 +67,18 @@
   api.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
 
   api.runtime.onInstalled.addListener(({ reason }) => {
-    // install: write the defaults so storage shows the schema; update: migrate what is there.
-    U.settings.load()
-      .then(async (settings) => {
-        const stored = await api.storage.sync.get(null);
+    // install: write the defaults so storage shows the schema; update: migrate what is there
+    // (readers migrate on every load anyway, this makes storage itself current). Settings of a
+    // newer Unveil (a downgrade) are left as they are: that version will read them again.
+    api.storage.sync.get(null)
+      .then(async (stored) => {
+        if (U.settings.isFromNewerVersion(stored)) return log(`settings of a newer schema kept (${reason})`);
+        const settings = U.settings.migrate(stored);
         const stale = Object.keys(stored).filter((key) => !(key in settings));
         if (stale.length) await api.storage.sync.remove(stale);
         await api.storage.sync.set(settings);
+        log(`settings ready (${reason})`);
       })
-      .then(() => log(`settings ready (${reason})`))
       .catch((error) => log('settings init failed', error));
   });
 })();

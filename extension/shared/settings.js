@@ -35,36 +35,72 @@
     return out;
   }
 
-  /**
-   * Returns complete, valid settings of the current schema from whatever was stored
-   * (nothing, an older schema, or values of the wrong type).
-   */
-  function migrate(old) {
-    const source = isObject(old) ? old : {};
-    // Schema 0 (never shipped, but cheap to accept): {enabled, cookieBanners}.
-    const legacyEnabled = typeof source.enabled === 'boolean' ? source.enabled : undefined;
+  // One step per schema version: MIGRATIONS[n] turns a version-n object into version n + 1.
+  // A step only renames or reshapes; values of the wrong type are left for `sanitize`.
+  const MIGRATIONS = {
+    // 0 → 1: the pre-release layout {enabled, cookieBanners, disabledSites: [host]} became
+    // hideOverlays, categories.cookie and per-site overrides.
+    0(old) {
+      const next = { ...old };
+      if ('enabled' in old && !('hideOverlays' in old)) next.hideOverlays = old.enabled;
+      if ('cookieBanners' in old && !isObject(old.categories)) next.categories = { cookie: old.cookieBanners };
+      if (Array.isArray(old.disabledSites) && !isObject(old.siteOverrides)) {
+        next.siteOverrides = Object.fromEntries(
+          old.disabledSites.filter((host) => typeof host === 'string').map((host) => [hostKey(host), { hideOverlays: false }]),
+        );
+      }
+      delete next.enabled;
+      delete next.cookieBanners;
+      delete next.disabledSites;
+      return next;
+    },
+  };
+
+  /** The stored schema version: a missing or malformed one is 0 (before versions existed). */
+  function versionOf(stored) {
+    const version = stored.schemaVersion;
+    return Number.isSafeInteger(version) && version >= 0 ? version : 0;
+  }
+
+  /** Every key of the current schema, valid, defaults where the value is missing or wrong. */
+  function sanitize(source) {
     const categories = {};
-    for (const name of CATEGORIES) {
-      categories[name] = bool(source.categories?.[name], DEFAULTS.categories[name]);
-    }
-    if (typeof source.cookieBanners === 'boolean' && !isObject(source.categories)) {
-      categories.cookie = source.cookieBanners;
-    }
+    for (const name of CATEGORIES) categories[name] = bool(source.categories?.[name], DEFAULTS.categories[name]);
     const siteOverrides = {};
     if (isObject(source.siteOverrides)) {
       for (const [host, override] of Object.entries(source.siteOverrides)) {
         const clean = cleanOverride(override);
-        if (host && Object.keys(clean).length) siteOverrides[host.toLowerCase()] = clean;
+        if (hostKey(host) && Object.keys(clean).length) siteOverrides[hostKey(host)] = clean;
       }
     }
     return {
       schemaVersion: SCHEMA_VERSION,
-      hideOverlays: bool(source.hideOverlays, legacyEnabled ?? DEFAULTS.hideOverlays),
+      hideOverlays: bool(source.hideOverlays, DEFAULTS.hideOverlays),
       markQuotes: bool(source.markQuotes, DEFAULTS.markQuotes),
       siteOverrides,
       categories,
-      summaryLength: source.summaryLength in SUMMARY_LENGTHS ? source.summaryLength : DEFAULTS.summaryLength,
+      summaryLength: Object.hasOwn(SUMMARY_LENGTHS, source.summaryLength) ? source.summaryLength : DEFAULTS.summaryLength,
     };
+  }
+
+  /**
+   * Returns complete, valid settings of the current schema from whatever was stored: nothing,
+   * an older schema (migrated step by step), garbage (defaults), or a newer schema written by
+   * a later version of Unveil (the keys this version understands are kept). Never throws.
+   */
+  function migrate(old) {
+    let source = isObject(old) ? old : {};
+    try {
+      for (let version = versionOf(source); version < SCHEMA_VERSION; version++) source = MIGRATIONS[version](source);
+    } catch {
+      source = {}; // a step met something it cannot read: defaults rather than a broken page
+    }
+    return sanitize(source);
+  }
+
+  /** Whether `stored` comes from a newer Unveil (after a downgrade): then it is not rewritten. */
+  function isFromNewerVersion(stored) {
+    return isObject(stored) && versionOf(stored) > SCHEMA_VERSION;
   }
 
   /** The host key used for overrides: lowercase, without a leading "www.". */
@@ -91,8 +127,11 @@
 
   /** Writes a patch of top-level keys (merged over the current settings, then migrated). */
   async function save(patch) {
-    const next = migrate({ ...(await load()), ...patch });
-    await api.storage.sync.set(next);
+    const stored = await api.storage.sync.get(null);
+    const next = migrate({ ...migrate(stored), ...patch });
+    // After a downgrade, keep the newer version number: that version migrates its own keys.
+    const written = isFromNewerVersion(stored) ? { ...next, schemaVersion: stored.schemaVersion } : next;
+    await api.storage.sync.set(written);
     return next;
   }
 
@@ -130,6 +169,7 @@
     SUMMARY_LENGTHS,
     DEFAULTS,
     migrate,
+    isFromNewerVersion,
     hostKey,
     effectiveSettings,
     load,

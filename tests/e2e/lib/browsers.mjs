@@ -2,6 +2,10 @@
 // extension installed (see /work/shared/TOOLCHAIN.md for why each step is done this way):
 //
 //   const browser = await launch('chromium' | 'firefox', { popup: false });
+//   launch(name, { profile, ext, addon }): reuse a profile folder (kept on close: restart tests),
+//   load another unpacked build, Firefox: addon 'temporary' (default), 'permanent' (an unsigned
+//   install that survives restarts: Firefox ESR honours xpinstall.signatures.required=false) or
+//   'none' (already in the profile).
 //   const tab = await browser.open(url);          // a new tab; Unveil's content script runs in it
 //   await tab.evaluate(fn, arg);                  // fn runs in the page (its main world); JSON in/out
 //   await tab.waitFor(fn, arg, { timeout });      // polls fn until it returns something truthy
@@ -139,10 +143,11 @@ class ChromiumTab extends Tab {
 class Chromium {
   name = 'chromium';
 
-  static async launch({ popup = false } = {}) {
+  static async launch({ popup = false, profile, ext } = {}) {
     const self = new Chromium();
-    self.ext = extensionDir('chromium');
-    self.profile = mkdtempSync(join(tmpdir(), 'unveil-e2e-chromium-'));
+    self.ext = ext ?? extensionDir('chromium');
+    self.ownProfile = !profile;
+    self.profile = profile ?? mkdtempSync(join(tmpdir(), 'unveil-e2e-chromium-'));
     self.driver = popup ? 'puppeteer' : 'playwright';
     const args = ['--no-sandbox', '--no-first-run', '--disable-gpu', `--disable-extensions-except=${self.ext}`, `--load-extension=${self.ext}`];
     if (popup) {
@@ -231,7 +236,7 @@ class Chromium {
 
   async close() {
     await (this.puppeteer ?? this.context)?.close().catch(() => {});
-    rmSync(this.profile, { recursive: true, force: true });
+    if (this.ownProfile) rmSync(this.profile, { recursive: true, force: true });
   }
 }
 
@@ -288,9 +293,9 @@ class FirefoxTab extends Tab {
 class Firefox {
   name = 'firefox';
 
-  static async launch() {
+  static async launch({ profile, ext, addon = 'temporary' } = {}) {
     const self = new Firefox();
-    self.ext = extensionDir('firefox');
+    self.ext = ext ?? extensionDir('firefox');
     self.queue = Promise.resolve();
     const { Builder } = await import('selenium-webdriver');
     const firefox = await import('selenium-webdriver/firefox.js');
@@ -300,11 +305,14 @@ class Firefox {
       .setPreference('extensions.webextensions.uuids', JSON.stringify({ [geckoId(self.ext)]: FIREFOX_UUID }))
       .setPreference('browser.shell.checkDefaultBrowser', false)
       .setPreference('datareporting.policy.dataSubmissionEnabled', false)
-      .setPreference('dom.disable_beforeunload', true);
+      .setPreference('dom.disable_beforeunload', true)
+      .setPreference('xpinstall.signatures.required', addon !== 'permanent');
+    // geckodriver uses a profile given with -profile in place (it copies one given otherwise).
+    if (profile) options.addArguments('-profile', profile);
     const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
     self.driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
     await self.driver.manage().setTimeouts({ script: 30_000, pageLoad: 30_000 });
-    await self.driver.installAddon(self.ext, true);
+    if (addon !== 'none') await self.driver.installAddon(self.ext, addon === 'temporary');
     self.extensionUrl = `moz-extension://${FIREFOX_UUID}/`;
     self.home = await self.driver.getWindowHandle();
     self.current = { handle: self.home, context: 'content' };
@@ -404,6 +412,12 @@ class Firefox {
     const id = await this.tabId(tab);
     const popupTab = await this.openExtensionPage((this.popupPath ??= popupPath(this.ext)) + `?tab=${id}`);
     return new Popup(popupTab, false);
+  }
+
+  /** Installs `dir` permanently over the installed add-on: with a higher version, an update. */
+  async installAddon(dir) {
+    await this.serialize(() => this.driver.installAddon(dir, false));
+    this.helper = null; // the old extension pages are gone with the old version
   }
 
   async closeHandle(handle) {
