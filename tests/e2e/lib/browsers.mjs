@@ -414,6 +414,49 @@ class Firefox {
     return new Popup(popupTab, false);
   }
 
+  /**
+   * Starts recording every HTTP(S) request the browser makes, from the parent process (the
+   * "http-on-modify-request" observer sees every channel: pages, content scripts, extension
+   * pages and the background alike), with the principal that triggered it. Read with
+   * networkLog(); each entry is {url, origin, system, addonId}.
+   */
+  async startNetworkLog() {
+    await this.chrome(() => {
+      if (window.__unveilNetwork) return true;
+      const log = [];
+      const observer = {
+        observe(subject) {
+          try {
+            const channel = subject.QueryInterface(Ci.nsIHttpChannel);
+            const principal = channel.loadInfo?.triggeringPrincipal;
+            log.push({
+              url: channel.URI.spec,
+              origin: principal?.origin ?? null,
+              system: Boolean(principal?.isSystemPrincipal),
+              addonId: principal?.addonId || null,
+            });
+          } catch (error) {
+            log.push({ url: null, error: String(error) });
+          }
+        },
+      };
+      Services.obs.addObserver(observer, 'http-on-modify-request');
+      window.__unveilNetwork = { log, observer };
+      return true;
+    });
+  }
+
+  /** The requests recorded since startNetworkLog() (and clears the record with `clear`). */
+  networkLog({ clear = false } = {}) {
+    return this.chrome((clearIt) => {
+      const record = window.__unveilNetwork;
+      if (!record) throw new Error('startNetworkLog() was not called');
+      const entries = record.log.slice();
+      if (clearIt) record.log.length = 0;
+      return entries;
+    }, clear);
+  }
+
   /** Installs `dir` permanently over the installed add-on: with a higher version, an update. */
   async installAddon(dir) {
     await this.serialize(() => this.driver.installAddon(dir, false));
