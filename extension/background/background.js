@@ -4,7 +4,8 @@
  *  - Runs the SAME wasm core for pages whose CSP forbids wasm in the content script
  *    (CONTENT_TO_BG.ANALYZE / SCAN_OVERLAYS): the content script sends its snapshot, we
  *    return the report. The module is initialised on first use and memoised.
- *  - Keeps the toolbar badge per tab: the number of elements hidden, summed over frames.
+ *  - Keeps the toolbar badge per tab: the number of elements hidden, summed over frames
+ *    (the per-frame counts in storage.session, so they outlive the worker).
  *  - Initialises settings on install and migrates them on update.
  * Listeners are registered synchronously at the top level: MV3 workers die when idle and
  * are woken by these events.
@@ -35,25 +36,35 @@
 
   // ---- badge --------------------------------------------------------------------------
 
-  const counts = new Map(); // tabId → Map(frameId → hidden count)
+  // Per tab, the hidden count of each frame, summed on the badge. Kept in storage.session, not
+  // in a variable: Chromium stops an idle MV3 worker, and a count that arrives after the restart
+  // must still be added to the other frames' (Firefox's event page is unloaded the same way).
+  // storage.session lives in memory and is gone when the browser closes, as tab ids are.
+  const session = api.storage.session;
+  const badgeKey = (tabId) => `badge:${tabId}`;
+  let badgeUpdates = Promise.resolve(); // one read-modify-write at a time: frames report at once
 
-  function updateBadge(tabId) {
-    let total = 0;
-    for (const count of counts.get(tabId)?.values() || []) total += count;
-    const text = total > 0 ? String(total) : '';
-    api.action.setBadgeText({ tabId, text }).catch((error) => log('badge', error));
+  function showBadge(tabId, frames) {
+    const total = Object.values(frames).reduce((sum, count) => sum + count, 0);
+    api.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' }).catch((error) => log('badge', error));
     api.action.setBadgeBackgroundColor({ tabId, color: '#4f46e5' }).catch(() => {});
   }
 
   function hiddenCount({ count, reset }, sender) {
     const tabId = sender.tab?.id;
     if (tabId === undefined || tabId < 0) return false;
-    // The top frame starts again on navigation: forget the old page's frames.
-    if (reset && sender.frameId === 0) counts.delete(tabId);
-    if (!counts.has(tabId)) counts.set(tabId, new Map());
-    counts.get(tabId).set(sender.frameId ?? 0, Math.max(0, Number(count) || 0));
-    updateBadge(tabId);
-    return true;
+    const frameId = String(sender.frameId ?? 0);
+    const key = badgeKey(tabId);
+    const update = badgeUpdates.then(async () => {
+      // The top frame starts again on navigation: forget the old page's frames.
+      const frames = reset && frameId === '0' ? {} : (await session.get(key))[key] ?? {};
+      frames[frameId] = Math.max(0, Number(count) || 0);
+      await session.set({ [key]: frames });
+      showBadge(tabId, frames);
+      return true;
+    });
+    badgeUpdates = update.catch((error) => log('badge', error));
+    return update;
   }
 
   // ---- listeners (top level) -----------------------------------------------------------
@@ -64,7 +75,9 @@
     [MSG.CONTENT_TO_BG.HIDDEN_COUNT]: (payload, sender) => hiddenCount(payload, sender),
   }, { log });
 
-  api.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
+  api.tabs.onRemoved.addListener((tabId) => {
+    badgeUpdates = badgeUpdates.then(() => session.remove(badgeKey(tabId))).catch((error) => log('badge', error));
+  });
 
   api.runtime.onInstalled.addListener(({ reason }) => {
     // install: write the defaults so storage shows the schema; update: migrate what is there

@@ -197,11 +197,29 @@ class Chromium {
 
   /** The extension's id for `tab` (chrome.tabs needs the tab to be the active one to see it). */
   async tabId(tab) {
+    await this.extensionPage(); // opened first: a new page would become the active tab
     await tab.bringToFront();
     return this.extEvaluate(async () => {
       const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return active?.id ?? null;
     });
+  }
+
+  /** Stops the extension's service worker, as Chromium does when it is idle (CDP ServiceWorker). */
+  async stopBackground() {
+    const cdp = await this.context.newCDPSession(await this.extensionPage());
+    try {
+      const stopped = new Promise((resolve) => {
+        cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+          if (versions.some((v) => v.scriptURL.startsWith(this.extensionUrl) && v.runningStatus === 'stopped')) resolve();
+        });
+      });
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await stopped;
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
   }
 
   async worker() {
@@ -455,6 +473,16 @@ class Firefox {
       if (clearIt) record.log.length = 0;
       return entries;
     }, clear);
+  }
+
+  /** Unloads the extension's background page, as Firefox does with an idle event page. */
+  async stopBackground() {
+    await this.chrome(async (id) => {
+      const policy = WebExtensionPolicy.getByID(id);
+      if (!policy?.extension) throw new Error(`no extension ${id}`);
+      await policy.extension.terminateBackground();
+      return true;
+    }, geckoId(this.ext));
   }
 
   /** Installs `dir` permanently over the installed add-on: with a higher version, an update. */
