@@ -2,7 +2,7 @@
 // Side by side with filter lists: what AdGuard's annoyance lists (part of uBlock Origin's
 // "Annoyances" category) hide on the pages Unveil is tested on, measured with the same checks.
 //
-//   node tools/peers/filter-lists.mjs [--shared DIR] [--only fixtures|real] [--json FILE]
+//   node tools/peers/filter-lists.mjs [--shared DIR] [--only fixtures|real] [--list FILE]… [--json FILE]
 //   (./build.sh peers runs it after building the extension and the CLI)
 //
 // 1. The lists: npm pack of @adguard/dnr-rulesets at the pinned version into target/peers/
@@ -19,7 +19,7 @@
 //    CLI's static recognition (`unveil eval overlays --json`) on the same lines.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { ROOT, launch } from '../../tests/e2e/lib/browsers.mjs';
 import { SETTINGS_OVERLAYS_ONLY, fixturePages, inspectPage, inspectUntilClean, runTrigger, serializeDom, sleep } from '../../tests/e2e/lib/fixtures.mjs';
@@ -486,12 +486,12 @@ function addUnveilRecognition(dir, lines) {
 
 const table = (header, rows) => [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
-function listSummary(parsedById) {
+function listSummary(parsedById, names) {
   const rows = Object.entries(parsedById).map(([id, p]) => {
     const count = (pred) => p.rules.filter(pred).length;
     const generic = (r) => r.domains.every((d) => d.startsWith('~'));
     const skipped = Object.entries(p.skipped).sort((a, b) => b[1] - a[1]).map(([why, n]) => `${n} ${why}`).join('; ');
-    return [`${LISTS[id]} (filter_${id})`, p.lines, count((r) => generic(r) && r.style === null), count((r) => generic(r) && r.style !== null), count((r) => !generic(r)), p.exceptions.length, skipped];
+    return [names[id], p.lines, count((r) => generic(r) && r.style === null), count((r) => generic(r) && r.style !== null), count((r) => !generic(r)), p.exceptions.length, skipped];
   });
   return table(['list', 'rules', 'generic hide', 'generic CSS', 'site-specific cosmetic', 'exceptions', 'skipped (a stylesheet cannot express them)'], rows);
 }
@@ -537,12 +537,13 @@ function realDetail(lines, peers) {
 // ---- main ----------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const args = { shared: join(ROOT, '..', 'shared'), only: null, json: join(PEERS_DIR, 'filter-lists.json') };
+  const args = { shared: join(ROOT, '..', 'shared'), only: null, json: join(PEERS_DIR, 'filter-lists.json'), lists: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--shared') args.shared = argv[++i];
+    else if (argv[i] === '--list') args.lists.push(argv[++i]);
     else if (argv[i] === '--only') args.only = argv[++i];
     else if (argv[i] === '--json') args.json = argv[++i];
-    else throw new Error(`unknown argument ${argv[i]} (usage: filter-lists.mjs [--shared DIR] [--only fixtures|real] [--json FILE])`);
+    else throw new Error(`unknown argument ${argv[i]} (usage: filter-lists.mjs [--shared DIR] [--only fixtures|real] [--list FILE]… [--json FILE])`);
   }
   return args;
 }
@@ -551,13 +552,19 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   mkdirSync(PEERS_DIR, { recursive: true });
   const parsedById = Object.fromEntries(Object.keys(LISTS).map((id) => [id, parseList(rawList(id))]));
-  const peers = PEERS.map((peer) => {
+  // --list FILE: any other list in the same syntax (e.g. a local copy of Fanboy's Annoyances) as one more peer.
+  const listNames = Object.fromEntries(Object.entries(LISTS).map(([id, name]) => [id, `${name} (filter_${id})`]));
+  for (const file of args.lists) {
+    listNames[file] = basename(file);
+    parsedById[file] = parseList(readFileSync(file, 'utf8'));
+  }
+  const peers = [...PEERS, ...args.lists.map((file) => ({ name: basename(file), lists: [file] }))].map((peer) => {
     const parsed = mergeLists(parsedById, peer.lists);
     return { ...peer, parsed, sheets: { [FIXTURE_HOST]: stylesheetFor(parsed, FIXTURE_HOST, { site: true }) } };
   });
   const names = ['Unveil', ...peers.map((p) => p.name)];
   console.log(`${PACKAGE}@${VERSION} (lists dated ${[...new Set(Object.keys(LISTS).map((id) => rawList(id).match(/TimeUpdated: (\S{10})/)?.[1]))].join(', ')})\n`);
-  console.log(listSummary(parsedById) + '\n');
+  console.log(listSummary(parsedById, listNames) + '\n');
   for (const peer of peers) console.log(`${peer.name}: ${peer.sheets[FIXTURE_HOST].length} CSS rules apply on ${FIXTURE_HOST} (generic; no rule names it)`);
   const report = { package: `${PACKAGE}@${VERSION}`, skipped: Object.fromEntries(Object.entries(parsedById).map(([id, p]) => [id, p.skipped])) };
   if (args.only !== 'real') {
