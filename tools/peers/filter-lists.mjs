@@ -154,8 +154,9 @@ function scopeOn(rule, host) {
  */
 function stylesheetFor(parsed, host, { site }) {
   const lifted = new Set(parsed.exceptions.filter((e) => scopeOn(e, host) && (site || scopeOn(e, host) === 'generic')).map((e) => e.key));
-  const elemhide = parsed.elemhide.some((d) => hostMatches(host, d));
-  const generichide = elemhide || parsed.generichide.some((d) => hostMatches(host, d));
+  // $generichide / $elemhide name a site: like its exceptions, they count only with its rules.
+  const elemhide = site && parsed.elemhide.some((d) => hostMatches(host, d));
+  const generichide = elemhide || (site && parsed.generichide.some((d) => hostMatches(host, d)));
   const out = [];
   for (const rule of parsed.rules) {
     const scope = scopeOn(rule, host);
@@ -570,6 +571,7 @@ async function main() {
   if (args.only !== 'real') {
     report.fixtures = await runFixtures(peers);
     console.log('\n' + fixtureSummary(report.fixtures, names) + '\n\n' + fixtureDetail(report.fixtures, names));
+    for (const peer of peers) console.log(`${peer.name}: ${report.fixtures[0]?.results[peer.name].invalid ?? '?'} of its ${peer.sheets[FIXTURE_HOST].length} rules rejected by Chromium's CSS parser`);
   }
   if (args.only !== 'fixtures') {
     const dir = join(args.shared, 'data', 'overlays');
