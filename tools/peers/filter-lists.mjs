@@ -532,7 +532,7 @@ function realSummary(lines, peers) {
 function realDetail(lines, peers) {
   const last = peers[peers.length - 1].name;
   const mark = (l, scope) => l.peers?.[`${last}|${scope}`] ?? '';
-  return table(['element', 'kind', 'host', 'Unveil', 'generic rule', "site's rule"], lines.map((l) => [l.element.slice(0, 50), l.kind, l.host ?? '?', l.unveil ? '✓' : '', `\`${mark(l, 'generic')}\``.replace('``', ''), `\`${mark(l, 'site')}\``.replace('``', '')]));
+  return table(['element', 'kind', 'host', 'Unveil', `hidden by (${last}): generic rule`, "generic + site's rules"], lines.map((l) => [l.element.slice(0, 50), l.kind, l.host ?? '?', l.unveil ? '✓' : '', `\`${mark(l, 'generic')}\``.replace('``', ''), `\`${mark(l, 'site')}\``.replace('``', '')]));
 }
 
 // ---- main ----------------------------------------------------------------------------------
