@@ -5,6 +5,7 @@
 #   ./build.sh run      open Chromium (or Firefox with --firefox) with the extension on the demo page
 #   ./build.sh bench    in-browser and native benchmarks (needs ../shared for the AEB pages)
 #   ./build.sh eval     the quality evaluations on ../shared data, with the CI gates
+#   ./build.sh peers    side by side with AdGuard's annoyance filter lists (fetched once into target/peers)
 # Nothing is downloaded from outside the package registries (crates.io, npm, Debian).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -164,5 +165,6 @@ case "${1:-build}" in
   run) run_demo "${2:-}" ;;
   bench) build && setup_test_tools && node tests/bench/run.mjs "${SHARED:-../shared}" && cargo bench --bench core ;;
   eval) build_cli && tools/eval.sh "${SHARED:-../shared}" ;;
-  *) echo "usage: ./build.sh [build|test|run [--firefox]|bench|eval]" >&2; exit 2 ;;
+  peers) build && setup_test_tools && node tools/peers/filter-lists.mjs --shared "${SHARED:-../shared}" ;;
+  *) echo "usage: ./build.sh [build|test|run [--firefox]|bench|eval|peers]" >&2; exit 2 ;;
 esac
