@@ -80,11 +80,65 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
         if let (Some(found), Some(span)) = (attribution.as_mut(), spans.get(index)) {
             if sentence_goes_on_after(chars, span.end) {
                 found.kind = QuoteKind::Mixed;
+            } else if introduced_as_a_sentence(chars, span) {
+                found.kind = QuoteKind::Direct;
             }
         }
         found.push(attribution);
     }
     found
+}
+
+/// The nearest non-space char before `pos` within the paragraph starting at `floor`,
+/// and the one before it.
+fn chars_before(chars: &[char], pos: usize, floor: usize) -> (Option<char>, Option<char>) {
+    let mut seen = chars
+        .get(floor..pos)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .filter(|c| !c.is_whitespace())
+        .copied();
+    (seen.next(), seen.next())
+}
+
+/// The nearest non-space char after `pos` within the paragraph ending at `ceiling`.
+fn char_after(chars: &[char], pos: usize, ceiling: usize) -> Option<char> {
+    chars
+        .get(pos..ceiling)
+        .unwrap_or(&[])
+        .iter()
+        .find(|c| !c.is_whitespace())
+        .copied()
+}
+
+/// She said, “We won.” / Fallon fired back: “As a guardian …,” he wrote: a comma or
+/// colon after the reporting clause followed by a quote that is a sentence of its own
+/// (capitalised, closing the writer's sentence, or inverted after a colon) is direct
+/// speech, whatever paths found its speaker. A fragment woven into the clause ("said
+/// the plan was “…”") has no such punctuation before it.
+fn introduced_as_a_sentence(chars: &[char], span: &Span) -> bool {
+    let (mark, word_end) = chars_before(chars, span.start, span.paragraph_start);
+    let after_clause =
+        word_end.is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | '”' | '"' | '\''));
+    if !matches!(mark, Some(',' | ':')) || !after_clause {
+        return false;
+    }
+    let capitalised = chars
+        .get(span.start..span.end)
+        .unwrap_or(&[])
+        .iter()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase());
+    if !capitalised {
+        return false;
+    }
+    let next = char_after(chars, span.end, span.paragraph_end);
+    match last_inside(chars, span) {
+        '.' | '?' | '!' => next.is_none_or(|c| c.is_uppercase() || c == '“' || c == '"'),
+        ',' => mark == Some(':') && next.is_some_and(char::is_lowercase),
+        _ => false,
+    }
 }
 
 /// “We are thrilled” about the ruling, … : a preposition or conjunction right after the
@@ -176,8 +230,15 @@ fn attribute(
         }
     }
     if let Some(mut found) = before_quote(chars, &before, cues) {
-        // The second part of a split quote (“A,” he said, “B.”) is as direct as the first.
+        // The second part of a split quote (“A,” he said, “B.”) is as direct as the first;
+        // it follows the cue's clause and its comma, not more paraphrase ("“A,” saying the
+        // city was the “heart of it all.”").
+        let after_clause_mark = before
+            .len()
+            .checked_sub(1)
+            .is_some_and(|last| matches!(before.word(last), "," | ":" | "—" | "–"));
         let split_part = before.len() == whole_before
+            && after_clause_mark
             && previous.is_some()
             && index
                 .checked_sub(1)
@@ -213,7 +274,15 @@ fn attribute(
             return Some(found);
         }
     }
-    speech_without_speaker(chars, span, starts_sentence && ends_sentence)
+    // “We had better years,” a delegate from Texas, 62, told us: a sentence opened by a
+    // quote that closes on its own comma is inverted reporting, whoever the speaker is.
+    let opens_inverted =
+        starts_sentence && matches!(last_inside(chars, span), ',' | '?' | '!') && after.is_word(0);
+    speech_without_speaker(
+        chars,
+        span,
+        starts_sentence && ends_sentence || opens_inverted,
+    )
 }
 
 /// Putin called the idea “quite possible”, Sie sprach von einem „beschämenden Deal“, sei
@@ -562,17 +631,13 @@ fn after_quote(
         dash |= is_dash(word);
         start += 1;
     }
+    // "“…,” Trump said of the plan": the topic after the cue does not make the quote a
+    // fragment; everything said is inside the marks.
     let found = |speaker: (usize, usize), cue: (usize, usize)| {
-        // "said of the plan", "told CNN about it": the attributed content goes on.
-        let kind = if speaker.0 < cue.0 && paraphrase_follows(after, cue.1) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Direct
-        };
         Some(Attribution {
             speaker: after.range(speaker.0, speaker.1),
             cue: after.range(cue.0, cue.1),
-            kind,
+            kind: QuoteKind::Direct,
             continues: None,
         })
     };
@@ -752,29 +817,6 @@ fn name_run_end(chars: &[char], context: &Context, from: usize) -> usize {
         end += 1;
     }
     end
-}
-
-/// True when the attribution goes on with what was said: "said of …", "told CNN about …".
-fn paraphrase_follows(context: &Context, from: usize) -> bool {
-    let mut index = from;
-    // "told CNN's Jake Tapper about …": skip the addressee.
-    while index < context.len() && index < from + 5 && context.is_word(index) {
-        if matches!(context.word(index), "of" | "about" | "regarding") {
-            return true;
-        }
-        if !context
-            .word(index)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-            && !context.word(index).contains('’')
-            && index > from
-        {
-            break;
-        }
-        index += 1;
-    }
-    false
 }
 
 /// X said: “…” / According to X, “…” / X called it “…”

@@ -302,6 +302,41 @@ mod tests {
         assert_eq!(quotes[0].kind, QuoteKind::Mixed);
     }
 
+    fn kinds(text: &str, lang: &str) -> Vec<QuoteKind> {
+        found(text, lang).into_iter().map(|f| f.3).collect()
+    }
+
+    #[test]
+    fn the_topic_after_an_inverted_cue_keeps_the_quote_direct() {
+        let text = "“The dam will not be rebuilt,” Mayor Ruth Adler said of the flood plan.";
+        assert_eq!(kinds(text, "en"), vec![QuoteKind::Direct]);
+    }
+
+    #[test]
+    fn a_sentence_opened_by_a_quote_is_direct_even_with_an_unknown_speaker_form() {
+        let text = "The council met late.\n\n“We have lost three years to this road,” one \
+                    angry farmer from the valley, who asked not to be named, shouted at them.";
+        assert_eq!(kinds(text, "en"), vec![QuoteKind::Direct]);
+    }
+
+    #[test]
+    fn a_whole_sentence_after_a_comma_or_colon_is_direct() {
+        let text = "Later the minister smiled and said, “Nobody here will lose a job.”\n\n\
+                    The mayor was blunt: “Our budget is empty,” she wrote.\n\n\
+                    The minister said the cuts were “not going to happen this year.”";
+        assert_eq!(
+            kinds(text, "en"),
+            vec![QuoteKind::Direct, QuoteKind::Direct, QuoteKind::Mixed]
+        );
+    }
+
+    #[test]
+    fn a_second_quote_after_more_paraphrase_is_not_a_split_part() {
+        let text = "“This city is strong,” said Lena Roth, saying the harbour was “the heart of \
+                    the whole region.”";
+        assert_eq!(kinds(text, "en"), vec![QuoteKind::Direct, QuoteKind::Mixed]);
+    }
+
     #[test]
     fn inverted_speaker_keeps_its_appositive_as_written() {
         let text = "“Prices will fall by spring,” said Omar Lindqvist, an economist at the bank.";
