@@ -340,7 +340,17 @@ fn fragment_in_report(
                 && !is_function_word(chars, before, i)
                 && i > 0
                 && cues::is_determiner(before.word(i - 1))
-    })?;
+    });
+    // "Besonders betroffen seien junge Menschen aus „…“": the sentence reports, but
+    // who says it lies in an earlier sentence; the fragment is still quoted speech.
+    let Some(subject) = subject else {
+        return Some(Attribution {
+            speaker: None,
+            cue: None,
+            kind: QuoteKind::Mixed,
+            continues: None,
+        });
+    };
     let (from, to) = if cues::is_pronoun(before.word(subject)) {
         (subject, subject + 1)
     } else {
@@ -384,6 +394,43 @@ fn is_reported_speech_verb(word: &str) -> bool {
             | "wertete"
             | "sieht"
             | "sah"
+            // More reported-speech subjunctives and verbs of judging.
+            | "stehe"
+            | "gehe"
+            | "liege"
+            | "komme"
+            | "bleibe"
+            | "gelte"
+            | "fehle"
+            | "führe"
+            | "stecke"
+            | "bestehe"
+            | "handle"
+            | "wisse"
+            | "dürfe"
+            | "möge"
+            | "lasse"
+            | "brauche"
+            | "zeige"
+            | "diene"
+            | "entspreche"
+            | "drohe"
+            | "wäre"
+            | "wären"
+            | "hätte"
+            | "hält"
+            | "hielt"
+            | "bezeichnet"
+            | "bezeichneten"
+            | "äußerte"
+            | "äußerten"
+            | "konstatierte"
+            | "riet"
+            | "verlangte"
+            | "würdigte"
+            | "empfiehlt"
+            | "zurückgewiesen"
+            | "vorwarf"
     )
 }
 
@@ -535,6 +582,9 @@ fn sentence_head(chars: &[char], mut tokens: Vec<Token>) -> Vec<Token> {
 /// A short capitalised quote used as a name, not as speech: die „Netzeitung“, laut
 /// „Reuters“, the “Apprentice” finale, „Stuttgart 21“-Proteste.
 fn names_something(chars: &[char], span: &Span, before: &Context, after: &Context) -> bool {
+    if flags_a_term(before) {
+        return true;
+    }
     let inside = chars
         .get(span.start + 1..span.end.saturating_sub(1))
         .unwrap_or(&[]);
@@ -548,10 +598,20 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
         .is_some_and(|c| c.is_uppercase());
     // A title may end on the sentence's period (“Meet the Press.”), not on a comma.
     let ends_clause = matches!(last_inside(chars, span), '!' | '?' | ',' | ':' | ';');
-    if words > 4 || !capitalised || ends_clause {
+    if !capitalised || ends_clause {
         return false;
     }
-    let previous = before.len().checked_sub(1).map_or("", |i| before.word(i));
+    let last = before.len().checked_sub(1);
+    let previous = last.map_or("", |i| before.word(i));
+    // des Magazins „Der Spiegel“, sein Buch „Cobra II – die Geschichte …“, the daily “The
+    // Nation”: a title right after "determiner + noun" is that noun's name (apposition).
+    let names_its_noun = last.is_some_and(|noun| names_the_noun_before(chars, before, noun));
+    if names_its_noun && words <= MAX_TITLE_WORDS && last_inside(chars, span) != '.' {
+        return true;
+    }
+    if words > 4 {
+        return false;
+    }
     let glued_to_next = chars.get(span.end) == Some(&'-');
     glued_to_next
         || cues::is_determiner(previous)
@@ -587,6 +647,53 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
         )
         || after.word(0) == "-"
 }
+
+/// Whether token `noun` heads a noun phrase that a following title names: "des Magazins",
+/// "the daily", or in German with adjectives between ("die britische Zeitschrift").
+fn names_the_noun_before(chars: &[char], before: &Context, noun: usize) -> bool {
+    if noun == 0 || !before.is_word(noun) || cues::is_pronoun(before.word(noun)) {
+        return false;
+    }
+    // German prepositions fused with the article ("im Sender") open a phrase too.
+    let opens_phrase = |i: usize| {
+        let word = before.word(i);
+        cues::is_determiner(word)
+            || is_possessive(word)
+            || matches!(word, "im" | "am" | "vom" | "zum" | "zur" | "beim")
+    };
+    if opens_phrase(noun - 1) {
+        return true;
+    }
+    // Adjectives are lowercase and nouns capitalised only in German: no English verb
+    // phrase ("the plan was called") can pass for this.
+    let adjectives = (1..=2)
+        .take_while(|&back| {
+            noun > back && before.is_word(noun - back) && !before.is_capitalized(chars, noun - back)
+        })
+        .count();
+    before.is_capitalized(chars, noun)
+        && (1..=adjectives).any(|back| noun > back && opens_phrase(noun - back - 1))
+}
+
+/// "so-called", "sogenannte", "so genannten": the writer flags a term, not speech.
+fn flags_a_term(before: &Context) -> bool {
+    let Some(last) = before.len().checked_sub(1) else {
+        return false;
+    };
+    let word = before.word(last);
+    word.starts_with("sogenannt")
+        || word == "so-called"
+        || last > 0
+            && before.word(last - 1) == "so"
+            && (word.starts_with("genannt") || word == "called")
+        || last > 1
+            && before.word(last - 2) == "so"
+            && before.word(last - 1) == "-"
+            && word == "called"
+}
+
+/// Longest title taken as the name of the noun before it ("das Buch „…“").
+const MAX_TITLE_WORDS: usize = 10;
 
 /// The last char inside the closing mark (' ' when there is none).
 fn last_inside(chars: &[char], span: &Span) -> char {

@@ -338,6 +338,24 @@ mod tests {
     }
 
     #[test]
+    fn german_titles_after_their_noun_and_flagged_terms_are_not_quotes() {
+        let text = "Das berichtete die britische Fachzeitschrift „Garten heute“ am Montag.\n\n\
+                    Der Minister sprach im Radiosender „Welle Nord“ über den Plan.\n\n\
+                    Die Stadt setzt auf sogenannte „Grüne Dächer“ für die Kühlung.";
+        assert!(found(text, "de").is_empty());
+    }
+
+    #[test]
+    fn german_fragment_in_reported_speech_without_a_named_subject_is_kept() {
+        let text = "Die Gewerkschaft legte am Montag ihre Zahlen vor.\n\n\
+                    Besonders betroffen seien junge Leute aus „ärmeren Stadtteilen“, hieß es.\n\n\
+                    Staatsanwältin Eva Roth hält den Plan für „völlig verfehlt“.";
+        let quotes = found(text, "de");
+        assert_eq!(quotes.len(), 2);
+        assert!(quotes.iter().all(|q| q.3 == QuoteKind::Mixed));
+    }
+
+    #[test]
     fn inverted_speaker_keeps_its_appositive_as_written() {
         let text = "“Prices will fall by spring,” said Omar Lindqvist, an economist at the bank.";
         let quotes = found(text, "en");
