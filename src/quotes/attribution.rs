@@ -582,7 +582,10 @@ fn sentence_head(chars: &[char], mut tokens: Vec<Token>) -> Vec<Token> {
 /// A short capitalised quote used as a name, not as speech: die „Netzeitung“, laut
 /// „Reuters“, the “Apprentice” finale, „Stuttgart 21“-Proteste.
 fn names_something(chars: &[char], span: &Span, before: &Context, after: &Context) -> bool {
-    if flags_a_term(before) {
+    // “Sam Mendes leaves the show,” by Times' Jo Roe: a headline with its byline.
+    let byline =
+        (0..after.len().min(2)).any(|i| after.word(i) == "by" && (i == 0 || after.word(0) == ","));
+    if flags_a_term(before) || byline {
         return true;
     }
     let inside = chars
@@ -1318,9 +1321,10 @@ fn continued(
     let previous = previous_index.and_then(|i| spans.get(i));
     let inherit = |from: usize| {
         let found = earlier.get(from)?.as_ref()?;
+        // The kind belongs to the attribution: a sentence continuing a quoted fragment
+        // woven into paraphrase is part of mixed content.
         Some(Attribution {
             continues: Some(found.continues.unwrap_or(from)),
-            kind: QuoteKind::Direct,
             ..found.clone()
         })
     };

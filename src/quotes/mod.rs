@@ -356,6 +356,29 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_continuing_a_mixed_quote_is_mixed_too() {
+        let text =
+            "Nadia Obi said the plan was “a gift to the rich.” “We will fight it in court.”\n\n\
+                    “It is fair,” said Omar Lind. “Everyone pays.”";
+        assert_eq!(
+            kinds(text, "en"),
+            vec![
+                QuoteKind::Mixed,
+                QuoteKind::Mixed,
+                QuoteKind::Direct,
+                QuoteKind::Direct
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_with_its_byline_is_not_a_quote() {
+        let text = "Reading list:\n\n—“The river town that rebuilt itself in a single year,” by \
+                    Times reporter Jo Roe.";
+        assert!(found(text, "en").is_empty());
+    }
+
+    #[test]
     fn inverted_speaker_keeps_its_appositive_as_written() {
         let text = "“Prices will fall by spring,” said Omar Lindqvist, an economist at the bank.";
         let quotes = found(text, "en");
