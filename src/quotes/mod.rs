@@ -332,7 +332,9 @@ mod tests {
 
     #[test]
     fn a_second_quote_after_more_paraphrase_is_not_a_split_part() {
-        let text = "“This city is strong,” said Lena Roth, saying the harbour was “the heart of \
+        // One cue for both quotes, but paraphrase, not just the clause and its comma,
+        // leads into the second.
+        let text = "“This city is strong,” Lena Roth said about the harbour and its “heart of \
                     the whole region.”";
         assert_eq!(kinds(text, "en"), vec![QuoteKind::Direct, QuoteKind::Mixed]);
     }
