@@ -381,6 +381,17 @@ mod tests {
     }
 
     #[test]
+    fn written_and_joking_cues() {
+        let text = "Protesters gathered at noon.\n\n“No new tolls,” one banner read.\n\n\
+                    Mayor Ida Berg jokes, “We will pay for it with good weather!”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0].2, some("one banner"));
+        assert_eq!(quotes[1].1, some("Ida Berg"));
+        assert!(quotes.iter().all(|q| q.3 == QuoteKind::Direct));
+    }
+
+    #[test]
     fn inverted_speaker_keeps_its_appositive_as_written() {
         let text = "“Prices will fall by spring,” said Omar Lindqvist, an economist at the bank.";
         let quotes = found(text, "en");
