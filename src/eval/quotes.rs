@@ -1,5 +1,5 @@
 //! `unveil eval quotes GOLD.jsonl… [--json] [--kind direct|all] [--min-span-f1 X]
-//! [--min-precision X] [--min-person-f1 X]`
+//! [--min-precision X] [--min-person-f1 X] [--errors] [--spans-errors]`
 //!
 //! Scores `quotes::find` against gold attributed quotes (../shared/README.md, data/quotes):
 //! - span: a predicted quote matches a gold one when they overlap by ≥ 50 % of both
@@ -95,6 +95,8 @@ pub fn run(args: &mut Args) -> Result<(), String> {
     let as_json = args.flag("json");
     // Development aid: one stderr line per matched quote whose person is wrong.
     let dump_errors = args.flag("errors");
+    // Development aid: one stderr line per unmatched span (FP/FN) with its context.
+    let dump_spans = args.flag("spans-errors");
     let gated_kind = match args.option("kind")?.as_deref() {
         None | Some("direct") => KindFilter::Direct,
         Some("all") => KindFilter::All,
@@ -126,7 +128,10 @@ pub fn run(args: &mut Args) -> Result<(), String> {
         for kind in [KindFilter::Direct, KindFilter::All] {
             let mut counts = Counts::default();
             for article in &articles {
-                let dump = dump_errors && kind == gated_kind;
+                let dump = Dumps {
+                    persons: dump_errors && kind == gated_kind,
+                    spans: dump_spans && kind == gated_kind,
+                };
                 counts.add(&score_article(
                     article,
                     path,
@@ -238,12 +243,19 @@ fn language_of(article: &Value, path: &str) -> String {
     }
 }
 
+/// Which development dumps to print to stderr.
+#[derive(Debug, Clone, Copy)]
+struct Dumps {
+    persons: bool,
+    spans: bool,
+}
+
 fn score_article(
     article: &Value,
     path: &str,
     kind: KindFilter,
     distinguishes_kinds: bool,
-    dump_errors: bool,
+    dump: Dumps,
 ) -> Counts {
     let text = article.get("text").and_then(Value::as_str).unwrap_or("");
     let lang = language_of(article, path);
@@ -252,20 +264,36 @@ fn score_article(
         .and_then(Value::as_array)
         .map(|quotes| quotes.iter().filter_map(gold_quote).collect())
         .unwrap_or_default();
-    let gold: Vec<&Gold> = gold
+    let all_gold = gold;
+    let gold: Vec<&Gold> = all_gold
         .iter()
         .filter(|g| kind == KindFilter::All || g.direct)
         .collect();
-    let predicted: Vec<Quote> = quotes::find(text, &lang)
-        .into_iter()
+    let all_predicted = quotes::find(text, &lang);
+    let predicted: Vec<Quote> = all_predicted
+        .iter()
         .filter(|q| kind == KindFilter::All || !distinguishes_kinds || q.kind == QuoteKind::Direct)
+        .cloned()
         .collect();
     let mut counts = Counts {
         gold: gold.len(),
         predicted: predicted.len(),
         ..Counts::default()
     };
-    for (g, p) in match_spans(&gold, &predicted) {
+    let pairs = match_spans(&gold, &predicted);
+    if dump.spans {
+        let id = article.get("id").and_then(Value::as_str).unwrap_or("");
+        print_span_errors(
+            text,
+            id,
+            &gold,
+            &predicted,
+            &pairs,
+            &all_gold,
+            &all_predicted,
+        );
+    }
+    for (g, p) in pairs {
         let (Some(gold), Some(quote)) = (gold.get(g), predicted.get(p)) else {
             continue;
         };
@@ -277,14 +305,76 @@ fn score_article(
         let right = right_person(quote, &gold.resolved);
         counts.right_person += usize::from(right);
         let written_right = !written.is_empty() && normalize(written) == normalize(&gold.speaker);
-        if dump_errors && right && !written_right {
+        if dump.persons && right && !written_right {
             eprintln!("WRITTEN {:?} vs ours {:?}", gold.speaker, written);
         }
-        if dump_errors && !right {
+        if dump.persons && !right {
             print_person_error(text, gold, quote);
         }
     }
     counts
+}
+
+/// FN: gold spans left unmatched, with what we made of that place (our kind, or
+/// nothing); FP: our spans left unmatched, with what the gold has there (mixed, or none).
+fn print_span_errors(
+    text: &str,
+    id: &str,
+    gold: &[&Gold],
+    predicted: &[Quote],
+    pairs: &[(usize, usize)],
+    all_gold: &[Gold],
+    all_predicted: &[Quote],
+) {
+    let chars: Vec<char> = text.chars().collect();
+    let context = |start: usize, end: usize| {
+        let from = start.saturating_sub(160);
+        let to = (end + 100).min(chars.len());
+        let piece = |a: usize, b: usize| -> String {
+            chars
+                .get(a..b)
+                .unwrap_or(&[])
+                .iter()
+                .collect::<String>()
+                .replace('\n', " / ")
+        };
+        format!(
+            "{}[[{}]]{}",
+            piece(from, start),
+            piece(start, end.min(to)),
+            piece(end.min(to), to)
+        )
+    };
+    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    for (g, gold) in gold.iter().enumerate() {
+        if pairs.iter().any(|&(pg, _)| pg == g) {
+            continue;
+        }
+        let ours = all_predicted
+            .iter()
+            .find(|q| overlaps((q.start, q.end), (gold.start, gold.end)))
+            .map_or("none".to_string(), |q| format!("{:?}", q.kind));
+        eprintln!(
+            "FN {id} ours={ours} gold-speaker={:?}\n    {}",
+            gold.speaker,
+            context(gold.start, gold.end)
+        );
+    }
+    for (p, quote) in predicted.iter().enumerate() {
+        if pairs.iter().any(|&(_, pp)| pp == p) {
+            continue;
+        }
+        let theirs = all_gold
+            .iter()
+            .find(|g| overlaps((g.start, g.end), (quote.start, quote.end)))
+            .map_or("none", |g| if g.direct { "direct" } else { "mixed" });
+        eprintln!(
+            "FP {id} gold={theirs} ours-speaker={:?} cue={:?}\n    {}",
+            quote.speaker_as_written,
+            quote.cue,
+            context(quote.start, quote.end)
+        );
+    }
 }
 
 fn print_person_error(text: &str, gold: &Gold, quote: &Quote) {

@@ -80,11 +80,65 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
         if let (Some(found), Some(span)) = (attribution.as_mut(), spans.get(index)) {
             if sentence_goes_on_after(chars, span.end) {
                 found.kind = QuoteKind::Mixed;
+            } else if introduced_as_a_sentence(chars, span) {
+                found.kind = QuoteKind::Direct;
             }
         }
         found.push(attribution);
     }
     found
+}
+
+/// The nearest non-space char before `pos` within the paragraph starting at `floor`,
+/// and the one before it.
+fn chars_before(chars: &[char], pos: usize, floor: usize) -> (Option<char>, Option<char>) {
+    let mut seen = chars
+        .get(floor..pos)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .filter(|c| !c.is_whitespace())
+        .copied();
+    (seen.next(), seen.next())
+}
+
+/// The nearest non-space char after `pos` within the paragraph ending at `ceiling`.
+fn char_after(chars: &[char], pos: usize, ceiling: usize) -> Option<char> {
+    chars
+        .get(pos..ceiling)
+        .unwrap_or(&[])
+        .iter()
+        .find(|c| !c.is_whitespace())
+        .copied()
+}
+
+/// She said, “We won.” / Fallon fired back: “As a guardian …,” he wrote: a comma or
+/// colon after the reporting clause followed by a quote that is a sentence of its own
+/// (capitalised, closing the writer's sentence, or inverted after a colon) is direct
+/// speech, whatever paths found its speaker. A fragment woven into the clause ("said
+/// the plan was “…”") has no such punctuation before it.
+fn introduced_as_a_sentence(chars: &[char], span: &Span) -> bool {
+    let (mark, word_end) = chars_before(chars, span.start, span.paragraph_start);
+    let after_clause =
+        word_end.is_some_and(|c| c.is_alphanumeric() || matches!(c, ')' | '”' | '"' | '\''));
+    if !matches!(mark, Some(',' | ':')) || !after_clause {
+        return false;
+    }
+    let capitalised = chars
+        .get(span.start..span.end)
+        .unwrap_or(&[])
+        .iter()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase());
+    if !capitalised {
+        return false;
+    }
+    let next = char_after(chars, span.end, span.paragraph_end);
+    match last_inside(chars, span) {
+        '.' | '?' | '!' => next.is_none_or(|c| c.is_uppercase() || c == '“' || c == '"'),
+        ',' => mark == Some(':') && next.is_some_and(char::is_lowercase),
+        _ => false,
+    }
 }
 
 /// “We are thrilled” about the ruling, … : a preposition or conjunction right after the
@@ -176,8 +230,15 @@ fn attribute(
         }
     }
     if let Some(mut found) = before_quote(chars, &before, cues) {
-        // The second part of a split quote (“A,” he said, “B.”) is as direct as the first.
+        // The second part of a split quote (“A,” he said, “B.”) is as direct as the first;
+        // it follows the cue's clause and its comma, not more paraphrase ("“A,” saying the
+        // city was the “heart of it all.”").
+        let after_clause_mark = before
+            .len()
+            .checked_sub(1)
+            .is_some_and(|last| matches!(before.word(last), "," | ":" | "—" | "–"));
         let split_part = before.len() == whole_before
+            && after_clause_mark
             && previous.is_some()
             && index
                 .checked_sub(1)
@@ -213,7 +274,15 @@ fn attribute(
             return Some(found);
         }
     }
-    speech_without_speaker(chars, span, starts_sentence && ends_sentence)
+    // “We had better years,” a delegate from Texas, 62, told us: a sentence opened by a
+    // quote that closes on its own comma is inverted reporting, whoever the speaker is.
+    let opens_inverted =
+        starts_sentence && matches!(last_inside(chars, span), ',' | '?' | '!') && after.is_word(0);
+    speech_without_speaker(
+        chars,
+        span,
+        starts_sentence && ends_sentence || opens_inverted,
+    )
 }
 
 /// Putin called the idea “quite possible”, Sie sprach von einem „beschämenden Deal“, sei
@@ -271,7 +340,17 @@ fn fragment_in_report(
                 && !is_function_word(chars, before, i)
                 && i > 0
                 && cues::is_determiner(before.word(i - 1))
-    })?;
+    });
+    // "Besonders betroffen seien junge Menschen aus „…“": the sentence reports, but
+    // who says it lies in an earlier sentence; the fragment is still quoted speech.
+    let Some(subject) = subject else {
+        return Some(Attribution {
+            speaker: None,
+            cue: None,
+            kind: QuoteKind::Mixed,
+            continues: None,
+        });
+    };
     let (from, to) = if cues::is_pronoun(before.word(subject)) {
         (subject, subject + 1)
     } else {
@@ -315,6 +394,43 @@ fn is_reported_speech_verb(word: &str) -> bool {
             | "wertete"
             | "sieht"
             | "sah"
+            // More reported-speech subjunctives and verbs of judging.
+            | "stehe"
+            | "gehe"
+            | "liege"
+            | "komme"
+            | "bleibe"
+            | "gelte"
+            | "fehle"
+            | "führe"
+            | "stecke"
+            | "bestehe"
+            | "handle"
+            | "wisse"
+            | "dürfe"
+            | "möge"
+            | "lasse"
+            | "brauche"
+            | "zeige"
+            | "diene"
+            | "entspreche"
+            | "drohe"
+            | "wäre"
+            | "wären"
+            | "hätte"
+            | "hält"
+            | "hielt"
+            | "bezeichnet"
+            | "bezeichneten"
+            | "äußerte"
+            | "äußerten"
+            | "konstatierte"
+            | "riet"
+            | "verlangte"
+            | "würdigte"
+            | "empfiehlt"
+            | "zurückgewiesen"
+            | "vorwarf"
     )
 }
 
@@ -466,6 +582,12 @@ fn sentence_head(chars: &[char], mut tokens: Vec<Token>) -> Vec<Token> {
 /// A short capitalised quote used as a name, not as speech: die „Netzeitung“, laut
 /// „Reuters“, the “Apprentice” finale, „Stuttgart 21“-Proteste.
 fn names_something(chars: &[char], span: &Span, before: &Context, after: &Context) -> bool {
+    // “Sam Mendes leaves the show,” by Times' Jo Roe: a headline with its byline.
+    let byline =
+        (0..after.len().min(2)).any(|i| after.word(i) == "by" && (i == 0 || after.word(0) == ","));
+    if flags_a_term(before) || byline {
+        return true;
+    }
     let inside = chars
         .get(span.start + 1..span.end.saturating_sub(1))
         .unwrap_or(&[]);
@@ -479,10 +601,20 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
         .is_some_and(|c| c.is_uppercase());
     // A title may end on the sentence's period (“Meet the Press.”), not on a comma.
     let ends_clause = matches!(last_inside(chars, span), '!' | '?' | ',' | ':' | ';');
-    if words > 4 || !capitalised || ends_clause {
+    if !capitalised || ends_clause {
         return false;
     }
-    let previous = before.len().checked_sub(1).map_or("", |i| before.word(i));
+    let last = before.len().checked_sub(1);
+    let previous = last.map_or("", |i| before.word(i));
+    // des Magazins „Der Spiegel“, sein Buch „Cobra II – die Geschichte …“, the daily “The
+    // Nation”: a title right after "determiner + noun" is that noun's name (apposition).
+    let names_its_noun = last.is_some_and(|noun| names_the_noun_before(chars, before, noun));
+    if names_its_noun && words <= MAX_TITLE_WORDS && last_inside(chars, span) != '.' {
+        return true;
+    }
+    if words > 4 {
+        return false;
+    }
     let glued_to_next = chars.get(span.end) == Some(&'-');
     glued_to_next
         || cues::is_determiner(previous)
@@ -518,6 +650,53 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
         )
         || after.word(0) == "-"
 }
+
+/// Whether token `noun` heads a noun phrase that a following title names: "des Magazins",
+/// "the daily", or in German with adjectives between ("die britische Zeitschrift").
+fn names_the_noun_before(chars: &[char], before: &Context, noun: usize) -> bool {
+    if noun == 0 || !before.is_word(noun) || cues::is_pronoun(before.word(noun)) {
+        return false;
+    }
+    // German prepositions fused with the article ("im Sender") open a phrase too.
+    let opens_phrase = |i: usize| {
+        let word = before.word(i);
+        cues::is_determiner(word)
+            || is_possessive(word)
+            || matches!(word, "im" | "am" | "vom" | "zum" | "zur" | "beim")
+    };
+    if opens_phrase(noun - 1) {
+        return true;
+    }
+    // Adjectives are lowercase and nouns capitalised only in German: no English verb
+    // phrase ("the plan was called") can pass for this.
+    let adjectives = (1..=2)
+        .take_while(|&back| {
+            noun > back && before.is_word(noun - back) && !before.is_capitalized(chars, noun - back)
+        })
+        .count();
+    before.is_capitalized(chars, noun)
+        && (1..=adjectives).any(|back| noun > back && opens_phrase(noun - back - 1))
+}
+
+/// "so-called", "sogenannte", "so genannten": the writer flags a term, not speech.
+fn flags_a_term(before: &Context) -> bool {
+    let Some(last) = before.len().checked_sub(1) else {
+        return false;
+    };
+    let word = before.word(last);
+    word.starts_with("sogenannt")
+        || word == "so-called"
+        || last > 0
+            && before.word(last - 1) == "so"
+            && (word.starts_with("genannt") || word == "called")
+        || last > 1
+            && before.word(last - 2) == "so"
+            && before.word(last - 1) == "-"
+            && word == "called"
+}
+
+/// Longest title taken as the name of the noun before it ("das Buch „…“").
+const MAX_TITLE_WORDS: usize = 10;
 
 /// The last char inside the closing mark (' ' when there is none).
 fn last_inside(chars: &[char], span: &Span) -> char {
@@ -562,17 +741,13 @@ fn after_quote(
         dash |= is_dash(word);
         start += 1;
     }
+    // "“…,” Trump said of the plan": the topic after the cue does not make the quote a
+    // fragment; everything said is inside the marks.
     let found = |speaker: (usize, usize), cue: (usize, usize)| {
-        // "said of the plan", "told CNN about it": the attributed content goes on.
-        let kind = if speaker.0 < cue.0 && paraphrase_follows(after, cue.1) {
-            QuoteKind::Mixed
-        } else {
-            QuoteKind::Direct
-        };
         Some(Attribution {
             speaker: after.range(speaker.0, speaker.1),
             cue: after.range(cue.0, cue.1),
-            kind,
+            kind: QuoteKind::Direct,
             continues: None,
         })
     };
@@ -752,29 +927,6 @@ fn name_run_end(chars: &[char], context: &Context, from: usize) -> usize {
         end += 1;
     }
     end
-}
-
-/// True when the attribution goes on with what was said: "said of …", "told CNN about …".
-fn paraphrase_follows(context: &Context, from: usize) -> bool {
-    let mut index = from;
-    // "told CNN's Jake Tapper about …": skip the addressee.
-    while index < context.len() && index < from + 5 && context.is_word(index) {
-        if matches!(context.word(index), "of" | "about" | "regarding") {
-            return true;
-        }
-        if !context
-            .word(index)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
-            && !context.word(index).contains('’')
-            && index > from
-        {
-            break;
-        }
-        index += 1;
-    }
-    false
 }
 
 /// X said: “…” / According to X, “…” / X called it “…”
@@ -1169,9 +1321,10 @@ fn continued(
     let previous = previous_index.and_then(|i| spans.get(i));
     let inherit = |from: usize| {
         let found = earlier.get(from)?.as_ref()?;
+        // The kind belongs to the attribution: a sentence continuing a quoted fragment
+        // woven into paraphrase is part of mixed content.
         Some(Attribution {
             continues: Some(found.continues.unwrap_or(from)),
-            kind: QuoteKind::Direct,
             ..found.clone()
         })
     };

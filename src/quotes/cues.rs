@@ -127,6 +127,16 @@ const EN_VERBS: &[&str] = &[
     "chimed",
     "snapped",
     "warned",
+    // Written and performed words: “…,” the sign read / he jokes, “…”
+    "read",
+    "reads",
+    "jokes",
+    "quips",
+    "mocks",
+    "mocked",
+    "laughed",
+    "sighed",
+    "beamed",
 ];
 const EN_SOURCES: &[&[&str]] = &[&["according", "to"]];
 const EN_NAMING: &[&str] = &[

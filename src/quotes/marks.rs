@@ -16,6 +16,8 @@ pub struct Span {
     pub paragraph_end: usize,
     /// False for a multi-paragraph part: opened here, closed in a later paragraph.
     pub closed: bool,
+    /// Opened by a single mark (‘…’ or '…').
+    pub single: bool,
 }
 
 /// Deepest nesting of open marks kept before the paragraph's marks are resynchronised.
@@ -58,6 +60,12 @@ pub fn find_spans(chars: &[char]) -> Vec<Span> {
             .get(index + 1)
             .is_some_and(|&(next, _)| starts_with_opening_mark(chars, next));
         spans.extend(spans_in_paragraph(chars, start, end, next_opens_quote));
+    }
+    // A text quotes speech with one kind of mark. Where that is the double mark, a
+    // top-level ‘single’ span is a headline's quote (Trump: ‘We Will Win’) or a scare
+    // quote, never the speech itself; texts quoting with single marks only keep theirs.
+    if spans.iter().any(|s| !s.single) {
+        spans.retain(|s| !s.single);
     }
     spans
 }
@@ -132,6 +140,7 @@ fn spans_in_paragraph(
                         paragraph_start: start,
                         paragraph_end: end,
                         closed: true,
+                        single: opener.family == Family::Single,
                     });
                 }
             }
@@ -147,6 +156,7 @@ fn spans_in_paragraph(
                 paragraph_start: start,
                 paragraph_end: end,
                 closed: false,
+                single: false,
             });
         }
     }
@@ -365,6 +375,18 @@ mod tests {
     fn multi_paragraph_quote_yields_one_part_per_paragraph() {
         let parts = quoted("“First part.\n\n“Second part.\n\n“Last part.”");
         assert_eq!(parts, ["“First part.", "“Second part.", "“Last part.”"]);
+    }
+
+    #[test]
+    fn single_marks_quote_only_where_no_double_mark_does() {
+        assert_eq!(
+            quoted("Roe: ‘We Will Win.’\n\n“We will win,” said Jane Roe."),
+            ["“We will win,”"]
+        );
+        assert_eq!(
+            quoted("‘We will win,’ said Jane Roe. ‘Soon.’"),
+            ["‘We will win,’", "‘Soon.’"]
+        );
     }
 
     #[test]

@@ -302,6 +302,95 @@ mod tests {
         assert_eq!(quotes[0].kind, QuoteKind::Mixed);
     }
 
+    fn kinds(text: &str, lang: &str) -> Vec<QuoteKind> {
+        found(text, lang).into_iter().map(|f| f.3).collect()
+    }
+
+    #[test]
+    fn the_topic_after_an_inverted_cue_keeps_the_quote_direct() {
+        let text = "“The dam will not be rebuilt,” Mayor Ruth Adler said of the flood plan.";
+        assert_eq!(kinds(text, "en"), vec![QuoteKind::Direct]);
+    }
+
+    #[test]
+    fn a_sentence_opened_by_a_quote_is_direct_even_with_an_unknown_speaker_form() {
+        let text = "The council met late.\n\n“We have lost three years to this road,” one \
+                    angry farmer from the valley, who asked not to be named, shouted at them.";
+        assert_eq!(kinds(text, "en"), vec![QuoteKind::Direct]);
+    }
+
+    #[test]
+    fn a_whole_sentence_after_a_comma_or_colon_is_direct() {
+        let text = "Later the minister smiled and said, “Nobody here will lose a job.”\n\n\
+                    The mayor was blunt: “Our budget is empty,” she wrote.\n\n\
+                    The minister said the cuts were “not going to happen this year.”";
+        assert_eq!(
+            kinds(text, "en"),
+            vec![QuoteKind::Direct, QuoteKind::Direct, QuoteKind::Mixed]
+        );
+    }
+
+    #[test]
+    fn a_second_quote_after_more_paraphrase_is_not_a_split_part() {
+        // One cue for both quotes, but paraphrase, not just the clause and its comma,
+        // leads into the second.
+        let text = "“This city is strong,” Lena Roth said about the harbour and its “heart of \
+                    the whole region.”";
+        assert_eq!(kinds(text, "en"), vec![QuoteKind::Direct, QuoteKind::Mixed]);
+    }
+
+    #[test]
+    fn german_titles_after_their_noun_and_flagged_terms_are_not_quotes() {
+        let text = "Das berichtete die britische Fachzeitschrift „Garten heute“ am Montag.\n\n\
+                    Der Minister sprach im Radiosender „Welle Nord“ über den Plan.\n\n\
+                    Die Stadt setzt auf sogenannte „Grüne Dächer“ für die Kühlung.";
+        assert!(found(text, "de").is_empty());
+    }
+
+    #[test]
+    fn german_fragment_in_reported_speech_without_a_named_subject_is_kept() {
+        let text = "Die Gewerkschaft legte am Montag ihre Zahlen vor.\n\n\
+                    Besonders betroffen seien junge Leute aus „ärmeren Stadtteilen“, hieß es.\n\n\
+                    Staatsanwältin Eva Roth hält den Plan für „völlig verfehlt“.";
+        let quotes = found(text, "de");
+        assert_eq!(quotes.len(), 2);
+        assert!(quotes.iter().all(|q| q.3 == QuoteKind::Mixed));
+    }
+
+    #[test]
+    fn a_sentence_continuing_a_mixed_quote_is_mixed_too() {
+        let text =
+            "Nadia Obi said the plan was “a gift to the rich.” “We will fight it in court.”\n\n\
+                    “It is fair,” said Omar Lind. “Everyone pays.”";
+        assert_eq!(
+            kinds(text, "en"),
+            vec![
+                QuoteKind::Mixed,
+                QuoteKind::Mixed,
+                QuoteKind::Direct,
+                QuoteKind::Direct
+            ]
+        );
+    }
+
+    #[test]
+    fn a_headline_with_its_byline_is_not_a_quote() {
+        let text = "Reading list:\n\n—“The river town that rebuilt itself in a single year,” by \
+                    Times reporter Jo Roe.";
+        assert!(found(text, "en").is_empty());
+    }
+
+    #[test]
+    fn written_and_joking_cues() {
+        let text = "Protesters gathered at noon.\n\n“No new tolls,” one banner read.\n\n\
+                    Mayor Ida Berg jokes, “We will pay for it with good weather!”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0].2, some("one banner"));
+        assert_eq!(quotes[1].1, some("Ida Berg"));
+        assert!(quotes.iter().all(|q| q.3 == QuoteKind::Direct));
+    }
+
     #[test]
     fn inverted_speaker_keeps_its_appositive_as_written() {
         let text = "“Prices will fall by spring,” said Omar Lindqvist, an economist at the bank.";
