@@ -27,7 +27,7 @@
   const U = globalThis.Unveil;
   if (!U || U.pageLayer) return; // injected twice (e.g. an extension reload): keep the first
   const { api, MSG, ERROR } = U;
-  const { sendToBackground, listen, callCore } = U.messages;
+  const { sendToBackground, listen } = U.messages;
 
   const log = (...args) => console.debug('[Unveil]', ...args);
   const guard = (name, fn) => (...args) => {
@@ -106,6 +106,7 @@
           if (typeof wasm_bindgen !== 'function') throw new Error('wasm glue not loaded');
           await wasm_bindgen({ module_or_path: api.runtime.getURL('pkg/unveil_bg.wasm') });
           page.engine = 'page';
+          this.warmUp();
         } catch (error) {
           // Chromium on pages whose CSP lacks 'wasm-unsafe-eval': CompileError, empty message.
           log('wasm unavailable in this page, using the background:', error);
@@ -114,13 +115,26 @@
       })();
       return this.ready;
     },
+    /**
+     * Runs the core's warm-up steps (U.core.warmUpSteps), one task each, while the page
+     * loads: the analysis then finds its wasm functions compiled. Stops once it has begun.
+     */
+    warmUp() {
+      const steps = U.core.warmUpSteps();
+      const next = guard('warm-up', () => {
+        if (page.analyses > 0 || !steps.length) return;
+        steps.shift()();
+        setTimeout(next, 0);
+      });
+      setTimeout(next, 0);
+    },
     async call(kind, snapshot, context) {
       await this.init();
       if (page.engine === 'background') {
         const type = kind === 'analyze' ? MSG.CONTENT_TO_BG.ANALYZE : MSG.CONTENT_TO_BG.SCAN_OVERLAYS;
         return sendToBackground(type, { snapshot, context }, { timeoutMs: 30000 });
       }
-      return callCore(() => (kind === 'analyze' ? wasm_bindgen.analyze(snapshot) : wasm_bindgen.scanOverlays(snapshot, context)));
+      return kind === 'analyze' ? U.core.analyze(snapshot) : U.core.scanOverlays(snapshot, context);
     },
   };
 
@@ -168,10 +182,12 @@
     page.articleRoot = root != null ? taken.liveNodes[root] || null : null;
     page.context = { headline: report.article?.title || '', excerpt: (report.article?.text || '').slice(0, 400) };
     record(report, taken.liveNodes);
+    const applying = performance.now();
     observer.pause(() => {
       applyOverlays();
       if (page.effective.markQuotes) markQuotes();
     });
+    page.timing.applyMs = performance.now() - applying;
     setState('ready');
     refreshState();
     observer.enable();

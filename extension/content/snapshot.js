@@ -61,7 +61,8 @@
     const parts = match[1].split(/[\s,/]+/).filter(Boolean);
     if (parts.length < 4) return 1;
     const alpha = parts[3];
-    return alpha.endsWith('%') ? parseFloat(alpha) / 100 : parseFloat(alpha);
+    const value = alpha.endsWith('%') ? parseFloat(alpha) / 100 : parseFloat(alpha);
+    return Number.isFinite(value) ? value : 1; // NaN would cross as JSON null
   }
 
   function needsLayout(element, tag, style) {
