@@ -63,6 +63,51 @@ pub fn analyze(snapshot_json: &str) -> Result<String, JsError> {
     timed_call(snapshot_json, crate::report::analyze)
 }
 
+/// A full analysis in stages (`crate::report::Analysis`), so that the page layer can yield
+/// the main thread between them: `new Analysis(json)` reads the snapshot, `step()` runs one
+/// stage and says whether more remain, `finish()` returns the report (JSON).
+#[wasm_bindgen(js_name = Analysis)]
+pub struct StagedAnalysis {
+    snapshot: Snapshot,
+    analysis: crate::report::Analysis,
+    timings: [f64; 3],
+}
+
+#[wasm_bindgen(js_class = Analysis)]
+impl StagedAnalysis {
+    #[wasm_bindgen(constructor)]
+    pub fn new(snapshot_json: &str) -> Result<StagedAnalysis, JsError> {
+        install_panic_hook();
+        let start = performance_now();
+        let snapshot: Snapshot = from_json(snapshot_json, "snapshot")?;
+        let analysis = crate::report::Analysis::new(&snapshot);
+        let parsed = performance_now();
+        Ok(StagedAnalysis {
+            snapshot,
+            analysis,
+            timings: [parsed - start, 0.0, 0.0],
+        })
+    }
+
+    /// Runs the next stage; false once the report is complete.
+    pub fn step(&mut self) -> bool {
+        let start = performance_now();
+        let more = self.analysis.step(&self.snapshot);
+        self.timings[1] += performance_now() - start;
+        more
+    }
+
+    /// The report (JSON); its timings become `lastTimings()`.
+    pub fn finish(self) -> Result<String, JsError> {
+        let start = performance_now();
+        let out = serde_json::to_string(&self.analysis.into_report())
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let [parse, analyse, _] = self.timings;
+        LAST_TIMINGS.with(|t| t.set([parse, analyse, performance_now() - start]));
+        Ok(out)
+    }
+}
+
 /// Scans a partial snapshot (nodes added after load) for overlays. `context_json` is what
 /// the full analysis learned about the article (`ScanContext`), or absent.
 #[wasm_bindgen(js_name = scanOverlays)]

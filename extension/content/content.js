@@ -98,6 +98,15 @@
 
   // ---- engine: wasm here, or the background's --------------------------------------------
 
+  /**
+   * Gives the main thread back to the page until a new task: the analysis runs in several
+   * short tasks instead of one long one. scheduler.yield() resumes ahead of other queued
+   * work where it exists; elsewhere a zero timeout.
+   */
+  const nextTask = () => (typeof globalThis.scheduler?.yield === 'function'
+    ? globalThis.scheduler.yield()
+    : new Promise((resolve) => setTimeout(resolve, 0)));
+
   const engine = {
     ready: null,
     init() {
@@ -134,7 +143,7 @@
         const type = kind === 'analyze' ? MSG.CONTENT_TO_BG.ANALYZE : MSG.CONTENT_TO_BG.SCAN_OVERLAYS;
         return sendToBackground(type, { snapshot, context }, { timeoutMs: 30000 });
       }
-      return kind === 'analyze' ? U.core.analyze(snapshot) : U.core.scanOverlays(snapshot, context);
+      return kind === 'analyze' ? U.core.analyzeInSteps(snapshot, nextTask) : U.core.scanOverlays(snapshot, context);
     },
   };
 
@@ -156,7 +165,16 @@
 
   // ---- full analysis ------------------------------------------------------------------
 
-  async function analyzeFully() {
+  let analysing = null;
+  /** One full analysis at a time: it spans several tasks now. */
+  function analyzeFully() {
+    analysing ??= analyzeInTasks().finally(() => {
+      analysing = null;
+    });
+    return analysing;
+  }
+
+  async function analyzeInTasks() {
     if (page.state === 'disabled') return;
     page.analyses++;
     page.grown = 0;
@@ -171,9 +189,11 @@
       setState('too_large', `page too large to analyse (more than ${U.snapshotLimits.MAX_NODES} nodes or ${U.snapshotLimits.MAX_TEXT_CHARS} characters)`);
       return sendCount();
     }
+    await nextTask();
     const report = await engine.call('analyze', taken.snapshot);
     page.timing = { snapshotMs: Math.round(walked - started), analyzeMs: Math.round(performance.now() - walked), nodes: taken.stats.nodes };
     log(`analysed ${taken.stats.nodes} nodes: snapshot ${page.timing.snapshotMs} ms, core ${page.timing.analyzeMs} ms (${page.engine})`);
+    if (page.state === 'disabled') return; // trapped meanwhile (an overlay scan)
     if (report.status === 'too_large') return setState('too_large', report.message);
     if (report.status !== 'ok') return setState('error', report.message || report.status);
     page.report = report;
@@ -182,6 +202,7 @@
     page.articleRoot = root != null ? taken.liveNodes[root] || null : null;
     page.context = { headline: report.article?.title || '', excerpt: (report.article?.text || '').slice(0, 400) };
     record(report, taken.liveNodes);
+    await nextTask();
     const applying = performance.now();
     observer.pause(() => {
       applyOverlays();

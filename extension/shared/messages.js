@@ -141,6 +141,32 @@
     analyze(snapshot) {
       return coreCall((json) => globalThis.wasm_bindgen.analyze(json), snapshot);
     },
+    /**
+     * `analyze` in stages (the wasm `Analysis`), awaiting `between()` after each one: the
+     * caller gives the main thread back to the page there, so no stage makes a long task.
+     */
+    async analyzeInSteps(snapshot, between) {
+      const started = performance.now();
+      const json = toJson(snapshot);
+      const encoded = performance.now();
+      let inWasm = 0;
+      const timed = (call) => {
+        const start = performance.now();
+        try {
+          return callCore(call);
+        } finally {
+          inWasm += performance.now() - start;
+        }
+      };
+      const analysis = timed(() => new globalThis.wasm_bindgen.Analysis(json));
+      await between();
+      while (timed(() => analysis.step())) await between();
+      const out = timed(() => analysis.finish()); // consumes (frees) the analysis
+      const decoding = performance.now();
+      const report = JSON.parse(out);
+      record(encoded - started, inWasm, performance.now() - decoding);
+      return report;
+    },
     scanOverlays(snapshot, context) {
       const contextJson = context ? toJson(context) : undefined;
       return coreCall((json) => globalThis.wasm_bindgen.scanOverlays(json, contextJson), snapshot);
@@ -197,12 +223,14 @@
     const out = callCore(() => call(json));
     const called = performance.now();
     const report = JSON.parse(out);
-    const [parseMs, analyzeMs, serializeMs] = globalThis.wasm_bindgen.lastTimings();
-    core.timing = {
-      encodeMs: encoded - started, callMs: called - encoded, parseMs, analyzeMs, serializeMs,
-      decodeMs: performance.now() - called,
-    };
+    record(encoded - started, called - encoded, performance.now() - called);
     return report;
+  }
+
+  /** Keeps where the last core call's time went (JS sides, and the wasm's own account). */
+  function record(encodeMs, callMs, decodeMs) {
+    const [parseMs, analyzeMs, serializeMs] = globalThis.wasm_bindgen.lastTimings();
+    core.timing = { encodeMs, callMs, parseMs, analyzeMs, serializeMs, decodeMs };
   }
 
   Unveil.ERROR = ERROR;
