@@ -16,20 +16,29 @@
   const MAX_NODES = 60000; // = snapshot::MAX_NODES
   const MAX_TEXT_CHARS = 3000000; // = snapshot::MAX_TEXT_CHARS
   const MAX_ATTR_CHARS = 256;
-  const MAX_STYLE_ATTR_CHARS = 200; // a longer inline style says little and costs a lot
   const SKIP_CONTENTS = new Set(['script', 'style', 'noscript', 'template']);
   // Big containers whose layout matters even when static (scroll locks, blur, the article).
   const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article', 'section']);
   const DIALOG_SELECTOR = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
   const CONTAINER_ROLES = new Set(['main', 'article']);
 
+  // The attributes the core reads (`attr("…")` / `has_attr("…")` in src/), and every data-*
+  // one (overlay markers live there). The rest — style, srcset, alt, event handlers… — would
+  // only make the snapshot slower to walk, encode and parse. tests/snapshot_attrs.rs checks
+  // this list against the core's sources.
+  const CORE_ATTRS = new Set([
+    'id', 'class', 'role', 'itemprop', 'itemtype', 'name', 'type', 'rel', 'href', 'src', 'datetime',
+    'open', 'inert', 'placeholder', 'autocomplete', 'aria-modal', 'aria-label', 'aria-hidden',
+  ]);
+
+  /** The element's attributes the core reads, or null when it has none of them. */
   function copyAttrs(element) {
-    const attrs = {};
+    let attrs = null;
     for (const attr of element.attributes) {
       const name = attr.name.toLowerCase();
-      if (name.startsWith('on')) continue; // event handlers: code, not signals
-      if (name === 'style' && attr.value.length > MAX_STYLE_ATTR_CHARS) continue;
-      if (name.startsWith('data-unveil-')) continue; // our own marks are not the page's
+      const wanted = CORE_ATTRS.has(name) || (name.startsWith('data-') && !name.startsWith('data-unveil-'));
+      if (!wanted) continue; // data-unveil-*: our own marks are not the page's
+      attrs ??= {};
       attrs[name] = attr.value.length > MAX_ATTR_CHARS ? attr.value.slice(0, MAX_ATTR_CHARS) : attr.value;
     }
     return attrs;
@@ -128,7 +137,8 @@
       const visible = isVisible(element, style, parentVisible);
       const index = nodes.length;
       const node = { kind: 'element', parent, tag, visible };
-      if (element.attributes.length) node.attrs = copyAttrs(element);
+      const attrs = element.attributes.length ? copyAttrs(element) : null;
+      if (attrs) node.attrs = attrs;
       if (depth) node.shadow_depth = depth;
       if (visible && needsLayout(element, tag, style)) node.layout = measure(element, style);
       nodes.push(node);

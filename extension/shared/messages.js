@@ -111,7 +111,7 @@
       if (!(error instanceof WebAssembly.RuntimeError || error?.name === 'RuntimeError')) throw error;
       let panic = null;
       try {
-        panic = globalThis.wasm_bindgen.lastPanic();
+        panic = wasm_bindgen.lastPanic();
       } catch {
         /* the instance is gone: the trap's own message will do */
       }
@@ -132,14 +132,15 @@
   }
 
   /**
-   * The wasm core (pkg/unveil.js, `wasm_bindgen`) behind one interface for the content
+   * The wasm core (pkg/unveil.js: `wasm_bindgen` is the glue's top-level `let`, a global
+   * binding but no property of globalThis) behind one interface for the content
    * script and the background: snapshot objects in, report objects out. They cross as JSON
    * text (src/wasm.rs says why); `timing` keeps where the last call's time went.
    */
   const core = {
     timing: null, // {encodeMs, callMs, parseMs, analyzeMs, serializeMs, decodeMs}
     analyze(snapshot) {
-      return coreCall((json) => globalThis.wasm_bindgen.analyze(json), snapshot);
+      return coreCall((json) => wasm_bindgen.analyze(json), snapshot);
     },
     /**
      * `analyze` in stages (the wasm `Analysis`), awaiting `between()` after each one: the
@@ -158,7 +159,7 @@
           inWasm += performance.now() - start;
         }
       };
-      const analysis = timed(() => new globalThis.wasm_bindgen.Analysis(json));
+      const analysis = timed(() => new wasm_bindgen.Analysis(json));
       await between();
       while (timed(() => analysis.step())) await between();
       const out = timed(() => analysis.finish()); // consumes (frees) the analysis
@@ -169,7 +170,7 @@
     },
     scanOverlays(snapshot, context) {
       const contextJson = context ? toJson(context) : undefined;
-      return coreCall((json) => globalThis.wasm_bindgen.scanOverlays(json, contextJson), snapshot);
+      return coreCall((json) => wasm_bindgen.scanOverlays(json, contextJson), snapshot);
     },
   };
 
@@ -229,7 +230,7 @@
 
   /** Keeps where the last core call's time went (JS sides, and the wasm's own account). */
   function record(encodeMs, callMs, decodeMs) {
-    const [parseMs, analyzeMs, serializeMs] = globalThis.wasm_bindgen.lastTimings();
+    const [parseMs, analyzeMs, serializeMs] = wasm_bindgen.lastTimings();
     core.timing = { encodeMs, callMs, parseMs, analyzeMs, serializeMs, decodeMs };
   }
 

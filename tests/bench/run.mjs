@@ -9,11 +9,18 @@
  * (`javaScriptEnabled: false`) and every sub-resource blocked, so the page cannot run or
  * fetch anything. Into it go Readability.js (timed first, on a clone of the document) and
  * then the files the manifest lists for the content script (dist/chrome), with a stand-in
- * for the extension APIs. With page scripts off the browser runs no timers or observer
- * callbacks, only microtasks; once the wasm is instantiated (synchronously, timed as part of
- * the document_start cost) Unveil's whole analysis — snapshot, core (extraction, quotes,
- * summary, overlays), applying hides and quote marks — runs in microtasks of ONE task, so
- * that task's length is also the analysis's longest task.
+ * for the extension APIs. With page scripts off the browser runs no timers, events or
+ * observer callbacks — but `scheduler.yield()` continuations do run, and that is how the
+ * content script splits its analysis into tasks. Steps, each in its own evaluate:
+ *   document_start  the scripts, the wasm compiled + instantiated (synchronously here)
+ *   warm-up         the content script's warm-up steps (Unveil.core.warmUpSteps)
+ *   analysis        the content script's entry point until its verdict: snapshot, core
+ *                   (extraction, quotes, summary, overlays), hides and quote marks
+ * Wall-clock times are read in the page, with a breakdown of the core call (JS encode, the
+ * wasm's own timings of its steps, JS decode) and every task between two yields (the
+ * longest is Unveil's longest task). Around each step the CDP metrics `ThreadTime` (CPU of
+ * the page's main thread) and `ProcessTime` (the renderer, including V8's background
+ * compilers) give CPU times, which a loaded machine inflates much less than wall clock.
  *
  * The observer benchmark uses a page of ours with scripts ON that adds 1,000 nodes a second
  * for 10 s; the CPU cost is the CDP `ScriptDuration` metric with Unveil minus without.
