@@ -163,7 +163,17 @@ const WARM = `(() => {
   const w = performance.now();
   globalThis.Unveil.core.analyze(snapshot);
   const warm = { ...globalThis.Unveil.core.timing, totalMs: performance.now() - w };
-  return { warm, snapshotJsonKB: JSON.stringify(snapshot).length / 1024 };
+  // And once more in stages, timing each (article, overlays, summary, quotes).
+  const json = globalThis.Unveil.messages.toJson(snapshot);
+  const analysis = new wasm_bindgen.Analysis(json);
+  const stagesMs = [];
+  for (let more = true; more;) {
+    const s = performance.now();
+    more = analysis.step();
+    stagesMs.push(performance.now() - s);
+  }
+  analysis.finish();
+  return { warm: { ...warm, stagesMs }, snapshotJsonKB: json.length / 1024 };
 })`;
 
 const READABILITY = `(() => {
@@ -329,6 +339,8 @@ function printReport(results, failures, observer) {
     ['    JSON.parse of the report (JS)', col((r) => r.unveil.cold?.decodeMs)],
     ['  core, the same page again (warm: compiled, lexicons built)', col((r) => coreMs(r.unveil.warm)).filter(Number.isFinite)],
     ['    of which wasm analyze', col((r) => r.unveil.warm?.analyzeMs).filter(Number.isFinite)],
+    ...['article', 'overlays', 'summary', 'quotes'].map((stage, i) => [`      stage: ${stage}`, col((r) => r.unveil.warm?.stagesMs?.[i]).filter(Number.isFinite)]),
+    ['    snapshot JSON (KB)', col((r) => r.unveil.snapshotJsonKB).filter(Number.isFinite)],
     ['  applying hides and quote marks', col((r) => r.unveil.applyMs).filter(Number.isFinite)],
     ['  rest: start-up, yields, waiting', col((r) => r.unveil.totalMs - r.unveil.snapshotMs - coreMs(r.unveil.cold) - (r.unveil.applyMs || 0))],
     ['  longest task of the analysis', col((r) => r.unveil.longestMs)],
