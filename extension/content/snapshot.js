@@ -31,15 +31,19 @@
     'open', 'inert', 'placeholder', 'autocomplete', 'aria-modal', 'aria-label', 'aria-hidden',
   ]);
 
-  /** The element's attributes the core reads, or null when it has none of them. */
+  /**
+   * The element's attributes the core reads, or null when it has none of them. By name
+   * (getAttributeNames): iterating `element.attributes` creates an Attr object for each.
+   */
   function copyAttrs(element) {
     let attrs = null;
-    for (const attr of element.attributes) {
-      const name = attr.name.toLowerCase();
+    for (const raw of element.getAttributeNames()) {
+      const name = raw.toLowerCase();
       const wanted = CORE_ATTRS.has(name) || (name.startsWith('data-') && !name.startsWith('data-unveil-'));
       if (!wanted) continue; // data-unveil-*: our own marks are not the page's
+      const value = element.getAttribute(raw);
       attrs ??= {};
-      attrs[name] = attr.value.length > MAX_ATTR_CHARS ? attr.value.slice(0, MAX_ATTR_CHARS) : attr.value;
+      attrs[name] = value.length > MAX_ATTR_CHARS ? value.slice(0, MAX_ATTR_CHARS) : value;
     }
     return attrs;
   }
@@ -74,9 +78,15 @@
     return Number.isFinite(value) ? value : 1; // NaN would cross as JSON null
   }
 
+  /** True for what DIALOG_SELECTOR matches, read from the attributes (cheaper than matches()). */
+  function isDialog(tag, role, element) {
+    return tag === 'dialog' || role === 'dialog' || role === 'alertdialog' || element.getAttribute('aria-modal') === 'true';
+  }
+
   function needsLayout(element, tag, style) {
-    return style.position !== 'static' || CONTAINER_TAGS.has(tag) || CONTAINER_ROLES.has(element.getAttribute('role'))
-      || safeMatches(element, DIALOG_SELECTOR);
+    if (style.position !== 'static' || CONTAINER_TAGS.has(tag)) return true;
+    const role = element.getAttribute('role');
+    return CONTAINER_ROLES.has(role) || isDialog(tag, role, element);
   }
 
   function measure(element, style) {
