@@ -25,5 +25,5 @@ pub mod html;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use report::{analyze, scan_overlays, Report};
+pub use report::{analyze, scan_overlays, Analysis, Report};
 pub use snapshot::Snapshot;

@@ -59,36 +59,90 @@ impl Report {
 
 /// Analyses a whole page: article, summary, quotes and overlays.
 pub fn analyze(snapshot: &Snapshot) -> Report {
-    if let Err(error) = snapshot.validate() {
-        return refusal(snapshot, error);
-    }
-    let article = article::extract(snapshot);
-    let context = ScanContext::from_article(article.as_ref());
-    let overlays = overlays::scan(snapshot, &context);
-    let (summary, quotes, speakers) = match &article {
-        Some(article) => {
-            let summary = summary::summarize_with_title(
-                &article.text,
-                &article.title,
-                &article.lang,
-                SUMMARY_SENTENCES,
-            );
-            let quotes = quotes::find_in_article(article);
-            let speakers = quotes::group_by_speaker(&quotes);
-            (summary, quotes, speakers)
+    let mut analysis = Analysis::new(snapshot);
+    while analysis.step(snapshot) {}
+    analysis.into_report()
+}
+
+/// The stages of a full analysis, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Article,
+    Overlays,
+    Summary,
+    Quotes,
+    Done,
+}
+
+/// A full analysis run one stage at a time, so that the page layer can give the browser
+/// back its main thread between stages (each stays a short task). [`analyze`] runs all the
+/// stages at once; both give the same report.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    report: Report,
+    next: Stage,
+}
+
+impl Analysis {
+    /// Starts the analysis of `snapshot`; a snapshot that fails validation is refused here
+    /// and leaves nothing to do.
+    pub fn new(snapshot: &Snapshot) -> Analysis {
+        match snapshot.validate() {
+            Ok(()) => Analysis {
+                report: Report {
+                    version: REPORT_VERSION,
+                    url: snapshot.url.clone(),
+                    ..Report::default()
+                },
+                next: Stage::Article,
+            },
+            Err(error) => Analysis {
+                report: refusal(snapshot, error),
+                next: Stage::Done,
+            },
         }
-        None => Default::default(),
-    };
-    Report {
-        version: REPORT_VERSION,
-        status: Status::Ok,
-        message: None,
-        url: snapshot.url.clone(),
-        article,
-        summary,
-        quotes,
-        speakers,
-        overlays,
+    }
+
+    /// Runs the next stage on the same `snapshot` given to [`Analysis::new`]; returns
+    /// whether stages remain.
+    pub fn step(&mut self, snapshot: &Snapshot) -> bool {
+        let report = &mut self.report;
+        self.next = match self.next {
+            Stage::Article => {
+                report.article = article::extract(snapshot);
+                Stage::Overlays
+            }
+            Stage::Overlays => {
+                let context = ScanContext::from_article(report.article.as_ref());
+                report.overlays = overlays::scan(snapshot, &context);
+                Stage::Summary
+            }
+            Stage::Summary => {
+                if let Some(article) = &report.article {
+                    report.summary = summary::summarize_with_title(
+                        &article.text,
+                        &article.title,
+                        &article.lang,
+                        SUMMARY_SENTENCES,
+                    );
+                }
+                Stage::Quotes
+            }
+            Stage::Quotes => {
+                if let Some(article) = &report.article {
+                    report.quotes = quotes::find_in_article(article);
+                    report.speakers = quotes::group_by_speaker(&report.quotes);
+                }
+                Stage::Done
+            }
+            Stage::Done => Stage::Done,
+        };
+        self.next != Stage::Done
+    }
+
+    /// The report: complete once `step` has returned false.
+    pub fn into_report(self) -> Report {
+        self.report
     }
 }
 
@@ -112,4 +166,48 @@ fn refusal(snapshot: &Snapshot, error: crate::snapshot::SnapshotError) -> Report
         crate::snapshot::SnapshotError::BadParent { .. } => Status::Invalid,
     };
     Report::refused(snapshot, status, error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html lang="en"><head><title>Pier reopens</title></head><body><article>
+        <h1>The old pier reopens after a long winter of repairs</h1>
+        <p>The old pier opened again on Saturday after four months of repairs, and the first
+        visitors arrived before the gates did.</p>
+        <p>"We rebuilt every plank that the storms had cracked," said Mara Holt, the engineer
+        who led the work for the town.</p>
+        <p>Holt said the new supports would last fifty years. The town paid for the repairs
+        from its harbour fund, and the kiosk at the far end opens next week.</p>
+        </article><div class="paywall-overlay">Subscribe now to keep reading</div></body></html>"#;
+
+    #[test]
+    fn stages_run_one_at_a_time_and_build_the_report() {
+        let snapshot = crate::html::parse(PAGE, "https://example.org/pier");
+        let mut analysis = Analysis::new(&snapshot);
+        let mut stages = 1;
+        while analysis.step(&snapshot) {
+            stages += 1;
+        }
+        assert_eq!(stages, 4);
+        // Stepping past the end changes nothing.
+        assert!(!analysis.step(&snapshot));
+        let report = analysis.into_report();
+        assert_eq!(report.status, Status::Ok);
+        let article = report.article.as_ref().expect("an article");
+        assert!(article.text.contains("Mara Holt"));
+        assert!(!report.summary.is_empty());
+        assert!(!report.quotes.is_empty());
+    }
+
+    #[test]
+    fn an_invalid_snapshot_is_refused_before_any_stage() {
+        let mut snapshot = crate::html::parse(PAGE, "https://example.org/pier");
+        let last = snapshot.nodes.len() as u32;
+        snapshot.nodes[1].parent = Some(last);
+        let mut analysis = Analysis::new(&snapshot);
+        assert!(!analysis.step(&snapshot));
+        assert_eq!(analysis.into_report().status, Status::Invalid);
+    }
 }

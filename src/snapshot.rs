@@ -104,7 +104,7 @@ pub struct Node {
     /// The text of a text node; empty for elements.
     pub text: String,
     /// Element attributes, names lowercased, values capped at 256 characters. The page
-    /// layer leaves out `style` and event handlers.
+    /// layer sends only those the core reads and every data-* one (tests/snapshot_attrs.rs).
     pub attrs: BTreeMap<String, String>,
     /// False when the element (or an ancestor) is not rendered: `display:none`,
     /// `visibility:hidden`, `hidden`, zero size with overflow hidden, `<template>`.

@@ -1,16 +1,31 @@
-//! The thin wasm binding: JS objects in, JS objects out, errors as `JsError`.
+//! The thin wasm binding: JSON text in, JSON text out, errors as `JsError`.
+//!
+//! Why JSON strings and not JS objects: the page layer's `JSON.stringify` is native and
+//! fast, the string crosses into wasm memory in one copy, and `serde_json` reads it in one
+//! pass; walking a snapshot object property by property through `serde-wasm-bindgen` cost
+//! several times more (a call into JS for every field of every node). The same holds for
+//! the report on the way back.
 //!
 //! The module is built with `panic = "abort"`, so a panic traps the instance. The hook
 //! below records the message first; the page layer catches the trap, reads `last_panic()`
 //! and disables Unveil on that page rather than retrying a broken instance.
 
 use crate::overlays::ScanContext;
+use crate::report::Report;
 use crate::snapshot::Snapshot;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
     static LAST_PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+    static LAST_TIMINGS: Cell<[f64; 3]> = const { Cell::new([0.0; 3]) };
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.now()`: present in pages, content scripts and service workers alike.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
 }
 
 fn install_panic_hook() {
@@ -23,36 +38,94 @@ fn install_panic_hook() {
     });
 }
 
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|e| JsError::new(&e.to_string()))
+fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T, JsError> {
+    serde_json::from_str(json).map_err(|e| JsError::new(&format!("bad {what}: {e}")))
 }
 
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue, what: &str) -> Result<T, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| JsError::new(&format!("bad {what}: {e}")))
+/// Reads the snapshot, runs `work` on it and writes the report, timing the three steps for
+/// `lastTimings()` (the benchmark's breakdown of where a call's time goes).
+fn timed_call(json: &str, work: impl FnOnce(&Snapshot) -> Report) -> Result<String, JsError> {
+    install_panic_hook();
+    let start = performance_now();
+    let snapshot: Snapshot = from_json(json, "snapshot")?;
+    let parsed = performance_now();
+    let report = work(&snapshot);
+    let analysed = performance_now();
+    let out = serde_json::to_string(&report).map_err(|e| JsError::new(&e.to_string()))?;
+    let written = performance_now();
+    LAST_TIMINGS.with(|t| t.set([parsed - start, analysed - parsed, written - analysed]));
+    Ok(out)
 }
 
-/// Analyses a whole page snapshot and returns the report.
+/// Analyses a whole page snapshot (JSON) and returns the report (JSON).
 #[wasm_bindgen]
-pub fn analyze(snapshot: JsValue) -> Result<JsValue, JsError> {
-    install_panic_hook();
-    let snapshot: Snapshot = from_js(snapshot, "snapshot")?;
-    to_js(&crate::report::analyze(&snapshot))
+pub fn analyze(snapshot_json: &str) -> Result<String, JsError> {
+    timed_call(snapshot_json, crate::report::analyze)
 }
 
-/// Scans a partial snapshot (nodes added after load) for overlays.
+/// A full analysis in stages (`crate::report::Analysis`), so that the page layer can yield
+/// the main thread between them: `new Analysis(json)` reads the snapshot, `step()` runs one
+/// stage and says whether more remain, `finish()` returns the report (JSON).
+#[wasm_bindgen(js_name = Analysis)]
+pub struct StagedAnalysis {
+    snapshot: Snapshot,
+    analysis: crate::report::Analysis,
+    timings: [f64; 3],
+}
+
+#[wasm_bindgen(js_class = Analysis)]
+impl StagedAnalysis {
+    #[wasm_bindgen(constructor)]
+    pub fn new(snapshot_json: &str) -> Result<StagedAnalysis, JsError> {
+        install_panic_hook();
+        let start = performance_now();
+        let snapshot: Snapshot = from_json(snapshot_json, "snapshot")?;
+        let analysis = crate::report::Analysis::new(&snapshot);
+        let parsed = performance_now();
+        Ok(StagedAnalysis {
+            snapshot,
+            analysis,
+            timings: [parsed - start, 0.0, 0.0],
+        })
+    }
+
+    /// Runs the next stage; false once the report is complete.
+    pub fn step(&mut self) -> bool {
+        let start = performance_now();
+        let more = self.analysis.step(&self.snapshot);
+        self.timings[1] += performance_now() - start;
+        more
+    }
+
+    /// The report (JSON); its timings become `lastTimings()`.
+    pub fn finish(self) -> Result<String, JsError> {
+        let start = performance_now();
+        let out = serde_json::to_string(&self.analysis.into_report())
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let [parse, analyse, _] = self.timings;
+        LAST_TIMINGS.with(|t| t.set([parse, analyse, performance_now() - start]));
+        Ok(out)
+    }
+}
+
+/// Scans a partial snapshot (nodes added after load) for overlays. `context_json` is what
+/// the full analysis learned about the article (`ScanContext`), or absent.
 #[wasm_bindgen(js_name = scanOverlays)]
-pub fn scan_overlays(snapshot: JsValue, context: JsValue) -> Result<JsValue, JsError> {
-    install_panic_hook();
-    let snapshot: Snapshot = from_js(snapshot, "snapshot")?;
-    let context: ScanContext = if context.is_undefined() || context.is_null() {
-        ScanContext::default()
-    } else {
-        from_js(context, "context")?
+pub fn scan_overlays(snapshot_json: &str, context_json: Option<String>) -> Result<String, JsError> {
+    let context: ScanContext = match context_json.as_deref() {
+        Some(json) => from_json(json, "context")?,
+        None => ScanContext::default(),
     };
-    to_js(&crate::report::scan_overlays(&snapshot, &context))
+    timed_call(snapshot_json, |snapshot| {
+        crate::report::scan_overlays(snapshot, &context)
+    })
+}
+
+/// Milliseconds of the last `analyze`/`scanOverlays` call: [read the snapshot JSON, analyse,
+/// write the report JSON].
+#[wasm_bindgen(js_name = lastTimings)]
+pub fn last_timings() -> Vec<f64> {
+    LAST_TIMINGS.with(Cell::get).to_vec()
 }
 
 /// The message of the panic that trapped this instance, if any.

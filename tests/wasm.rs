@@ -1,16 +1,17 @@
 //! The wasm binding in real browsers (run by `./build.sh test` through wasm-bindgen-test-runner
-//! in headless Chromium and Firefox): JS objects in, JS objects out, errors as exceptions.
+//! in headless Chromium and Firefox): JSON text in, JSON text out, errors as exceptions.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Reflect, JSON};
-use unveil::wasm::{analyze, last_panic, scan_overlays, version};
+use unveil::wasm::{analyze, last_panic, last_timings, scan_overlays, version};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn js(json: &str) -> JsValue {
-    JSON::parse(json).expect("test JSON parses")
+/// The report as the page layer sees it: `JSON.parse` of what the binding returned.
+fn parsed(report: String) -> JsValue {
+    JSON::parse(&report).expect("the report is JSON")
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -31,20 +32,21 @@ const PAGE: &str = r#"{
 }"#;
 
 #[wasm_bindgen_test]
-fn analyze_returns_a_plain_object_report() {
-    let report = analyze(js(PAGE)).expect("analysis succeeds");
+fn analyze_returns_a_json_report_and_its_timings() {
+    let report = parsed(analyze(PAGE).expect("analysis succeeds"));
     assert_eq!(get(&report, "status").as_string().as_deref(), Some("ok"));
     assert_eq!(
         get(&report, "url").as_string().as_deref(),
         Some("https://news.example/a")
     );
-    // Plain JSON-compatible objects, so the report can be posted between extension contexts.
-    assert!(JSON::stringify(&report).is_ok());
+    let timings = last_timings();
+    assert_eq!(timings.len(), 3);
+    assert!(timings.iter().all(|ms| ms.is_finite() && *ms >= 0.0));
 }
 
 #[wasm_bindgen_test]
 fn malformed_input_is_an_error_not_a_trap() {
-    let error = analyze(js(r#"{"nodes": "not a list"}"#)).expect_err("rejected");
+    let error = analyze(r#"{"nodes": "not a list"}"#).expect_err("rejected");
     let message = js_sys::Error::from(JsValue::from(error)).message();
     assert!(String::from(message).contains("bad snapshot"));
     assert!(last_panic().is_none());
@@ -53,7 +55,7 @@ fn malformed_input_is_an_error_not_a_trap() {
 #[wasm_bindgen_test]
 fn oversized_and_invalid_trees_get_a_clear_status() {
     let forward_parent = r#"{"nodes": [{"tag": "html", "parent": 1}, {"tag": "body"}]}"#;
-    let report = analyze(js(forward_parent)).expect("reported, not thrown");
+    let report = parsed(analyze(forward_parent).expect("reported, not thrown"));
     assert_eq!(
         get(&report, "status").as_string().as_deref(),
         Some("invalid")
@@ -64,7 +66,7 @@ fn oversized_and_invalid_trees_get_a_clear_status() {
 #[wasm_bindgen_test]
 fn incremental_scan_accepts_a_missing_context() {
     let partial = r#"{"partial": true, "nodes": [{"tag": "div", "visible": true}]}"#;
-    let report = scan_overlays(js(partial), JsValue::UNDEFINED).expect("scan succeeds");
+    let report = parsed(scan_overlays(partial, None).expect("scan succeeds"));
     assert_eq!(get(&report, "status").as_string().as_deref(), Some("ok"));
     assert!(!version().is_empty());
 }

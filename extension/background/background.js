@@ -14,7 +14,7 @@
   'use strict';
   const U = globalThis.Unveil;
   const { api, MSG, ERROR } = U;
-  const { listen, callCore } = U.messages;
+  const { listen } = U.messages;
   const log = (...args) => console.debug('[Unveil bg]', ...args);
 
   // ---- the core -----------------------------------------------------------------------
@@ -28,10 +28,10 @@
     return ready;
   }
 
-  /** Calls the core; a trap becomes an error with code "trap" and the panic message. */
+  /** Calls the core (Unveil.core: a trap becomes an error with code "trap" and the panic message). */
   async function run(call) {
     await core();
-    return callCore(call);
+    return call();
   }
 
   // ---- badge --------------------------------------------------------------------------
@@ -70,8 +70,8 @@
   // ---- listeners (top level) -----------------------------------------------------------
 
   listen({
-    [MSG.CONTENT_TO_BG.ANALYZE]: ({ snapshot }) => run(() => wasm_bindgen.analyze(snapshot)),
-    [MSG.CONTENT_TO_BG.SCAN_OVERLAYS]: ({ snapshot, context }) => run(() => wasm_bindgen.scanOverlays(snapshot, context ?? null)),
+    [MSG.CONTENT_TO_BG.ANALYZE]: ({ snapshot }) => run(() => U.core.analyze(snapshot)),
+    [MSG.CONTENT_TO_BG.SCAN_OVERLAYS]: ({ snapshot, context }) => run(() => U.core.scanOverlays(snapshot, context)),
     [MSG.CONTENT_TO_BG.HIDDEN_COUNT]: (payload, sender) => hiddenCount(payload, sender),
   }, { log });
 

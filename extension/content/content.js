@@ -27,7 +27,7 @@
   const U = globalThis.Unveil;
   if (!U || U.pageLayer) return; // injected twice (e.g. an extension reload): keep the first
   const { api, MSG, ERROR } = U;
-  const { sendToBackground, listen, callCore } = U.messages;
+  const { sendToBackground, listen } = U.messages;
 
   const log = (...args) => console.debug('[Unveil]', ...args);
   const guard = (name, fn) => (...args) => {
@@ -98,6 +98,15 @@
 
   // ---- engine: wasm here, or the background's --------------------------------------------
 
+  /**
+   * Gives the main thread back to the page until a new task: the analysis runs in several
+   * short tasks instead of one long one. scheduler.yield() resumes ahead of other queued
+   * work where it exists; elsewhere a zero timeout.
+   */
+  const nextTask = () => (typeof globalThis.scheduler?.yield === 'function'
+    ? globalThis.scheduler.yield()
+    : new Promise((resolve) => setTimeout(resolve, 0)));
+
   const engine = {
     ready: null,
     init() {
@@ -106,6 +115,7 @@
           if (typeof wasm_bindgen !== 'function') throw new Error('wasm glue not loaded');
           await wasm_bindgen({ module_or_path: api.runtime.getURL('pkg/unveil_bg.wasm') });
           page.engine = 'page';
+          this.warmUp();
         } catch (error) {
           // Chromium on pages whose CSP lacks 'wasm-unsafe-eval': CompileError, empty message.
           log('wasm unavailable in this page, using the background:', error);
@@ -114,13 +124,26 @@
       })();
       return this.ready;
     },
+    /**
+     * Runs the core's warm-up steps (U.core.warmUpSteps), one task each, while the page
+     * loads: the analysis then finds its wasm functions compiled. Stops once it has begun.
+     */
+    warmUp() {
+      const steps = U.core.warmUpSteps();
+      const next = guard('warm-up', () => {
+        if (page.analyses > 0 || !steps.length) return;
+        steps.shift()();
+        setTimeout(next, 0);
+      });
+      setTimeout(next, 0);
+    },
     async call(kind, snapshot, context) {
       await this.init();
       if (page.engine === 'background') {
         const type = kind === 'analyze' ? MSG.CONTENT_TO_BG.ANALYZE : MSG.CONTENT_TO_BG.SCAN_OVERLAYS;
         return sendToBackground(type, { snapshot, context }, { timeoutMs: 30000 });
       }
-      return callCore(() => (kind === 'analyze' ? wasm_bindgen.analyze(snapshot) : wasm_bindgen.scanOverlays(snapshot, context)));
+      return kind === 'analyze' ? U.core.analyzeInSteps(snapshot, nextTask) : U.core.scanOverlays(snapshot, context);
     },
   };
 
@@ -142,7 +165,16 @@
 
   // ---- full analysis ------------------------------------------------------------------
 
-  async function analyzeFully() {
+  let analysing = null;
+  /** One full analysis at a time: it spans several tasks now. */
+  function analyzeFully() {
+    analysing ??= analyzeInTasks().finally(() => {
+      analysing = null;
+    });
+    return analysing;
+  }
+
+  async function analyzeInTasks() {
     if (page.state === 'disabled') return;
     page.analyses++;
     page.grown = 0;
@@ -157,9 +189,11 @@
       setState('too_large', `page too large to analyse (more than ${U.snapshotLimits.MAX_NODES} nodes or ${U.snapshotLimits.MAX_TEXT_CHARS} characters)`);
       return sendCount();
     }
+    await nextTask();
     const report = await engine.call('analyze', taken.snapshot);
     page.timing = { snapshotMs: Math.round(walked - started), analyzeMs: Math.round(performance.now() - walked), nodes: taken.stats.nodes };
     log(`analysed ${taken.stats.nodes} nodes: snapshot ${page.timing.snapshotMs} ms, core ${page.timing.analyzeMs} ms (${page.engine})`);
+    if (page.state === 'disabled') return; // trapped meanwhile (an overlay scan)
     if (report.status === 'too_large') return setState('too_large', report.message);
     if (report.status !== 'ok') return setState('error', report.message || report.status);
     page.report = report;
@@ -168,10 +202,13 @@
     page.articleRoot = root != null ? taken.liveNodes[root] || null : null;
     page.context = { headline: report.article?.title || '', excerpt: (report.article?.text || '').slice(0, 400) };
     record(report, taken.liveNodes);
+    await nextTask();
+    const applying = performance.now();
     observer.pause(() => {
       applyOverlays();
       if (page.effective.markQuotes) markQuotes();
     });
+    page.timing.applyMs = performance.now() - applying;
     setState('ready');
     refreshState();
     observer.enable();

@@ -16,21 +16,34 @@
   const MAX_NODES = 60000; // = snapshot::MAX_NODES
   const MAX_TEXT_CHARS = 3000000; // = snapshot::MAX_TEXT_CHARS
   const MAX_ATTR_CHARS = 256;
-  const MAX_STYLE_ATTR_CHARS = 200; // a longer inline style says little and costs a lot
   const SKIP_CONTENTS = new Set(['script', 'style', 'noscript', 'template']);
   // Big containers whose layout matters even when static (scroll locks, blur, the article).
   const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article', 'section']);
   const DIALOG_SELECTOR = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
   const CONTAINER_ROLES = new Set(['main', 'article']);
 
+  // The attributes the core reads (`attr("…")` / `has_attr("…")` in src/), and every data-*
+  // one (overlay markers live there). The rest — style, srcset, alt, event handlers… — would
+  // only make the snapshot slower to walk, encode and parse. tests/snapshot_attrs.rs checks
+  // this list against the core's sources.
+  const CORE_ATTRS = new Set([
+    'id', 'class', 'role', 'itemprop', 'itemtype', 'name', 'type', 'rel', 'href', 'src', 'datetime',
+    'open', 'inert', 'placeholder', 'autocomplete', 'aria-modal', 'aria-label', 'aria-hidden',
+  ]);
+
+  /**
+   * The element's attributes the core reads, or null when it has none of them. By name
+   * (getAttributeNames): iterating `element.attributes` creates an Attr object for each.
+   */
   function copyAttrs(element) {
-    const attrs = {};
-    for (const attr of element.attributes) {
-      const name = attr.name.toLowerCase();
-      if (name.startsWith('on')) continue; // event handlers: code, not signals
-      if (name === 'style' && attr.value.length > MAX_STYLE_ATTR_CHARS) continue;
-      if (name.startsWith('data-unveil-')) continue; // our own marks are not the page's
-      attrs[name] = attr.value.length > MAX_ATTR_CHARS ? attr.value.slice(0, MAX_ATTR_CHARS) : attr.value;
+    let attrs = null;
+    for (const raw of element.getAttributeNames()) {
+      const name = raw.toLowerCase();
+      const wanted = CORE_ATTRS.has(name) || (name.startsWith('data-') && !name.startsWith('data-unveil-'));
+      if (!wanted) continue; // data-unveil-*: our own marks are not the page's
+      const value = element.getAttribute(raw);
+      attrs ??= {};
+      attrs[name] = value.length > MAX_ATTR_CHARS ? value.slice(0, MAX_ATTR_CHARS) : value;
     }
     return attrs;
   }
@@ -61,12 +74,19 @@
     const parts = match[1].split(/[\s,/]+/).filter(Boolean);
     if (parts.length < 4) return 1;
     const alpha = parts[3];
-    return alpha.endsWith('%') ? parseFloat(alpha) / 100 : parseFloat(alpha);
+    const value = alpha.endsWith('%') ? parseFloat(alpha) / 100 : parseFloat(alpha);
+    return Number.isFinite(value) ? value : 1; // NaN would cross as JSON null
+  }
+
+  /** True for what DIALOG_SELECTOR matches, read from the attributes (cheaper than matches()). */
+  function isDialog(tag, role, element) {
+    return tag === 'dialog' || role === 'dialog' || role === 'alertdialog' || element.getAttribute('aria-modal') === 'true';
   }
 
   function needsLayout(element, tag, style) {
-    return style.position !== 'static' || CONTAINER_TAGS.has(tag) || CONTAINER_ROLES.has(element.getAttribute('role'))
-      || safeMatches(element, DIALOG_SELECTOR);
+    if (style.position !== 'static' || CONTAINER_TAGS.has(tag)) return true;
+    const role = element.getAttribute('role');
+    return CONTAINER_ROLES.has(role) || isDialog(tag, role, element);
   }
 
   function measure(element, style) {
@@ -127,7 +147,8 @@
       const visible = isVisible(element, style, parentVisible);
       const index = nodes.length;
       const node = { kind: 'element', parent, tag, visible };
-      if (element.attributes.length) node.attrs = copyAttrs(element);
+      const attrs = element.attributes.length ? copyAttrs(element) : null;
+      if (attrs) node.attrs = attrs;
       if (depth) node.shadow_depth = depth;
       if (visible && needsLayout(element, tag, style)) node.layout = measure(element, style);
       nodes.push(node);

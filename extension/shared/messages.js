@@ -111,7 +111,7 @@
       if (!(error instanceof WebAssembly.RuntimeError || error?.name === 'RuntimeError')) throw error;
       let panic = null;
       try {
-        panic = globalThis.wasm_bindgen.lastPanic();
+        panic = wasm_bindgen.lastPanic();
       } catch {
         /* the instance is gone: the trap's own message will do */
       }
@@ -119,6 +119,122 @@
     }
   }
 
+  /**
+   * JSON text for the core. Lone surrogates (possible in page text) come out of
+   * JSON.stringify as "\udXXX" escapes, which serde_json refuses; they become U+FFFD — one
+   * UTF-16 unit for one, so text offsets stay valid. Valid pairs are written raw, and an
+   * escaped backslash before "ud…" is page text, not an escape (the look-behind).
+   */
+  const LONE_SURROGATE = /(?<=(?:^|[^\\])(?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
+  function toJson(value) {
+    const json = JSON.stringify(value);
+    return json.includes('\\ud') ? json.replace(LONE_SURROGATE, '\ufffd') : json;
+  }
+
+  /**
+   * The wasm core (pkg/unveil.js: `wasm_bindgen` is the glue's top-level `let`, a global
+   * binding but no property of globalThis) behind one interface for the content
+   * script and the background: snapshot objects in, report objects out. They cross as JSON
+   * text (src/wasm.rs says why); `timing` keeps where the last call's time went.
+   */
+  const core = {
+    timing: null, // {encodeMs, callMs, parseMs, analyzeMs, serializeMs, decodeMs}
+    analyze(snapshot) {
+      return coreCall((json) => wasm_bindgen.analyze(json), snapshot);
+    },
+    /**
+     * `analyze` in stages (the wasm `Analysis`), awaiting `between()` after each one: the
+     * caller gives the main thread back to the page there, so no stage makes a long task.
+     */
+    async analyzeInSteps(snapshot, between) {
+      const started = performance.now();
+      const json = toJson(snapshot);
+      const encoded = performance.now();
+      let inWasm = 0;
+      const timed = (call) => {
+        const start = performance.now();
+        try {
+          return callCore(call);
+        } finally {
+          inWasm += performance.now() - start;
+        }
+      };
+      const analysis = timed(() => new wasm_bindgen.Analysis(json));
+      await between();
+      while (timed(() => analysis.step())) await between();
+      const out = timed(() => analysis.finish()); // consumes (frees) the analysis
+      const decoding = performance.now();
+      const report = JSON.parse(out);
+      record(encoded - started, inWasm, performance.now() - decoding);
+      return report;
+    },
+    scanOverlays(snapshot, context) {
+      const contextJson = context ? toJson(context) : undefined;
+      return coreCall((json) => wasm_bindgen.scanOverlays(json, contextJson), snapshot);
+    },
+  };
+
+  /**
+   * A small made-up page that reaches most of the core: metadata, an article of several
+   * paragraphs with attributed quotes, and a fixed overlay with a scroll lock.
+   */
+  function warmUpPage() {
+    const nodes = [];
+    const add = (node) => nodes.push({ visible: true, ...node }) - 1;
+    const element = (tag, parent, extra = {}) => add({ kind: 'element', tag, parent, ...extra });
+    const text = (parent, value) => add({ kind: 'text', parent, text: value });
+    const box = (position, width, height) => ({ x: 0, y: 0, width, height, position, z_index: position === 'fixed' ? 999 : 0, opacity: 1, background_alpha: 1 });
+    const html = element('html', null, { attrs: { lang: 'en' }, layout: box('static', 1280, 3000) });
+    const body = element('body', html, { layout: box('static', 1280, 3000) });
+    const article = element('article', body, { attrs: { class: 'story' }, layout: box('static', 800, 2400) });
+    text(element('h1', article), 'Ferry service returns to the island after the winter storms');
+    const paragraphs = [
+      'The island ferry sailed again on Tuesday for the first time since the January storms damaged its pier.',
+      '"We waited three months for this morning," said Ana Ruiz, who runs the bakery by the harbour.',
+      'Engineers rebuilt the pier with stronger piles, and the council said the work finished two weeks early.',
+      'Ruiz said the winter had been hard for every shop on the island. "Now people can come back," she said.',
+      'The operator plans six crossings a day in summer, according to a statement from the port authority.',
+    ];
+    for (const paragraph of paragraphs) text(element('p', article), paragraph);
+    const overlay = element('div', body, { attrs: { class: 'paywall-modal', role: 'dialog' }, layout: box('fixed', 1280, 900) });
+    text(element('p', overlay), 'Subscribe to keep reading: your first month is free.');
+    return {
+      url: 'https://example.org/news/ferry', title: 'Ferry service returns', lang: 'en', viewport: { width: 1280, height: 900 },
+      meta: [{ key: 'og:title', content: 'Ferry service returns to the island' }, { key: 'author', content: 'Sam Lee' }],
+      json_ld: ['{"@type":"NewsArticle","headline":"Ferry service returns","datePublished":"2024-03-05"}'],
+      root: { html: { overflow_y: 'hidden', position: 'static', top: 0, class: '' }, body: { overflow_y: 'visible', position: 'static', top: 0, class: 'modal-open' } },
+      nodes, partial: false, truncated: false,
+    };
+  }
+
+  /**
+   * The first call into a fresh instance pays V8's lazy compilation of every wasm function
+   * it reaches (tens of ms on a news page). These steps pay it early, on a small page, each
+   * meant to run in a task of its own while the page is still loading.
+   */
+  core.warmUpSteps = () => [
+    () => core.scanOverlays({ ...warmUpPage(), partial: true }, { headline: '', excerpt: '' }),
+    () => core.analyze(warmUpPage()),
+  ];
+
+  function coreCall(call, snapshot) {
+    const started = performance.now();
+    const json = toJson(snapshot);
+    const encoded = performance.now();
+    const out = callCore(() => call(json));
+    const called = performance.now();
+    const report = JSON.parse(out);
+    record(encoded - started, called - encoded, performance.now() - called);
+    return report;
+  }
+
+  /** Keeps where the last core call's time went (JS sides, and the wasm's own account). */
+  function record(encodeMs, callMs, decodeMs) {
+    const [parseMs, analyzeMs, serializeMs] = wasm_bindgen.lastTimings();
+    core.timing = { encodeMs, callMs, parseMs, analyzeMs, serializeMs, decodeMs };
+  }
+
   Unveil.ERROR = ERROR;
-  Unveil.messages = { ok, fail, unwrap, withTimeout, sendToBackground, sendToTab, listen, replyError, callCore };
+  Unveil.core = core;
+  Unveil.messages = { ok, fail, unwrap, withTimeout, sendToBackground, sendToTab, listen, replyError, callCore, toJson };
 })();

@@ -1,0 +1,69 @@
+//! The page layer sends the core only the attributes the core reads (CORE_ATTRS in
+//! extension/content/snapshot.js, plus every data-* attribute). This test reads the core's
+//! sources for every attribute it looks up by name and fails when one is missing from that
+//! list: the snapshot would silently lack it in the browser while native tests still pass.
+
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+
+/// The names in `const CORE_ATTRS = new Set([...])`.
+fn page_layer_attrs() -> BTreeSet<String> {
+    let js = fs::read_to_string(Path::new(ROOT).join("extension/content/snapshot.js"))
+        .expect("snapshot.js readable");
+    let start = js
+        .find("const CORE_ATTRS = new Set([")
+        .expect("CORE_ATTRS defined");
+    let list = &js[start..start + js[start..].find("]);").expect("list closed")];
+    let quoted = Regex::new(r"'([a-z0-9:_-]+)'").expect("valid regex");
+    quoted
+        .captures_iter(list)
+        .map(|c| c[1].to_string())
+        .collect()
+}
+
+/// Core sources that run in the browser: not the native-only parser, CLI, evaluations or tests.
+fn core_sources(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).expect("src readable") {
+        let path = entry.expect("dir entry").path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if path.is_dir() {
+            if !matches!(name, "cli" | "eval") {
+                core_sources(&path, out);
+            }
+        } else if name.ends_with(".rs") && !matches!(name, "html.rs" | "tests.rs" | "cli.rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_attribute_the_core_reads_is_in_the_snapshot() {
+    let sent = page_layer_attrs();
+    assert!(
+        sent.contains("class") && sent.contains("id"),
+        "list parsed: {sent:?}"
+    );
+    let lookup =
+        Regex::new(r#"(?:has_attr|attr|contains_key)\("([a-z0-9:_-]+)"\)"#).expect("valid regex");
+    let mut files = Vec::new();
+    core_sources(&Path::new(ROOT).join("src"), &mut files);
+    let mut missing = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).expect("source readable");
+        // Unit tests at the end of a file build their own snapshots.
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        for name in lookup.captures_iter(code).map(|c| c[1].to_string()) {
+            if !name.starts_with("data-") && !sent.contains(&name) {
+                missing.push(format!("{name} ({})", file.display()));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "read by the core, not sent by snapshot.js: {missing:?}"
+    );
+}
