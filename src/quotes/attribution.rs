@@ -671,6 +671,10 @@ fn subject_phrase(
     if !((1..=10).contains(&words) && all_words) {
         return None;
     }
+    // “…,” the White House spokesman, Josh Roe, said: the name after the description.
+    if let Some(named) = named_after_description(chars, context, (start, name_end), cue_at) {
+        return Some(named);
+    }
     // “…,” Jane Roe, a doctor, said: the gold-style speaker keeps the appositive.
     if name_end < cue_at
         && context.word(name_end) == ","
@@ -685,6 +689,30 @@ fn subject_phrase(
         }
     }
     Some((start, end))
+}
+
+/// "the White House spokesman, Josh Roe," / "Google's recruiter, Ann Lee," before the
+/// cue at `cue_at`: a description (a determiner or a possessive, ending on a common
+/// noun) then a comma and a name that runs up to a comma or the cue. The phrase through
+/// the name (resolution then picks the name).
+fn named_after_description(
+    chars: &[char],
+    context: &Context,
+    description: (usize, usize),
+    cue_at: usize,
+) -> Option<(usize, usize)> {
+    let (from, comma) = description;
+    let last = comma.checked_sub(1).filter(|&l| l > from)?;
+    let described = cues::is_determiner(context.word(from))
+        || matches!(context.word(from), "another" | "one")
+        || (from..comma).any(|i| is_possessive(context.word(i)));
+    let head_is_noun = context.is_word(last) && !context.is_capitalized(chars, last);
+    if !(described && head_is_noun && context.word(comma) == ",") {
+        return None;
+    }
+    let name_end = name_run_end(chars, context, comma + 1);
+    let closes = name_end == cue_at || context.word(name_end) == ",";
+    (name_end > comma + 1 && name_end <= cue_at && closes).then_some((from, name_end))
 }
 
 /// “…,” he surmised / “…,” Mr. Rubel pointed out / “…,” an angry Smith retorted: a
@@ -1165,7 +1193,13 @@ fn continued(
     earlier: &[Option<Attribution>],
 ) -> Option<Attribution> {
     let span = spans.get(index)?;
-    let previous_index = index.checked_sub(1);
+    // “A,” X said on CNN’s “Meet the Press.” “B.”: a title in between is no quote.
+    let previous_index = (0..index).rev().find(|&i| {
+        earlier.get(i).is_some_and(Option::is_some)
+            || spans
+                .get(i)
+                .is_none_or(|p| p.paragraph_start != span.paragraph_start)
+    });
     let previous = previous_index.and_then(|i| spans.get(i));
     let inherit = |from: usize| {
         let found = earlier.get(from)?.as_ref()?;

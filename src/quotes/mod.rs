@@ -360,6 +360,51 @@ mod tests {
     }
 
     #[test]
+    fn a_description_then_the_name_resolves_to_the_name() {
+        let text = "The council met on Monday.\n\n\
+                    “We will not comment,” the council spokesman, Ivo Rask, said.\n\n\
+                    “Nothing to add,” Harbor Bank’s chief economist, Lina Sorel, said.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].1, some("Ivo Rask"));
+        assert_eq!(quotes[0].2, some("the council spokesman, Ivo Rask"));
+        assert_eq!(quotes[1].1, some("Lina Sorel"));
+    }
+
+    #[test]
+    fn a_title_between_two_quotes_does_not_break_the_attribution() {
+        let text = "“The harbour stays open,” Ana Lee said on Radio North’s “Morning Show” on \
+                    Sunday. “Nobody will lose a job over this plan.”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[1].1, some("Ana Lee"));
+    }
+
+    #[test]
+    fn an_organisation_quoted_before_is_not_he() {
+        let text = "Mayor Tom Okafor spoke first.\n\n\
+                    “Rates will rise,” the Central Bank said.\n\n\
+                    “We disagree,” he said.";
+        assert_eq!(
+            speakers(text, "en"),
+            vec![some("Central Bank"), some("Tom Okafor")]
+        );
+    }
+
+    #[test]
+    fn the_main_subject_beats_a_subject_in_a_subordinate_clause() {
+        let text = "Senator Mia Holt promised that she would act if Governor Lara Voss agrees.\n\n\
+                    “We are ready,” she said.";
+        assert_eq!(speakers(text, "en"), vec![some("Mia Holt")]);
+    }
+
+    #[test]
+    fn the_name_after_a_title_noun_is_the_subject_not_the_name_before_it() {
+        let text = "Mayor Rita Okoye left early. Okoye spokesman Dan Rusk wouldn’t say why.\n\n\
+                    “I have nothing to announce,” he said.";
+        assert_eq!(speakers(text, "en"), vec![some("Dan Rusk")]);
+    }
+
+    #[test]
     fn german_cues() {
         let text = "Bundesministerin Anna Weber äußerte sich am Montag.\n\n\
                     „Das Gesetz kommt im Herbst“, sagte Weber.\n\n\

@@ -20,9 +20,11 @@ struct Mention {
     /// The lowercase title that introduced it ("president"), if any.
     title: Option<String>,
     gender: Option<Gender>,
-    /// Opens its sentence or stands next to a reporting verb: the likeliest antecedent
-    /// of a later pronoun ("Mr. Roe said he agreed with Mr. Doe. “…,” he said" → Roe).
-    subject: bool,
+    /// How surely it is a subject, the likeliest antecedent of a later pronoun ("Mr. Roe
+    /// said he agreed with Mr. Doe. “…,” he said" → Roe): 2 when it opens its sentence or
+    /// stands next to a reporting verb, 1 before another finite verb (which may be in a
+    /// subordinate clause: "if Roe wins"), 0 otherwise.
+    subject: u8,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,6 +150,20 @@ fn last_name_run(words: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// Whether a part of a written speaker is a name that heads its phrase ("Josh Roe",
+/// "Sen. Jane Roe", not "the White House spokesman" nor "a Roe supporter").
+fn names_a_person(part: &str) -> bool {
+    let words: Vec<String> = part
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let starts_with_name = words
+        .first()
+        .is_some_and(|w| starts_upper(w) && !cues::is_capitalized_function_word(w));
+    starts_with_name && !last_name_run(&words).is_empty() && !name_modifies_a_noun(&words)
+}
+
 /// "this Trump look-alike", "a key Roe supporter": the last name is not the head of the
 /// phrase, a lowercase noun after it is (prepositions and clauses do not count).
 fn name_modifies_a_noun(words: &[String]) -> bool {
@@ -251,6 +267,7 @@ const TITLES: &[&str] = &[
     "host",
     "anchor",
     "correspondent",
+    "aide",
 ];
 
 fn is_title(word: &str) -> bool {
@@ -499,7 +516,7 @@ impl Resolver {
             if end > index {
                 let run = tokens.get(index..end).unwrap_or(&[]);
                 if let Some(mut mention) = mention_of(chars, run, &common) {
-                    mention.subject = is_subject(chars, &tokens, index, end);
+                    mention.subject = subject_strength(chars, &tokens, index, end);
                     if mention.words.len() == 1
                         && next_to_reporting_verb(chars, &tokens, index, end)
                     {
@@ -551,8 +568,9 @@ impl Resolver {
     /// pronouns. Positions must come in increasing order.
     pub fn note_speaker(&mut self, name: &str, position: usize) {
         let words: Vec<String> = name.split(' ').map(str::to_string).collect();
-        // A phrase that fell back to its words ("the former senator") is no name.
-        if words.len() >= 2 && words.len() <= 4 && words.iter().any(|w| starts_upper(w)) {
+        // A phrase that fell back to its words ("the former senator") is no name, and an
+        // organisation or a misread headline word is no antecedent of "he" or "she".
+        if words.len() >= 2 && words.iter().all(|w| starts_upper(w)) && self.is_person(&words) {
             self.speakers.push((position, words));
         }
     }
@@ -564,12 +582,15 @@ impl Resolver {
         let head = written.split('(').next().unwrap_or(written);
         let head = head
             .split(',')
-            .find(|part| {
-                part.split_whitespace().any(|w| {
-                    starts_upper(w)
-                        && !is_title(w)
-                        && !cues::is_capitalized_function_word(w)
-                        && !cues::is_determiner(w)
+            .find(|part| names_a_person(part))
+            .or_else(|| {
+                head.split(',').find(|part| {
+                    part.split_whitespace().any(|w| {
+                        starts_upper(w)
+                            && !is_title(w)
+                            && !cues::is_capitalized_function_word(w)
+                            && !cues::is_determiner(w)
+                    })
                 })
             })
             .or_else(|| head.split(',').next())
@@ -637,7 +658,7 @@ impl Resolver {
         let upto = self.mentions.partition_point(|m| m.start < position);
         // Of the three nearest compatible people, one whose gender is known to match
         // beats a nearer one of unknown gender.
-        let nearest: Vec<(usize, Vec<String>, bool)> = self
+        let nearest: Vec<(usize, Vec<String>, u8)> = self
             .mentions
             .get(..upto)?
             .iter()
@@ -649,9 +670,12 @@ impl Resolver {
             .take(3)
             .collect();
         let known_gender = |words: &[String]| gender.is_some() && self.gender_of(words) == gender;
+        // The surest subject, the nearest among equals (`max_by_key` keeps the last max).
         let mentioned = nearest
             .iter()
-            .find(|(_, _, subject)| *subject)
+            .rev()
+            .filter(|(_, _, subject)| *subject > 0)
+            .max_by_key(|(_, _, subject)| *subject)
             .or_else(|| nearest.iter().find(|(_, words, _)| known_gender(words)))
             .or_else(|| nearest.first())
             .map(|(start, words, _)| (*start, words.clone()));
@@ -839,11 +863,55 @@ fn is_reporting_word(word: &str) -> bool {
     )
 }
 
-/// Whether the name run `tokens[start..end]` opens its sentence, or is next to a
-/// reporting verb, or is followed by an appositive ("Jane Roe, a doctor, said").
-fn is_subject(chars: &[char], tokens: &[Token], start: usize, end: usize) -> bool {
+/// 2 when the name run `tokens[start..end]` opens its sentence, or is next to a
+/// reporting verb, or is followed by an appositive ("Jane Roe, a doctor, said"); 1 when
+/// a finite verb follows it; else 0.
+fn subject_strength(chars: &[char], tokens: &[Token], start: usize, end: usize) -> u8 {
     let word_at = |i: usize| tokens.get(i).map(|t| text_of(chars, t));
-    let opens_sentence = start == 0
+    let lowercase_title = |i: usize| {
+        word_at(i).is_some_and(|w| !starts_upper(&w) && is_title(&w))
+            && tokens.get(i).is_some_and(|t| t.is_word)
+    };
+    // "McConnell spokesman Don Stewart said": the first name only modifies the title.
+    let capitalised = |i: usize| word_at(i).is_some_and(|w| starts_upper(&w));
+    if lowercase_title(end) && capitalised(end + 1) {
+        return 0;
+    }
+    // …and the second opens the sentence through it.
+    let mut phrase_start = start;
+    while phrase_start > 0
+        && start - phrase_start < 5
+        && (lowercase_title(phrase_start - 1) || capitalised(phrase_start - 1))
+        && tokens.get(phrase_start - 1).is_some_and(|t| t.is_word)
+    {
+        phrase_start -= 1;
+    }
+    let opens_sentence = opens_sentence_at(chars, tokens, phrase_start);
+    let next = word_at(end).unwrap_or_default();
+    // "On Monday, Roe included…": a clause opener, then the name and its verb.
+    let after_comma = start
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| chars.get(t.start) == Some(&','));
+    let clause_subject = after_comma && is_verb_like(&next);
+    // "candidate Bernie Sanders promised", "spokesman Don Stewart wouldn’t say": a name
+    // right before its finite verb, unless a verb or preposition governs it ("by Roe").
+    let verb_follows = finite_verb_follows(chars, tokens, end)
+        && !governed_by_verb_or_preposition(chars, tokens, start);
+    let sure = opens_sentence
+        || clause_subject
+        || next_to_reporting_verb(chars, tokens, start, end)
+        || next == "," && !governed_by_verb_or_preposition(chars, tokens, start);
+    if sure {
+        2
+    } else {
+        u8::from(verb_follows)
+    }
+}
+
+/// Whether token `start` opens its sentence or paragraph.
+fn opens_sentence_at(chars: &[char], tokens: &[Token], start: usize) -> bool {
+    start == 0
         || start
             .checked_sub(1)
             .and_then(|i| tokens.get(i))
@@ -856,18 +924,7 @@ fn is_subject(chars: &[char], tokens: &[Token], start: usize, end: usize) -> boo
                     || chars
                         .get(t.end..tokens.get(start).map_or(t.end, |n| n.start))
                         .is_some_and(|gap| gap.contains(&'\n'))
-            });
-    let next = word_at(end).unwrap_or_default();
-    // "On Monday, Roe included…": a clause opener, then the name and its verb.
-    let after_comma = start
-        .checked_sub(1)
-        .and_then(|i| tokens.get(i))
-        .is_some_and(|t| chars.get(t.start) == Some(&','));
-    let clause_subject = after_comma && is_verb_like(&next);
-    opens_sentence
-        || clause_subject
-        || next_to_reporting_verb(chars, tokens, start, end)
-        || next == "," && !governed_by_verb_or_preposition(chars, tokens, start)
+            })
 }
 
 /// "killing Terence Roe, …", "overseen by former envoy Kofi Roe, …": a name followed
@@ -897,6 +954,60 @@ fn governed_by_verb_or_preposition(chars: &[char], tokens: &[Token], start: usiz
                         | "or"
                 )
         })
+}
+
+/// Whether a finite verb follows token `at`, maybe after one adverb ("Cruz openly
+/// admitted", "Roe also says", "Doe wouldn’t say").
+fn finite_verb_follows(chars: &[char], tokens: &[Token], at: usize) -> bool {
+    let word_at = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.is_word)
+            .map(|t| text_of(chars, t))
+            .unwrap_or_default()
+    };
+    let first = word_at(at);
+    let verb = if first.ends_with("ly") || matches!(first.as_str(), "also" | "then" | "later") {
+        word_at(at + 1)
+    } else {
+        first
+    };
+    is_verb_like(&verb) || is_present_or_negated_verb(&verb)
+}
+
+/// "says", "argues", "wouldn’t", "didn't": a present-tense verb of speech or thought
+/// (plural nouns end in -s too, so only known verbs) or a negated auxiliary.
+fn is_present_or_negated_verb(word: &str) -> bool {
+    word.ends_with("n’t") && word.chars().next().is_some_and(char::is_lowercase)
+        || word.ends_with("n't") && word.chars().next().is_some_and(char::is_lowercase)
+        || matches!(
+            word,
+            "says"
+                | "argues"
+                | "notes"
+                | "adds"
+                | "tells"
+                | "thinks"
+                | "believes"
+                | "insists"
+                | "claims"
+                | "wants"
+                | "knows"
+                | "explains"
+                | "writes"
+                | "points"
+                | "continues"
+                | "asks"
+                | "hopes"
+                | "agrees"
+                | "warns"
+                | "can"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+        )
 }
 
 /// A lowercase past-tense verb or auxiliary ("was", "included"): what follows a subject.
@@ -960,7 +1071,7 @@ fn mention_of(chars: &[char], run: &[Token], common: &WordSet) -> Option<Mention
         words: name,
         title,
         gender,
-        subject: false,
+        subject: 0,
     })
 }
 
