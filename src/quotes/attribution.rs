@@ -936,10 +936,7 @@ fn phrase_ending_at(
         while from < last && is_function_word(chars, context, from) {
             from += 1;
         }
-        if from > floor && cues::is_determiner(context.word(from - 1)) {
-            from -= 1;
-        }
-        return Some((from, end));
+        return Some((with_determiner(chars, context, from, floor), end));
     }
     // A lowercase phrase needs its determiner within a few words: "the former senator".
     (last.saturating_sub(4).max(floor)..=last)
@@ -947,6 +944,35 @@ fn phrase_ending_at(
         .take_while(|&i| context.is_word(i) && !cues::is_pronoun(context.word(i)))
         .find(|&i| cues::is_determiner(context.word(i)) || is_possessive(context.word(i)))
         .map(|from| (from, end))
+}
+
+/// Extends a capitalised phrase starting at `from` back to its determiner, over up to
+/// two adjectives: "the former Sen. Roe", "der deutsche Außenminister Jan Roe".
+fn with_determiner(chars: &[char], context: &Context, from: usize, floor: usize) -> usize {
+    let adjective = |i: usize| {
+        let word = context.word(i);
+        context.is_word(i)
+            && !context.is_capitalized(chars, i)
+            && (word == "former"
+                || word.ends_with('e')
+                || word.ends_with("en")
+                || word.ends_with("er")
+                || word.ends_with("es"))
+            && !is_phrase_stop(word)
+            && !is_clause_start(word)
+            && !cues::is_determiner(word)
+    };
+    let mut at = from;
+    while at > floor && from - at < 2 && adjective(at - 1) {
+        at -= 1;
+    }
+    if at > floor && cues::is_determiner(context.word(at - 1)) {
+        at - 1
+    } else if at < from && context.word(at) == "former" {
+        at
+    } else {
+        from
+    }
 }
 
 /// The noun phrase starting at token `from`: "he", "Geoff Garin", "the economist Jane
@@ -988,12 +1014,16 @@ fn with_named_apposition(
     phrase: (usize, usize),
 ) -> (usize, usize) {
     let (from, to) = phrase;
-    let named = (from..to).any(|i| context.is_capitalized(chars, i));
+    // German capitalises every noun: "der Trainer der Gäste, Jan Roe" is a description
+    // too, and so is any phrase led by a determiner.
+    let named = (from..to).any(|i| context.is_capitalized(chars, i))
+        && !cues::is_determiner(context.word(from));
     if named || context.word(to) != "," || !context.is_capitalized(chars, to + 1) {
         return phrase;
     }
     let name_end = name_run_end(chars, context, to + 1);
-    if name_end > to + 1 {
+    let closes = name_end >= context.len() || !context.is_word(name_end);
+    if name_end > to + 1 && closes {
         (from, name_end)
     } else {
         phrase
@@ -1142,6 +1172,14 @@ fn is_phrase_stop(word: &str) -> bool {
             | "sei"
             | "habe"
             | "hat"
+            | "zum"
+            | "zur"
+            | "zu"
+            | "hinzu"
+            | "bereits"
+            | "wörtlich"
+            | "damals"
+            | "laut"
     )
 }
 

@@ -418,6 +418,20 @@ mod tests {
     }
 
     #[test]
+    fn german_speakers_keep_article_and_adjectives_and_named_appositions() {
+        let text = "Der deutsche Außenminister Jan Roth sagte: „Wir bleiben an der Seite der Partner.“\n\n\
+                    „Wir kämpfen weiter“, sagte der Trainer der Gäste, Timo Brandl.\n\n\
+                    „Das Stadion bleibt offen“, fügte Lena Brück hinzu.";
+        let quotes = found(text, "de");
+        assert_eq!(quotes.len(), 3);
+        assert_eq!(quotes[0].2, some("Der deutsche Außenminister Jan Roth"));
+        assert_eq!(quotes[0].1, some("Jan Roth"));
+        assert_eq!(quotes[1].2, some("der Trainer der Gäste, Timo Brandl"));
+        assert_eq!(quotes[1].1, some("Timo Brandl"));
+        assert_eq!(quotes[2].2, some("Lena Brück"));
+    }
+
+    #[test]
     fn russian_french_spanish_cues() {
         let ru = "«Мы готовы к переговорам», — заявил Иван Петров.";
         assert_eq!(speakers(ru, "ru"), vec![some("Иван Петров")]);
