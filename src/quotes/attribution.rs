@@ -388,10 +388,19 @@ fn announced_by_subject(chars: &[char], before: &Context) -> Option<Attribution>
 fn sentence_subject(chars: &[char], before: &Context) -> Option<(usize, usize)> {
     let opens_with_participle = before.is_capitalized(chars, 0)
         && (before.word(0).ends_with("ing") || before.word(0).ends_with("ed"));
+    // "Hours later, Roe told…", "Back in 1999, Roe said…": one opening word and a short
+    // phrase without names before the comma, then the subject.
+    let opening_phrase = (2..before.len().min(6))
+        .find(|&i| before.word(i) == ",")
+        .filter(|&comma| {
+            (1..comma).all(|i| !before.is_capitalized(chars, i))
+                && (before.is_capitalized(chars, comma + 1)
+                    || cues::is_pronoun(before.word(comma + 1)))
+        });
     let first = if opens_with_participle {
         (0..before.len()).find(|&i| before.word(i) == ",")? + 1
     } else {
-        0
+        opening_phrase.map_or(0, |comma| comma + 1)
     };
     let subject = (first..before.len().min(first + 12)).find(|&i| {
         before.is_word(i)

@@ -405,6 +405,20 @@ mod tests {
     }
 
     #[test]
+    fn an_opening_time_phrase_is_not_the_subject() {
+        let text = "Hours later, Mayor Rita Okoye answered, telling the radio: “We never met.”";
+        assert_eq!(speakers(text, "en"), vec![some("Rita Okoye")]);
+    }
+
+    #[test]
+    fn a_one_word_name_that_acts_is_a_person() {
+        let text = "Marta Quill spoke first.\n\n\
+                    Brandl defied the question and changed the subject.\n\n\
+                    “Ask me again in a year,” he said.";
+        assert_eq!(speakers(text, "en"), vec![some("Brandl")]);
+    }
+
+    #[test]
     fn german_cues() {
         let text = "Bundesministerin Anna Weber äußerte sich am Montag.\n\n\
                     „Das Gesetz kommt im Herbst“, sagte Weber.\n\n\

@@ -44,6 +44,8 @@ pub struct Resolver {
     genders: BTreeMap<String, Gender>,
     /// Quoted spans (sorted): names inside quotes are not antecedents.
     quoted: Vec<(usize, usize)>,
+    /// Title-case lines (sorted char ranges): headlines' capitalised words are no names.
+    headlines: Vec<(usize, usize)>,
     /// Names seen with a personal title ("Sen. Jane Roe").
     titled_names: std::collections::HashSet<Vec<String>>,
     /// Resolved speakers of earlier quotes, by position.
@@ -517,9 +519,11 @@ impl Resolver {
                 let run = tokens.get(index..end).unwrap_or(&[]);
                 if let Some(mut mention) = mention_of(chars, run, &common) {
                     mention.subject = subject_strength(chars, &tokens, index, end);
-                    if mention.words.len() == 1
-                        && next_to_reporting_verb(chars, &tokens, index, end)
-                    {
+                    // "said Wilcox", "Carson defied the question": a one-word name that
+                    // speaks or acts is a person.
+                    let acts = next_to_reporting_verb(chars, &tokens, index, end)
+                        || mention.subject > 0 && past_verb_follows(chars, &tokens, end);
+                    if mention.words.len() == 1 && acts {
                         reported.extend(mention.words.iter().cloned());
                     }
                     mentions.push(mention);
@@ -561,6 +565,7 @@ impl Resolver {
             common,
             reported: WordSet::new(reported),
             quoted: spans.iter().map(|s| (s.start, s.end)).collect(),
+            headlines: headline_lines(chars),
         }
     }
 
@@ -664,7 +669,7 @@ impl Resolver {
             .iter()
             .rev()
             .take(60)
-            .filter(|m| !self.is_quoted(m.start))
+            .filter(|m| !self.is_quoted(m.start) && !within(&self.headlines, m.start))
             .map(|m| (m.start, self.fullest(&m.words), m.subject))
             .filter(|(_, words, _)| self.is_person(words) && compatible(words))
             .take(3)
@@ -715,7 +720,21 @@ impl Resolver {
         let shouting = words
             .iter()
             .all(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase));
-        if is_institution_word(surname) || shouting {
+        // "Tuesday New Hampshire", "Election Day": a date is nobody.
+        let dated = words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "Monday"
+                    | "Tuesday"
+                    | "Wednesday"
+                    | "Thursday"
+                    | "Friday"
+                    | "Saturday"
+                    | "Sunday"
+                    | "Day"
+            )
+        });
+        if is_institution_word(surname) || shouting || dated {
             return false;
         }
         if words.len() == 1 {
@@ -750,12 +769,79 @@ impl Resolver {
     }
 
     fn is_quoted(&self, position: usize) -> bool {
-        let index = self.quoted.partition_point(|&(start, _)| start <= position);
-        index
-            .checked_sub(1)
-            .and_then(|i| self.quoted.get(i))
-            .is_some_and(|&(_, end)| position < end)
+        within(&self.quoted, position)
     }
+}
+
+/// Whether `position` falls inside one of the sorted, disjoint `ranges`.
+fn within(ranges: &[(usize, usize)], position: usize) -> bool {
+    let index = ranges.partition_point(|&(start, _)| start <= position);
+    index
+        .checked_sub(1)
+        .and_then(|i| ranges.get(i))
+        .is_some_and(|&(_, end)| position < end)
+}
+
+/// The lines written in title case ("Obama Urges Britain to Stay"): four to twenty
+/// words, at most one in four of them lowercase and those small function words, no
+/// closing period.
+fn headline_lines(chars: &[char]) -> Vec<(usize, usize)> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (index, &c) in chars.iter().chain(std::iter::once(&'\n')).enumerate() {
+        if c != '\n' {
+            continue;
+        }
+        let line = chars.get(start..index).unwrap_or(&[]);
+        let words: Vec<&[char]> = line
+            .split(|c| c.is_whitespace())
+            .filter(|w| w.iter().any(|c| c.is_alphabetic()))
+            .collect();
+        let lowercase: Vec<String> = words
+            .iter()
+            .filter(|w| {
+                w.iter()
+                    .find(|c| c.is_alphabetic())
+                    .is_some_and(|c| c.is_lowercase())
+            })
+            .map(|w| w.iter().filter(|c| c.is_alphabetic()).collect())
+            .collect();
+        // Headlines keep only small function words in lowercase ("met" is a sentence's).
+        let small = lowercase.iter().all(|w| {
+            matches!(
+                w.as_str(),
+                "a" | "an"
+                    | "the"
+                    | "to"
+                    | "in"
+                    | "of"
+                    | "for"
+                    | "and"
+                    | "on"
+                    | "at"
+                    | "with"
+                    | "as"
+                    | "by"
+                    | "or"
+                    | "from"
+                    | "vs"
+                    | "is"
+                    | "are"
+                    | "be"
+            )
+        });
+        // A sentence full of names ("Mrs. Ann Lee met Mr. Tom Ray.") ends on its period.
+        let sentence = line.iter().rev().find(|c| !c.is_whitespace()) == Some(&'.');
+        if (4..=20).contains(&words.len())
+            && lowercase.len() * 4 <= words.len()
+            && small
+            && !sentence
+        {
+            lines.push((start, index));
+        }
+        start = index + 1;
+    }
+    lines
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -975,6 +1061,15 @@ fn finite_verb_follows(chars: &[char], tokens: &[Token], at: usize) -> bool {
     is_verb_like(&verb) || is_present_or_negated_verb(&verb)
 }
 
+/// Whether a past-tense verb follows token `at` ("Carson defied"; not "Audiences can").
+fn past_verb_follows(chars: &[char], tokens: &[Token], at: usize) -> bool {
+    tokens
+        .get(at)
+        .filter(|t| t.is_word)
+        .map(|t| text_of(chars, t))
+        .is_some_and(|w| w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase))
+}
+
 /// "says", "argues", "wouldn’t", "didn't": a present-tense verb of speech or thought
 /// (plural nouns end in -s too, so only known verbs) or a negated auxiliary.
 fn is_present_or_negated_verb(word: &str) -> bool {
@@ -1054,6 +1149,14 @@ fn mention_of(chars: &[char], run: &[Token], common: &WordSet) -> Option<Mention
         .and_then(|i| words.get(i))
         .and_then(|w| gender_of_title(w));
     let mut skip = last_title.map_or(0, |i| i + 1);
+    // "CNN’s Jake Tapper": the possessor is the employer, not part of the name.
+    if let Some(owner) = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .rposition(|w| strip_possessive(w) != *w)
+    {
+        skip = skip.max(owner + 1);
+    }
     while words.get(skip).is_some_and(|w| {
         cues::is_capitalized_function_word(w)
             || w == "With"
@@ -1098,6 +1201,26 @@ mod tests {
             Some("Vladimir Putin")
         );
         assert_eq!(names.resolve("they", 45), None);
+    }
+
+    #[test]
+    fn headlines_dates_and_employers_are_not_people() {
+        let text = "Mayor Tom Ray Urges Harbor Board To Act Now\n\
+                    Ray met the board on Tuesday. Local reporters covered it.\n\
+                    Radio North’s Ann Lee asked about the budget, then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        // "Harbor Board" of the headline is no antecedent; "Radio North" is Ann Lee's employer.
+        assert_eq!(names.resolve("she", end).as_deref(), Some("Ann Lee"));
+        assert!(names.is_person(&["Tom".to_string(), "Ray".to_string()]));
+        assert!(!names.is_person(&["Election".to_string(), "Day".to_string()]));
+        assert_eq!(
+            names.mentions.last().map(|m| m.words.join(" ")).as_deref(),
+            Some("Ann Lee")
+        );
+        let headline_end = text.find('\n').unwrap_or(0);
+        assert!(within(&names.headlines, 10));
+        assert!(!within(&names.headlines, headline_end + 5));
     }
 
     #[test]
