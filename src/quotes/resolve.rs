@@ -41,7 +41,8 @@ pub struct Resolver {
     /// The distinct names ending with each last word.
     by_surname: BTreeMap<String, Vec<Vec<String>>>,
     /// Gender by surname, from honorifics ("Mrs. Lee").
-    genders: BTreeMap<String, Gender>,
+    /// `None` when honorifics disagree ("Mr. Khan" and "Ms. Khan" are two people).
+    genders: BTreeMap<String, Option<Gender>>,
     /// Quoted spans (sorted): names inside quotes are not antecedents.
     quoted: Vec<(usize, usize)>,
     /// Title-case lines (sorted char ranges): headlines' capitalised words are no names.
@@ -538,7 +539,10 @@ impl Resolver {
         for (order, mention) in mentions.iter().enumerate() {
             counts.entry(mention.words.clone()).or_insert((0, order)).0 += 1;
             if let (Some(gender), Some(surname)) = (mention.gender, mention.words.last()) {
-                genders.entry(surname.clone()).or_insert(gender);
+                let known = genders.entry(surname.clone()).or_insert(Some(gender));
+                if *known != Some(gender) {
+                    *known = None;
+                }
             }
         }
         let mut by_surname: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
@@ -656,34 +660,37 @@ impl Resolver {
     /// The nearest person named (or quoted) before `position`, outside quotes, of a
     /// compatible gender.
     fn antecedent(&self, position: usize, gender: Option<Gender>) -> Option<String> {
-        let compatible = |words: &[String]| {
-            let known = self.gender_of(words);
-            gender.is_none() || known.is_none() || known == gender
-        };
+        let fits = |known: Option<Gender>| gender.is_none() || known.is_none() || known == gender;
+        let compatible = |words: &[String]| fits(self.gender_of(words));
         let upto = self.mentions.partition_point(|m| m.start < position);
         // Of the three nearest compatible people, one whose gender is known to match
         // beats a nearer one of unknown gender.
-        let nearest: Vec<(usize, Vec<String>, u8)> = self
+        // A mention's own honorific ("Ms. Khan") tells its gender best.
+        let nearest: Vec<(usize, Vec<String>, u8, Option<Gender>)> = self
             .mentions
             .get(..upto)?
             .iter()
             .rev()
             .take(60)
             .filter(|m| !self.is_quoted(m.start) && !within(&self.headlines, m.start))
-            .map(|m| (m.start, self.fullest(&m.words), m.subject))
-            .filter(|(_, words, _)| self.is_person(words) && compatible(words))
+            .map(|m| {
+                let words = self.fullest(&m.words);
+                let known = m.gender.or_else(|| self.gender_of(&words));
+                (m.start, words, m.subject, known)
+            })
+            .filter(|(_, words, _, known)| self.is_person(words) && fits(*known))
             .take(3)
             .collect();
-        let known_gender = |words: &[String]| gender.is_some() && self.gender_of(words) == gender;
+        let known_gender = |known: Option<Gender>| gender.is_some() && known == gender;
         // The surest subject, the nearest among equals (`max_by_key` keeps the last max).
         let mentioned = nearest
             .iter()
             .rev()
-            .filter(|(_, _, subject)| *subject > 0)
-            .max_by_key(|(_, _, subject)| *subject)
-            .or_else(|| nearest.iter().find(|(_, words, _)| known_gender(words)))
+            .filter(|(_, _, subject, _)| *subject > 0)
+            .max_by_key(|(_, _, subject, _)| *subject)
+            .or_else(|| nearest.iter().find(|(_, _, _, known)| known_gender(*known)))
             .or_else(|| nearest.first())
-            .map(|(start, words, _)| (*start, words.clone()));
+            .map(|(start, words, _, _)| (*start, words.clone()));
         let upto = self
             .speakers
             .partition_point(|(start, _)| *start < position);
@@ -693,7 +700,7 @@ impl Resolver {
             .iter()
             .rev()
             .find(|(_, words)| compatible(words))
-            .cloned();
+            .map(|(start, words)| (*start, words.clone()));
         let best = match (mentioned, quoted) {
             (Some(m), Some(q)) => Some(if m.0 >= q.0 { m } else { q }),
             (m, q) => m.or(q),
@@ -738,7 +745,8 @@ impl Resolver {
             return false;
         }
         if words.len() == 1 {
-            return self.reported.contains(surname);
+            // "his wife, Jane,": a known first name alone is a person too.
+            return self.reported.contains(surname) || gender_of_first_name(surname).is_some();
         }
         if words.len() > 4 {
             return false;
@@ -759,7 +767,7 @@ impl Resolver {
     fn gender_of(&self, words: &[String]) -> Option<Gender> {
         let by_title = words
             .last()
-            .and_then(|surname| self.genders.get(surname).copied());
+            .and_then(|surname| self.genders.get(surname).copied().flatten());
         by_title.or_else(|| {
             words
                 .first()
@@ -1221,6 +1229,26 @@ mod tests {
         let headline_end = text.find('\n').unwrap_or(0);
         assert!(within(&names.headlines, 10));
         assert!(!within(&names.headlines, headline_end + 5));
+    }
+
+    #[test]
+    fn a_mentions_own_honorific_decides_its_gender() {
+        // Mr. and Ms. Okafor are two people: "Okafor" alone has no gender, "Ms. Okafor" has.
+        let text = "Mr. Emeka Okafor spoke first. Later Ms. Okafor wrote a letter. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert!(names
+            .resolve("she", end)
+            .is_some_and(|name| name.ends_with("Okafor")));
+        assert_eq!(names.gender_of(&["Okafor".to_string()]), None);
+    }
+
+    #[test]
+    fn a_known_first_name_alone_is_a_person() {
+        let text = "Senator Ivo Rask came with his wife, Jane, on Friday. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("she", end).as_deref(), Some("Jane"));
     }
 
     #[test]
