@@ -166,7 +166,13 @@ fn attribute(
         || after.len() == 0
         || !after.is_word(0) && !matches!(after.word(0), "," | "-" | "—" | "–" | "―" | ")");
 
-    if !closes_sentence {
+    // “…done.” Roe said. — a period for the comma, but the sentence is only "Roe said".
+    let bare_report = after.len() <= 5
+        && after.len() >= 2
+        && cues
+            .at(&after.words, after.len() - 1)
+            .is_some_and(|(class, _)| class == CueClass::Verb);
+    if !closes_sentence || bare_report {
         let comma_inside = matches!(last_inside(chars, span), ',' | '?' | '!');
         if let Some(mut found) = after_quote(chars, &after, cues, comma_inside) {
             if !starts_sentence {
@@ -605,7 +611,11 @@ fn after_quote(
     // The speaker first: “…,” X said / “…,” X, a doctor, said / X zufolge
     let limit = after.len().min(start + MAX_APPOSITIVE + 6);
     for cue_at in start + 1..limit {
-        if is_clause_start(after.word(cue_at)) {
+        // "X, the former governor and a candidate, told": "and" inside the appositive.
+        let inside_appositive = after.word(cue_at) == "and"
+            && (start..cue_at).any(|i| after.word(i) == ",")
+            && cues::is_determiner(after.word(cue_at + 1));
+        if is_clause_start(after.word(cue_at)) && !inside_appositive {
             break;
         }
         let Some((class, length)) = cues.at(&after.words, cue_at) else {

@@ -419,6 +419,21 @@ mod tests {
     }
 
     #[test]
+    fn a_long_appositive_with_and_keeps_its_speaker() {
+        let text = "“The port will reopen in June,” Ivo Rask, the former harbour master and a \
+                    council candidate, told the radio. “Nobody should worry about their jobs.”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 2);
+        assert!(quotes.iter().all(|q| q.1 == some("Ivo Rask")));
+    }
+
+    #[test]
+    fn a_period_before_a_bare_report_still_attributes() {
+        let text = "The mayor spoke late.\n\n“We found the money we needed for the school.” Rita Okoye said.";
+        assert_eq!(speakers(text, "en"), vec![some("Rita Okoye")]);
+    }
+
+    #[test]
     fn german_cues() {
         let text = "Bundesministerin Anna Weber äußerte sich am Montag.\n\n\
                     „Das Gesetz kommt im Herbst“, sagte Weber.\n\n\
