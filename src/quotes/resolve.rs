@@ -271,6 +271,12 @@ const TITLES: &[&str] = &[
     "anchor",
     "correspondent",
     "aide",
+    "columnist",
+    "editor",
+    "reporter",
+    "analyst",
+    "economist",
+    "director",
 ];
 
 fn is_title(word: &str) -> bool {
@@ -636,14 +642,28 @@ impl Resolver {
                 .titled(&title, position)
                 .or_else(|| Some(head.trim().to_string()));
         }
-        Some(self.fullest(&name).join(" "))
+        let honorific = words.iter().find_map(|w| gender_of_title(w));
+        Some(self.fullest_of(&name, honorific).join(" "))
     }
 
     /// The most frequent longer name in the text that ends with `name` ("Putin" →
     /// "Vladimir Putin"); ties go to the first one seen. `name` itself when there is none.
     fn fullest(&self, name: &[String]) -> Vec<String> {
+        self.fullest_of(name, None)
+    }
+
+    /// `fullest` among the names whose first name does not contradict `gender`
+    /// ("Mrs. Clinton" → "Hillary Clinton" even where "Bill Clinton" is more frequent).
+    fn fullest_of(&self, name: &[String], gender: Option<Gender>) -> Vec<String> {
         let Some(surname) = name.last() else {
             return Vec::new();
+        };
+        let fits = |words: &[String]| {
+            gender.is_none()
+                || words
+                    .first()
+                    .and_then(|w| gender_of_first_name(w))
+                    .is_none_or(|known| Some(known) == gender)
         };
         // Only names with the same last word can be fuller forms: keeps this linear.
         self.by_surname
@@ -651,6 +671,7 @@ impl Resolver {
             .into_iter()
             .flatten()
             .filter(|words| words.len() > name.len() && words.len() <= 4 && words.ends_with(name))
+            .filter(|words| fits(words))
             .filter_map(|words| self.counts.get(words).map(|stats| (words, stats)))
             .max_by_key(|(_, &(count, first))| (count, std::cmp::Reverse(first)))
             .map(|(words, _)| words.clone())
@@ -674,7 +695,7 @@ impl Resolver {
             .take(60)
             .filter(|m| !self.is_quoted(m.start) && !within(&self.headlines, m.start))
             .map(|m| {
-                let words = self.fullest(&m.words);
+                let words = self.fullest_of(&m.words, m.gender);
                 let known = m.gender.or_else(|| self.gender_of(&words));
                 (m.start, words, m.subject, known)
             })
@@ -952,6 +973,23 @@ fn is_reporting_word(word: &str) -> bool {
             | "warned"
             | "stated"
             | "recalled"
+            | "argues"
+            | "notes"
+            | "adds"
+            | "points"
+            | "insists"
+            | "explains"
+            | "continues"
+            | "asks"
+            | "warns"
+            | "claims"
+            | "claimed"
+            | "admitted"
+            | "acknowledged"
+            | "responded"
+            | "quipped"
+            | "tweeted"
+            | "posted"
             | "sagte"
             | "erklärte"
     )
@@ -1249,6 +1287,30 @@ mod tests {
         let names = resolver(text);
         let end = text.chars().count();
         assert_eq!(names.resolve("she", end).as_deref(), Some("Jane"));
+    }
+
+    #[test]
+    fn an_honorific_picks_the_fullest_name_of_its_gender() {
+        let text = "Bill Rowe spoke. Bill Rowe left. Hillary Rowe stayed. Then";
+        let names = resolver(text);
+        assert_eq!(names.resolve("Rowe", 50).as_deref(), Some("Bill Rowe"));
+        assert_eq!(
+            names.resolve("Mrs. Rowe", 50).as_deref(),
+            Some("Hillary Rowe")
+        );
+    }
+
+    #[test]
+    fn a_present_reporting_verb_and_a_job_title_make_subjects() {
+        let text = "Tom Rask is the best debater, Ivo Brandl argues.\n\nThen";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("he", end).as_deref(), Some("Ivo Brandl"));
+        let text = "Mayor Lena Ostrova spoke.\n\n\
+                    The Harbor Times columnist Ruth Vale has been critical of the plan.\n\nThen";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("she", end).as_deref(), Some("Ruth Vale"));
     }
 
     #[test]
