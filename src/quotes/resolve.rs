@@ -167,6 +167,21 @@ fn names_a_person(part: &str) -> bool {
     starts_with_name && !last_name_run(&words).is_empty() && !name_modifies_a_noun(&words)
 }
 
+/// "a spokesman for Mr. Roe", "an adviser to Roe": a described person (determiner, noun,
+/// preposition) whose description names somebody else.
+fn names_someone_else(words: &[String]) -> bool {
+    let described = words.first().is_some_and(|w| cues::is_determiner(w))
+        || words
+            .first()
+            .is_some_and(|w| matches!(w.as_str(), "A" | "An" | "One" | "one"));
+    described
+        && words.windows(2).any(|pair| {
+            pair[0].chars().next().is_some_and(char::is_lowercase)
+                && !cues::is_determiner(&pair[0])
+                && matches!(pair[1].as_str(), "for" | "to" | "of" | "at" | "with")
+        })
+}
+
 /// "this Trump look-alike", "a key Roe supporter": the last name is not the head of the
 /// phrase, a lowercase noun after it is (prepositions and clauses do not count).
 fn name_modifies_a_noun(words: &[String]) -> bool {
@@ -635,7 +650,7 @@ impl Resolver {
             return self.antecedent(position, gender_of_pronoun(first));
         }
         let name = last_name_run(&words);
-        if name.is_empty() || name_modifies_a_noun(&words) {
+        if name.is_empty() || name_modifies_a_noun(&words) || names_someone_else(&words) {
             // "the president": the person introduced with that title, else the phrase.
             let title = super::tokens::lowercase(words.last()?);
             return self
@@ -1311,6 +1326,16 @@ mod tests {
         let names = resolver(text);
         let end = text.chars().count();
         assert_eq!(names.resolve("she", end).as_deref(), Some("Ruth Vale"));
+    }
+
+    #[test]
+    fn a_spokesman_for_someone_is_not_that_someone() {
+        let names = resolver("Mayor Ivo Rask spoke. Then");
+        assert_eq!(
+            names.resolve("a spokesman for Mayor Rask", 20).as_deref(),
+            Some("a spokesman for Mayor Rask")
+        );
+        assert_eq!(names.resolve("Mayor Rask", 20).as_deref(), Some("Ivo Rask"));
     }
 
     #[test]
