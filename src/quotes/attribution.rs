@@ -220,7 +220,13 @@ fn attribute(
         || after.len() == 0
         || !after.is_word(0) && !matches!(after.word(0), "," | "-" | "—" | "–" | "―" | ")");
 
-    if !closes_sentence {
+    // “…done.” Roe said. — a period for the comma, but the sentence is only "Roe said".
+    let bare_report = after.len() <= 5
+        && after.len() >= 2
+        && cues
+            .at(&after.words, after.len() - 1)
+            .is_some_and(|(class, _)| class == CueClass::Verb);
+    if !closes_sentence || bare_report {
         let comma_inside = matches!(last_inside(chars, span), ',' | '?' | '!');
         if let Some(mut found) = after_quote(chars, &after, cues, comma_inside) {
             if !starts_sentence {
@@ -504,10 +510,19 @@ fn announced_by_subject(chars: &[char], before: &Context) -> Option<Attribution>
 fn sentence_subject(chars: &[char], before: &Context) -> Option<(usize, usize)> {
     let opens_with_participle = before.is_capitalized(chars, 0)
         && (before.word(0).ends_with("ing") || before.word(0).ends_with("ed"));
+    // "Hours later, Roe told…", "Back in 1999, Roe said…": one opening word and a short
+    // phrase without names before the comma, then the subject.
+    let opening_phrase = (2..before.len().min(6))
+        .find(|&i| before.word(i) == ",")
+        .filter(|&comma| {
+            (1..comma).all(|i| !before.is_capitalized(chars, i))
+                && (before.is_capitalized(chars, comma + 1)
+                    || cues::is_pronoun(before.word(comma + 1)))
+        });
     let first = if opens_with_participle {
         (0..before.len()).find(|&i| before.word(i) == ",")? + 1
     } else {
-        0
+        opening_phrase.map_or(0, |comma| comma + 1)
     };
     let subject = (first..before.len().min(first + 12)).find(|&i| {
         before.is_word(i)
@@ -771,7 +786,11 @@ fn after_quote(
     // The speaker first: “…,” X said / “…,” X, a doctor, said / X zufolge
     let limit = after.len().min(start + MAX_APPOSITIVE + 6);
     for cue_at in start + 1..limit {
-        if is_clause_start(after.word(cue_at)) {
+        // "X, the former governor and a candidate, told": "and" inside the appositive.
+        let inside_appositive = after.word(cue_at) == "and"
+            && (start..cue_at).any(|i| after.word(i) == ",")
+            && cues::is_determiner(after.word(cue_at + 1));
+        if is_clause_start(after.word(cue_at)) && !inside_appositive {
             break;
         }
         let Some((class, length)) = cues.at(&after.words, cue_at) else {
@@ -846,6 +865,10 @@ fn subject_phrase(
     if !((1..=10).contains(&words) && all_words) {
         return None;
     }
+    // “…,” the White House spokesman, Josh Roe, said: the name after the description.
+    if let Some(named) = named_after_description(chars, context, (start, name_end), cue_at) {
+        return Some(named);
+    }
     // “…,” Jane Roe, a doctor, said: the gold-style speaker keeps the appositive.
     if name_end < cue_at
         && context.word(name_end) == ","
@@ -860,6 +883,30 @@ fn subject_phrase(
         }
     }
     Some((start, end))
+}
+
+/// "the White House spokesman, Josh Roe," / "Google's recruiter, Ann Lee," before the
+/// cue at `cue_at`: a description (a determiner or a possessive, ending on a common
+/// noun) then a comma and a name that runs up to a comma or the cue. The phrase through
+/// the name (resolution then picks the name).
+fn named_after_description(
+    chars: &[char],
+    context: &Context,
+    description: (usize, usize),
+    cue_at: usize,
+) -> Option<(usize, usize)> {
+    let (from, comma) = description;
+    let last = comma.checked_sub(1).filter(|&l| l > from)?;
+    let described = cues::is_determiner(context.word(from))
+        || matches!(context.word(from), "another" | "one")
+        || (from..comma).any(|i| is_possessive(context.word(i)));
+    let head_is_noun = context.is_word(last) && !context.is_capitalized(chars, last);
+    if !(described && head_is_noun && context.word(comma) == ",") {
+        return None;
+    }
+    let name_end = name_run_end(chars, context, comma + 1);
+    let closes = name_end == cue_at || context.word(name_end) == ",";
+    (name_end > comma + 1 && name_end <= cue_at && closes).then_some((from, name_end))
 }
 
 /// “…,” he surmised / “…,” Mr. Rubel pointed out / “…,” an angry Smith retorted: a
@@ -1060,10 +1107,7 @@ fn phrase_ending_at(
         while from < last && is_function_word(chars, context, from) {
             from += 1;
         }
-        if from > floor && cues::is_determiner(context.word(from - 1)) {
-            from -= 1;
-        }
-        return Some((from, end));
+        return Some((with_determiner(chars, context, from, floor), end));
     }
     // A lowercase phrase needs its determiner within a few words: "the former senator".
     (last.saturating_sub(4).max(floor)..=last)
@@ -1071,6 +1115,35 @@ fn phrase_ending_at(
         .take_while(|&i| context.is_word(i) && !cues::is_pronoun(context.word(i)))
         .find(|&i| cues::is_determiner(context.word(i)) || is_possessive(context.word(i)))
         .map(|from| (from, end))
+}
+
+/// Extends a capitalised phrase starting at `from` back to its determiner, over up to
+/// two adjectives: "the former Sen. Roe", "der deutsche Außenminister Jan Roe".
+fn with_determiner(chars: &[char], context: &Context, from: usize, floor: usize) -> usize {
+    let adjective = |i: usize| {
+        let word = context.word(i);
+        context.is_word(i)
+            && !context.is_capitalized(chars, i)
+            && (word == "former"
+                || word.ends_with('e')
+                || word.ends_with("en")
+                || word.ends_with("er")
+                || word.ends_with("es"))
+            && !is_phrase_stop(word)
+            && !is_clause_start(word)
+            && !cues::is_determiner(word)
+    };
+    let mut at = from;
+    while at > floor && from - at < 2 && adjective(at - 1) {
+        at -= 1;
+    }
+    if at > floor && cues::is_determiner(context.word(at - 1)) {
+        at - 1
+    } else if at < from && context.word(at) == "former" {
+        at
+    } else {
+        from
+    }
 }
 
 /// The noun phrase starting at token `from`: "he", "Geoff Garin", "the economist Jane
@@ -1112,12 +1185,16 @@ fn with_named_apposition(
     phrase: (usize, usize),
 ) -> (usize, usize) {
     let (from, to) = phrase;
-    let named = (from..to).any(|i| context.is_capitalized(chars, i));
+    // German capitalises every noun: "der Trainer der Gäste, Jan Roe" is a description
+    // too, and so is any phrase led by a determiner.
+    let named = (from..to).any(|i| context.is_capitalized(chars, i))
+        && !cues::is_determiner(context.word(from));
     if named || context.word(to) != "," || !context.is_capitalized(chars, to + 1) {
         return phrase;
     }
     let name_end = name_run_end(chars, context, to + 1);
-    if name_end > to + 1 {
+    let closes = name_end >= context.len() || !context.is_word(name_end);
+    if name_end > to + 1 && closes {
         (from, name_end)
     } else {
         phrase
@@ -1266,6 +1343,14 @@ fn is_phrase_stop(word: &str) -> bool {
             | "sei"
             | "habe"
             | "hat"
+            | "zum"
+            | "zur"
+            | "zu"
+            | "hinzu"
+            | "bereits"
+            | "wörtlich"
+            | "damals"
+            | "laut"
     )
 }
 
@@ -1317,7 +1402,13 @@ fn continued(
     earlier: &[Option<Attribution>],
 ) -> Option<Attribution> {
     let span = spans.get(index)?;
-    let previous_index = index.checked_sub(1);
+    // “A,” X said on CNN’s “Meet the Press.” “B.”: a title in between is no quote.
+    let previous_index = (0..index).rev().find(|&i| {
+        earlier.get(i).is_some_and(Option::is_some)
+            || spans
+                .get(i)
+                .is_none_or(|p| p.paragraph_start != span.paragraph_start)
+    });
     let previous = previous_index.and_then(|i| spans.get(i));
     let inherit = |from: usize| {
         let found = earlier.get(from)?.as_ref()?;

@@ -199,6 +199,15 @@ const DE_VERBS: &[&str] = &[
     "stellte",
     "resümierte",
     "kündigte",
+    "begründet",
+    "führte",
+    "würdigte",
+    "erläuterte",
+    "bestätigte",
+    "beklagte",
+    "lobte",
+    "ergänzt",
+    "fügt",
 ];
 const DE_SOURCES: &[&[&str]] = &[&["laut"], &["nach", "angaben"]];
 const DE_NAMING: &[&str] = &["nannte", "bezeichnete", "bezeichnet", "nennt"];

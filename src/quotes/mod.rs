@@ -449,6 +449,80 @@ mod tests {
     }
 
     #[test]
+    fn a_description_then_the_name_resolves_to_the_name() {
+        let text = "The council met on Monday.\n\n\
+                    “We will not comment,” the council spokesman, Ivo Rask, said.\n\n\
+                    “Nothing to add,” Harbor Bank’s chief economist, Lina Sorel, said.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].1, some("Ivo Rask"));
+        assert_eq!(quotes[0].2, some("the council spokesman, Ivo Rask"));
+        assert_eq!(quotes[1].1, some("Lina Sorel"));
+    }
+
+    #[test]
+    fn a_title_between_two_quotes_does_not_break_the_attribution() {
+        let text = "“The harbour stays open,” Ana Lee said on Radio North’s “Morning Show” on \
+                    Sunday. “Nobody will lose a job over this plan.”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[1].1, some("Ana Lee"));
+    }
+
+    #[test]
+    fn an_organisation_quoted_before_is_not_he() {
+        let text = "Mayor Tom Okafor spoke first.\n\n\
+                    “Rates will rise,” the Central Bank said.\n\n\
+                    “We disagree,” he said.";
+        assert_eq!(
+            speakers(text, "en"),
+            vec![some("Central Bank"), some("Tom Okafor")]
+        );
+    }
+
+    #[test]
+    fn the_main_subject_beats_a_subject_in_a_subordinate_clause() {
+        let text = "Senator Mia Holt promised that she would act if Governor Lara Voss agrees.\n\n\
+                    “We are ready,” she said.";
+        assert_eq!(speakers(text, "en"), vec![some("Mia Holt")]);
+    }
+
+    #[test]
+    fn the_name_after_a_title_noun_is_the_subject_not_the_name_before_it() {
+        let text = "Mayor Rita Okoye left early. Okoye spokesman Dan Rusk wouldn’t say why.\n\n\
+                    “I have nothing to announce,” he said.";
+        assert_eq!(speakers(text, "en"), vec![some("Dan Rusk")]);
+    }
+
+    #[test]
+    fn an_opening_time_phrase_is_not_the_subject() {
+        let text = "Hours later, Mayor Rita Okoye answered, telling the radio: “We never met.”";
+        assert_eq!(speakers(text, "en"), vec![some("Rita Okoye")]);
+    }
+
+    #[test]
+    fn a_one_word_name_that_acts_is_a_person() {
+        let text = "Marta Quill spoke first.\n\n\
+                    Brandl defied the question and changed the subject.\n\n\
+                    “Ask me again in a year,” he said.";
+        assert_eq!(speakers(text, "en"), vec![some("Brandl")]);
+    }
+
+    #[test]
+    fn a_long_appositive_with_and_keeps_its_speaker() {
+        let text = "“The port will reopen in June,” Ivo Rask, the former harbour master and a \
+                    council candidate, told the radio. “Nobody should worry about their jobs.”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 2);
+        assert!(quotes.iter().all(|q| q.1 == some("Ivo Rask")));
+    }
+
+    #[test]
+    fn a_period_before_a_bare_report_still_attributes() {
+        let text = "The mayor spoke late.\n\n“We found the money we needed for the school.” Rita Okoye said.";
+        assert_eq!(speakers(text, "en"), vec![some("Rita Okoye")]);
+    }
+
+    #[test]
     fn german_cues() {
         let text = "Bundesministerin Anna Weber äußerte sich am Montag.\n\n\
                     „Das Gesetz kommt im Herbst“, sagte Weber.\n\n\
@@ -459,6 +533,20 @@ mod tests {
         assert_eq!(quotes.len(), 4);
         assert!(quotes.iter().all(|q| q.1 == some("Anna Weber")));
         assert_eq!(quotes[3].3, QuoteKind::Mixed);
+    }
+
+    #[test]
+    fn german_speakers_keep_article_and_adjectives_and_named_appositions() {
+        let text = "Der deutsche Außenminister Jan Roth sagte: „Wir bleiben an der Seite der Partner.“\n\n\
+                    „Wir kämpfen weiter“, sagte der Trainer der Gäste, Timo Brandl.\n\n\
+                    „Das Stadion bleibt offen“, fügte Lena Brück hinzu.";
+        let quotes = found(text, "de");
+        assert_eq!(quotes.len(), 3);
+        assert_eq!(quotes[0].2, some("Der deutsche Außenminister Jan Roth"));
+        assert_eq!(quotes[0].1, some("Jan Roth"));
+        assert_eq!(quotes[1].2, some("der Trainer der Gäste, Timo Brandl"));
+        assert_eq!(quotes[1].1, some("Timo Brandl"));
+        assert_eq!(quotes[2].2, some("Lena Brück"));
     }
 
     #[test]
