@@ -209,7 +209,10 @@ fn attribute(
     let before = Context::new(chars, sentence_tail(chars, before_tokens));
     let after = Context::new(
         chars,
-        sentence_head(chars, tokenize(chars, span.end, after_limit)),
+        sentence_head(
+            chars,
+            tokenize(chars, after_closing(chars, span), after_limit),
+        ),
     );
     if names_something(chars, span, &before, &after) {
         return None;
@@ -289,6 +292,18 @@ fn attribute(
         span,
         starts_sentence && ends_sentence || opens_inverted,
     )
+}
+
+/// Where the words after a quote start: past the stray third mark of ''…'case,''' (the
+/// NYT closes a single quote inside a double one with three straight marks, and the span
+/// takes only two of them).
+fn after_closing(chars: &[char], span: &Span) -> usize {
+    let tail = chars.get(span.end.saturating_sub(2)..=span.end);
+    if span.closed && tail == Some(&['\'', '\'', '\''][..]) {
+        span.end + 1
+    } else {
+        span.end
+    }
 }
 
 /// Putin called the idea “quite possible”, Sie sprach von einem „beschämenden Deal“, sei

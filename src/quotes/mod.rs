@@ -228,6 +228,18 @@ mod tests {
     }
 
     #[test]
+    fn straight_double_marks_closed_by_three_apostrophes() {
+        let text = "Dana Pruitt runs the depot.\n\n\
+                    ''My boss told me, 'Keep the trucks moving,''' Ms. Pruitt recalled. \
+                    ''So we did.''";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0].0, "''My boss told me, 'Keep the trucks moving,''");
+        assert_eq!(quotes[0].2, some("Ms. Pruitt"));
+        assert_eq!(quotes[1].1, some("Dana Pruitt"));
+    }
+
+    #[test]
     fn split_quote_shares_one_attribution() {
         let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
         let quotes = find(text, "en");
