@@ -802,9 +802,18 @@ fn after_quote(
     let limit = after.len().min(start + MAX_APPOSITIVE + 6);
     for cue_at in start + 1..limit {
         // "X, the former governor and a candidate, told": "and" inside the appositive.
+        // "X, who served as chief of staff, said": a relative clause set off by commas,
+        // inside which "as" or "and" start no new clause.
+        let commas = (start..cue_at).filter(|&i| after.word(i) == ",").count();
+        let relative = (start + 1..cue_at)
+            .any(|i| matches!(after.word(i), "who" | "whose") && after.word(i - 1) == ",");
         let inside_appositive = after.word(cue_at) == "and"
-            && (start..cue_at).any(|i| after.word(i) == ",")
-            && cues::is_determiner(after.word(cue_at + 1));
+            && commas > 0
+            && cues::is_determiner(after.word(cue_at + 1))
+            || matches!(after.word(cue_at), "who" | "whose")
+                && cue_at > start + 1
+                && after.word(cue_at - 1) == ","
+            || relative && commas % 2 == 1;
         if is_clause_start(after.word(cue_at)) && !inside_appositive {
             break;
         }

@@ -240,6 +240,18 @@ mod tests {
     }
 
     #[test]
+    fn inverted_speaker_with_a_relative_clause() {
+        let text =
+            "“The roads are closed,” Ida Marsh, who runs the county garage, told reporters.\n\n\
+                    “Not yet,” Al Noor, who served as mayor and as judge, said.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0].1, some("Ida Marsh"));
+        assert_eq!(quotes[0].2, some("Ida Marsh, who runs the county garage"));
+        assert_eq!(quotes[1].1, some("Al Noor"));
+    }
+
+    #[test]
     fn split_quote_shares_one_attribution() {
         let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
         let quotes = find(text, "en");
