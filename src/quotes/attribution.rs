@@ -1016,7 +1016,8 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribu
             .or_else(|| sentence_subject(chars, before).filter(|s| s.1 <= cue_at)),
         _ => phrase_before(chars, before, cue_at, 0)
             .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
-            .or_else(|| phrase_after(chars, before, cue_at + length)),
+            .or_else(|| phrase_after(chars, before, cue_at + length))
+            .or_else(|| subject_of_verb(chars, before, cue_at)),
     }?;
     let gap_from = if class == CueClass::Source {
         speaker.1
@@ -1034,6 +1035,23 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribu
         },
         continues: None,
     })
+}
+
+/// "Trump jokingly said, “…”", "He went on to say, “…”", "Warren endorsed Clinton,
+/// saying, “…”": the cue's subject is further back than the phrase right before it;
+/// it is the sentence's subject, unless the cue is passive ("was asked, “…”" reports
+/// the question of someone else).
+fn subject_of_verb(chars: &[char], before: &Context, cue_at: usize) -> Option<(usize, usize)> {
+    let passive = (cue_at.saturating_sub(2)..cue_at).any(|i| {
+        matches!(
+            before.word(i),
+            "was" | "were" | "been" | "being" | "is" | "are"
+        )
+    });
+    if passive {
+        return None;
+    }
+    sentence_subject(chars, before).filter(|s| s.1 <= cue_at)
 }
 
 /// True when the words from `from` to the quote only lead into it ("said: “", "told

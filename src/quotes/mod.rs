@@ -252,6 +252,23 @@ mod tests {
     }
 
     #[test]
+    fn cue_before_the_quote_far_from_its_subject() {
+        let text = "Lena Ford jokingly said, “I might run again.”\n\n\
+                    Pim Oduya went on to say, “The vote is close.”\n\n\
+                    Rosa Vint backed the plan on Monday, saying, “It saves money.”\n\n\
+                    Tom Berg was asked, “Will you stay on for another full term?”";
+        assert_eq!(
+            speakers(text, "en"),
+            vec![
+                some("Lena Ford"),
+                some("Pim Oduya"),
+                some("Rosa Vint"),
+                None
+            ]
+        );
+    }
+
+    #[test]
     fn split_quote_shares_one_attribution() {
         let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
         let quotes = find(text, "en");
