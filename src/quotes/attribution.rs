@@ -587,7 +587,28 @@ fn is_sentence_end(chars: &[char], tokens: &[Token], index: usize) -> bool {
             let word = text_of(chars, t);
             is_abbreviation_word(&word) || word.contains('.') && is_capitalized(&word)
         });
-    !abbreviation || chars.get(token.start) != Some(&'.')
+    !abbreviation && !inside_a_name(chars, tokens, index) || chars.get(token.start) != Some(&'.')
+}
+
+/// "Jo Roe, R-Wis., said", "Rep. Jo Roe (D-Ore.) said": a period right before a comma,
+/// or closing a short parenthesis, ends an abbreviation, not the sentence.
+fn inside_a_name(chars: &[char], tokens: &[Token], period: usize) -> bool {
+    let glued = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| !t.is_word && t.start == tokens.get(period).map_or(0, |p| p.end))
+            .and_then(|t| chars.get(t.start))
+            .copied()
+    };
+    match glued(period + 1) {
+        Some(',') => true,
+        Some(')') => (period.saturating_sub(4)..period).any(|i| {
+            tokens
+                .get(i)
+                .is_some_and(|t| chars.get(t.start) == Some(&'('))
+        }),
+        _ => false,
+    }
 }
 
 /// The tokens after the last sentence end.

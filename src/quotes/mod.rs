@@ -269,6 +269,16 @@ mod tests {
     }
 
     #[test]
+    fn abbreviated_states_after_a_name_do_not_end_the_sentence() {
+        let text = "“We will fund it,” Rep. Ann Hale (D-Ore.) said.\n\n\
+                    “Not this year,” Sen. Bo Lutz, R-Wis., said on Monday.";
+        assert_eq!(
+            speakers(text, "en"),
+            vec![some("Ann Hale"), some("Bo Lutz")]
+        );
+    }
+
+    #[test]
     fn split_quote_shares_one_attribution() {
         let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
         let quotes = find(text, "en");
