@@ -273,6 +273,9 @@ fn attribute(
             return Some(found);
         }
     }
+    if let Some(found) = signed_below(chars, span) {
+        return Some(found);
+    }
     if starts_sentence && ends_sentence {
         if let Some(found) = continued(chars, spans, index, cues, earlier) {
             return Some(found);
@@ -304,6 +307,42 @@ fn after_closing(chars: &[char], span: &Span) -> usize {
     } else {
         span.end
     }
+}
+
+/// Longest line (in chars) taken as a quote's signature: "— Jane Roe, Ohio."
+const MAX_SIGNATURE: usize = 120;
+
+/// A quote that is a paragraph of its own, signed on the next line: "“…”¶- Jane Roe."
+fn signed_below(chars: &[char], span: &Span) -> Option<Attribution> {
+    let alone = span.start == span.paragraph_start
+        && span.closed
+        && !tokenize(chars, span.end, span.paragraph_end)
+            .iter()
+            .any(|t| t.is_word);
+    if !alone {
+        return None;
+    }
+    let next_start = (span.paragraph_end..chars.len().min(span.paragraph_end + WINDOW))
+        .find(|&i| chars.get(i).is_some_and(|c| !c.is_whitespace()))?;
+    let next_end = chars
+        .get(next_start..)?
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(chars.len(), |p| next_start + p);
+    if next_end - next_start > MAX_SIGNATURE {
+        return None;
+    }
+    let line = Context::new(chars, tokenize(chars, next_start, next_end));
+    if !is_dash(line.word(0)) {
+        return None;
+    }
+    let name_end = name_run_end(chars, &line, 1);
+    (name_end > 1).then(|| Attribution {
+        speaker: line.range(1, name_end),
+        cue: line.range(0, 1),
+        kind: QuoteKind::Direct,
+        continues: None,
+    })
 }
 
 /// Putin called the idea “quite possible”, Sie sprach von einem „beschämenden Deal“, sei

@@ -279,6 +279,15 @@ mod tests {
     }
 
     #[test]
+    fn quote_signed_on_the_next_line() {
+        let text = "The fact check.\n\n\
+                    “Taxes went up for nine out of ten families last year.”\n\n\
+                    - Senator Ivo Brandt.\n\n\
+                    The numbers say otherwise.";
+        assert_eq!(speakers(text, "en"), vec![some("Ivo Brandt")]);
+    }
+
+    #[test]
     fn split_quote_shares_one_attribution() {
         let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
         let quotes = find(text, "en");
