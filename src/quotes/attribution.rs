@@ -219,7 +219,13 @@ fn attribute(
     }
     let starts_sentence = before.tokens.iter().all(|t| !t.is_word);
     let closes_sentence = ends_new_sentence(chars, span, &after);
+    // “…so do voters!” After the rally…: a new sentence, unless it reports the quote
+    // (“Why?” Roe asked.), which the inverted patterns below try first.
+    let exclaims = matches!(last_inside(chars, span), '!' | '?')
+        && after.is_capitalized(chars, 0)
+        && !cues::is_pronoun(after.word(0));
     let ends_sentence = closes_sentence
+        || exclaims
         || after.len() == 0
         || !after.is_word(0) && !matches!(after.word(0), "," | "-" | "—" | "–" | "―" | ")");
 

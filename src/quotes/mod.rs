@@ -288,6 +288,14 @@ mod tests {
     }
 
     #[test]
+    fn exclamation_before_a_new_sentence_continues_the_speaker() {
+        let text = "“The crowd was huge,” Vera Holm wrote on Monday. “We will win this state!” \
+                    After the rally the campaign moved on.\n\n\
+                    “Why not?” Vera Holm asked the crowd.";
+        assert_eq!(speakers(text, "en"), vec![some("Vera Holm"); 3]);
+    }
+
+    #[test]
     fn split_quote_shares_one_attribution() {
         let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
         let quotes = find(text, "en");
