@@ -1550,6 +1550,10 @@ fn continued(
     })
 }
 
+/// Longest attribution sentence (in tokens) after a paragraph's last quote that still
+/// hands its speaker to a quote opening the next paragraph.
+const MAX_ATTRIBUTION_TAIL: usize = 30;
+
 /// “…,” he said.¶“More.”: the previous paragraph ended on an attributed quote.
 fn inherit_across_paragraphs(
     chars: &[char],
@@ -1568,8 +1572,12 @@ fn inherit_across_paragraphs(
         .iter()
         .any(|&c| c != '\n' && !c.is_whitespace())
         && previous.paragraph_end < span.paragraph_start;
+    // “…,” Roe told the forum, a meeting of ministers in Oslo.¶“More.”: a longer gap is
+    // still only the attribution when it is one sentence.
+    let one_sentence = gap.len() <= MAX_ATTRIBUTION_TAIL
+        && !(0..gap.len().saturating_sub(1)).any(|i| is_sentence_end(chars, &gap, i));
     if previous_paragraph_is_next_door
-        && gap.len() <= 12
+        && (gap.len() <= 12 || one_sentence)
         && !gap
             .iter()
             .any(|t| !t.is_word && chars.get(t.start) == Some(&':'))

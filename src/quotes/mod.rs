@@ -296,6 +296,14 @@ mod tests {
     }
 
     #[test]
+    fn long_attribution_sentence_hands_its_speaker_to_the_next_paragraph() {
+        let text = "“Our fleet will stay in the strait,” Minister Aldo Reyes told the summit, \
+                    a yearly gathering of defence officials held in a harbour town.\n\n\
+                    “There should be no doubt about that at all.”";
+        assert_eq!(speakers(text, "en"), vec![some("Aldo Reyes"); 2]);
+    }
+
+    #[test]
     fn split_quote_shares_one_attribution() {
         let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
         let quotes = find(text, "en");
