@@ -868,11 +868,13 @@ fn after_quote(
     let limit = after.len().min(start + MAX_APPOSITIVE + 6);
     for cue_at in start + 1..limit {
         // "X, the former governor and a candidate, told": "and" inside the appositive.
-        // "X, who served as chief of staff, said": a relative clause set off by commas,
-        // inside which "as" or "and" start no new clause.
+        // "X, who served as chief of staff, said", "X, an adviser and former director,
+        // wrote": an appositive set off by commas, inside which "as" or "and" start no
+        // new clause.
         let commas = (start..cue_at).filter(|&i| after.word(i) == ",").count();
         let relative = (start + 1..cue_at)
-            .any(|i| matches!(after.word(i), "who" | "whose") && after.word(i - 1) == ",");
+            .find(|&i| after.word(i) == ",")
+            .is_some_and(|comma| opens_appositive(chars, after, comma + 1));
         let inside_appositive = after.word(cue_at) == "and"
             && commas > 0
             && cues::is_determiner(after.word(cue_at + 1))

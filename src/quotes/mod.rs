@@ -243,12 +243,15 @@ mod tests {
     fn inverted_speaker_with_a_relative_clause() {
         let text =
             "“The roads are closed,” Ida Marsh, who runs the county garage, told reporters.\n\n\
-                    “Not yet,” Al Noor, who served as mayor and as judge, said.";
+                    “Not yet,” Al Noor, who served as mayor and as judge, said.\n\n\
+                    “Rates will rise,” Una Pike, an adviser to the bank and former director \
+                    of its research office, wrote.";
         let quotes = found(text, "en");
-        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes.len(), 3);
         assert_eq!(quotes[0].1, some("Ida Marsh"));
         assert_eq!(quotes[0].2, some("Ida Marsh, who runs the county garage"));
         assert_eq!(quotes[1].1, some("Al Noor"));
+        assert_eq!(quotes[2].1, some("Una Pike"));
     }
 
     #[test]
