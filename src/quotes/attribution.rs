@@ -272,6 +272,9 @@ fn attribute(
         }
         return Some(found);
     }
+    if let Some(found) = added_to_earlier_quote(spans, index, &before, cues, earlier) {
+        return Some(found);
+    }
     if ends_sentence {
         if let Some(found) =
             announced_by_subject(chars, &before).or_else(|| unlisted_verb_before(chars, &before))
@@ -313,6 +316,35 @@ fn after_closing(chars: &[char], span: &Span) -> usize {
     } else {
         span.end
     }
+}
+
+/// “…,” Roe said on “Meet the Press,” adding, “…”: a cue alone between two quotes of a
+/// paragraph reports the second for the speaker of the last attributed one (titles in
+/// between have no speaker and are skipped).
+fn added_to_earlier_quote(
+    spans: &[Span],
+    index: usize,
+    before: &Context,
+    cues: &Cues,
+    earlier: &[Option<Attribution>],
+) -> Option<Attribution> {
+    let cue_at = (0..before.len()).find(|&i| before.is_word(i))?;
+    let only_cue = (cue_at + 1..before.len()).all(|i| !before.is_word(i));
+    let (class, length) = cues.at(&before.words, cue_at)?;
+    if !only_cue || length != 1 || class != CueClass::Verb {
+        return None;
+    }
+    let paragraph = spans.get(index)?.paragraph_start;
+    let speaker = (0..index)
+        .rev()
+        .take_while(|&i| spans.get(i).is_some_and(|s| s.paragraph_start == paragraph))
+        .find_map(|i| earlier.get(i)?.as_ref()?.speaker)?;
+    Some(Attribution {
+        speaker: Some(speaker),
+        cue: before.range(cue_at, cue_at + 1),
+        kind: QuoteKind::Direct,
+        continues: None,
+    })
 }
 
 /// Longest line (in chars) taken as a quote's signature: "— Jane Roe, Ohio."

@@ -307,6 +307,22 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_cue_between_quotes_keeps_the_earlier_speaker() {
+        let text = "“The plan is sound,” Nora Vik said on “Morning Radio,” adding, \
+                    “Nobody has offered a better one so far.”\n\n\
+                    Eli Sand called the deal “a betrayal of the members,” adding: \
+                    “We will fight it in court and we will win.”";
+        let speaker_of = |start: &str| {
+            found(text, "en")
+                .into_iter()
+                .find(|q| q.0.starts_with(start))
+                .and_then(|q| q.1)
+        };
+        assert_eq!(speaker_of("“Nobody"), some("Nora Vik"));
+        assert_eq!(speaker_of("“We will fight"), some("Eli Sand"));
+    }
+
+    #[test]
     fn split_quote_shares_one_attribution() {
         let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
         let quotes = find(text, "en");
