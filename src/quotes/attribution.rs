@@ -907,9 +907,14 @@ fn after_quote(
         let relative = (start + 1..cue_at)
             .find(|&i| after.word(i) == ",")
             .is_some_and(|comma| opens_appositive(chars, after, comma + 1));
-        let inside_appositive = after.word(cue_at) == "and"
-            && commas > 0
-            && cues::is_determiner(after.word(cue_at + 1))
+        // "Jo Roe and Al Poe wrote", "the Ohio senator and candidate said": "and" joins
+        // two names or the parts of a description.
+        let joins_speakers = after.word(cue_at) == "and"
+            && (after.is_capitalized(chars, cue_at + 1) || cues::is_determiner(after.word(start)));
+        let inside_appositive = joins_speakers
+            || after.word(cue_at) == "and"
+                && commas > 0
+                && cues::is_determiner(after.word(cue_at + 1))
             || matches!(after.word(cue_at), "who" | "whose")
                 && cue_at > start + 1
                 && after.word(cue_at - 1) == ","

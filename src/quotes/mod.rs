@@ -323,6 +323,22 @@ mod tests {
     }
 
     #[test]
+    fn inverted_speakers_joined_by_and() {
+        let text =
+            "“The data show a clear shift in the last month,” Ada Lind and Ben Ruiz wrote.\n\n\
+                    Senator Cleo Marsh spoke next.\n\n\
+                    “We cannot wait another year for this bill,” the Ohio senator and \
+                    presidential candidate said.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0].2, some("Ada Lind and Ben Ruiz"));
+        assert_eq!(
+            quotes[1].2,
+            some("the Ohio senator and presidential candidate")
+        );
+    }
+
+    #[test]
     fn split_quote_shares_one_attribution() {
         let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
         let quotes = find(text, "en");
