@@ -667,19 +667,22 @@ fn is_sentence_end(chars: &[char], tokens: &[Token], index: usize) -> bool {
     !abbreviation && !inside_a_name(chars, tokens, index) || chars.get(token.start) != Some(&'.')
 }
 
-/// "Jo Roe, R-Wis., said", "Rep. Jo Roe (D-Ore.) said": a period right before a comma,
-/// or closing a short parenthesis, ends an abbreviation, not the sentence.
+/// "Jo Roe, R-Wis., said", "Rep. Jo Roe (D-N.Y.) said": a period right before a comma
+/// or a letter, or closing a short parenthesis, is part of an abbreviation, not the end
+/// of the sentence.
 fn inside_a_name(chars: &[char], tokens: &[Token], period: usize) -> bool {
-    let glued = |i: usize| {
-        tokens
-            .get(i)
-            .filter(|t| !t.is_word && t.start == tokens.get(period).map_or(0, |p| p.end))
-            .and_then(|t| chars.get(t.start))
-            .copied()
+    let Some(next) = tokens
+        .get(period + 1)
+        .filter(|t| Some(t.start) == tokens.get(period).map(|p| p.end))
+    else {
+        return false;
     };
-    match glued(period + 1) {
+    if next.is_word {
+        return true;
+    }
+    match chars.get(next.start) {
         Some(',') => true,
-        Some(')') => (period.saturating_sub(4)..period).any(|i| {
+        Some(')') => (period.saturating_sub(6)..period).any(|i| {
             tokens
                 .get(i)
                 .is_some_and(|t| chars.get(t.start) == Some(&'('))
@@ -919,7 +922,10 @@ fn after_quote(
                 && cue_at > start + 1
                 && after.word(cue_at - 1) == ","
             || relative && commas % 2 == 1;
-        if is_clause_start(after.word(cue_at)) && !inside_appositive {
+        // A capital is a name's initial ("D-N.Y."), not Spanish "y".
+        let starts_clause =
+            is_clause_start(after.word(cue_at)) && !after.is_capitalized(chars, cue_at);
+        if starts_clause && !inside_appositive {
             break;
         }
         let Some((class, length)) = cues.at(&after.words, cue_at) else {

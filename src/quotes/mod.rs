@@ -274,10 +274,11 @@ mod tests {
     #[test]
     fn abbreviated_states_after_a_name_do_not_end_the_sentence() {
         let text = "“We will fund it,” Rep. Ann Hale (D-Ore.) said.\n\n\
-                    “Not this year,” Sen. Bo Lutz, R-Wis., said on Monday.";
+                    “Not this year,” Sen. Bo Lutz, R-Wis., said on Monday.\n\n\
+                    “Maybe next year,” Sen. Cy Vance (D-N.Y.) said Tuesday.";
         assert_eq!(
             speakers(text, "en"),
-            vec![some("Ann Hale"), some("Bo Lutz")]
+            vec![some("Ann Hale"), some("Bo Lutz"), some("Cy Vance")]
         );
     }
 
