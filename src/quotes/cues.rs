@@ -137,6 +137,18 @@ const EN_VERBS: &[&str] = &[
     "laughed",
     "sighed",
     "beamed",
+    "assured",
+    "remembered",
+    "reacted",
+    "agreed",
+    "agrees",
+    "remarking",
+    "proclaimed",
+    "stating",
+    "exhorted",
+    "boomed",
+    "sang",
+    "sings",
 ];
 const EN_SOURCES: &[&[&str]] = &[&["according", "to"]];
 const EN_NAMING: &[&str] = &[

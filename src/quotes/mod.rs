@@ -340,6 +340,17 @@ mod tests {
     }
 
     #[test]
+    fn less_common_reporting_verbs() {
+        let text = "“Nobody here will lose a job over this,” Kai Moss assured the workers.\n\n\
+                    “It was the coldest winter we ever had,” remembered Ulla Dahl.\n\n\
+                    Pia Lund agreed, stating: “The budget cannot carry another cut.”";
+        assert_eq!(
+            speakers(text, "en"),
+            vec![some("Kai Moss"), some("Ulla Dahl"), some("Pia Lund")]
+        );
+    }
+
+    #[test]
     fn split_quote_shares_one_attribution() {
         let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
         let quotes = find(text, "en");
