@@ -1303,7 +1303,12 @@ fn with_determiner(chars: &[char], context: &Context, from: usize, floor: usize)
 /// Roe", "the president", "one district GOP leader", "der Minister" — up to a comma, a
 /// preposition or the end of the clause.
 fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize, usize)> {
-    if !context.is_word(from) || is_phrase_stop(context.word(from)) {
+    // "said Will Doyle": a capitalised stop word is a name.
+    let stops = |i: usize| {
+        let word = context.word(i);
+        (is_phrase_stop(word) || is_clause_start(word)) && !context.is_capitalized(chars, i)
+    };
+    if !context.is_word(from) || stops(from) {
         return None;
     }
     if cues::is_pronoun(context.word(from)) {
@@ -1312,7 +1317,7 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
     let mut index = from;
     while index < context.len() && index - from < 8 {
         let word = context.word(index);
-        let joins = context.is_word(index) && !is_phrase_stop(word) && !is_clause_start(word)
+        let joins = context.is_word(index) && !stops(index)
             || word == "."
                 && index > from
                 && is_abbreviation(context, index - 1)

@@ -149,6 +149,8 @@ const EN_VERBS: &[&str] = &[
     "boomed",
     "sang",
     "sings",
+    "pointed",
+    "write",
 ];
 const EN_SOURCES: &[&[&str]] = &[&["according", "to"]];
 const EN_NAMING: &[&str] = &[

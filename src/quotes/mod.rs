@@ -343,10 +343,18 @@ mod tests {
     fn less_common_reporting_verbs() {
         let text = "“Nobody here will lose a job over this,” Kai Moss assured the workers.\n\n\
                     “It was the coldest winter we ever had,” remembered Ulla Dahl.\n\n\
-                    Pia Lund agreed, stating: “The budget cannot carry another cut.”";
+                    Pia Lund agreed, stating: “The budget cannot carry another cut.”\n\n\
+                    “Rents rose faster than wages again this year,” said Will Ortiz, an economist.\n\n\
+                    As Ada Fox pointed out, “Nobody has tested the second engine yet.”";
         assert_eq!(
             speakers(text, "en"),
-            vec![some("Kai Moss"), some("Ulla Dahl"), some("Pia Lund")]
+            vec![
+                some("Kai Moss"),
+                some("Ulla Dahl"),
+                some("Pia Lund"),
+                some("Will Ortiz"),
+                some("Ada Fox")
+            ]
         );
     }
 
