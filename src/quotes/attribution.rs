@@ -620,14 +620,27 @@ fn sentence_subject(chars: &[char], before: &Context) -> Option<(usize, usize)> 
         before.is_word(i)
             && (cues::is_pronoun(before.word(i))
                 || before.is_capitalized(chars, i) && !is_function_word(chars, before, i))
-    })?;
+    });
+    // "The email goes on to say:": no name, but a determiner and its noun open the
+    // sentence.
+    let Some(subject) = subject else {
+        let noun = first + 1;
+        let described = cues::is_determiner(before.word(first))
+            && before.is_word(noun)
+            && !before.is_capitalized(chars, noun)
+            && !is_phrase_stop(before.word(noun))
+            && !is_clause_start(before.word(noun));
+        return described.then_some((first, noun + 1));
+    };
     if cues::is_pronoun(before.word(subject)) {
         return Some((subject, subject + 1));
     }
+    // "Former Secretary of State Jo Roe": "of" between capitalised words is in the name.
     let mut to = subject;
     while to < before.len()
         && (before.is_capitalized(chars, to)
-            || before.word(to) == "." && to > subject && is_abbreviation(before, to - 1))
+            || before.word(to) == "." && to > subject && is_abbreviation(before, to - 1)
+            || before.word(to) == "of" && to > subject && before.is_capitalized(chars, to + 1))
     {
         to += 1;
     }
@@ -1262,7 +1275,12 @@ fn phrase_ending_at(
         }
         return Some((with_determiner(chars, context, from, floor), end));
     }
-    // A lowercase phrase needs its determiner within a few words: "the former senator".
+    // A lowercase phrase needs its determiner within a few words: "the former senator";
+    // it ends on a noun, not on "as" or "by" ("quoted the president as saying").
+    let word = context.word(last);
+    if is_phrase_stop(word) || is_clause_start(word) {
+        return None;
+    }
     (last.saturating_sub(4).max(floor)..=last)
         .rev()
         .take_while(|&i| context.is_word(i) && !cues::is_pronoun(context.word(i)))

@@ -359,6 +359,24 @@ mod tests {
     }
 
     #[test]
+    fn sentence_subjects_for_cues_before_the_quote() {
+        let text = "The mayor left the stage.\n\n\
+                    He then took off his hat and joked, “I should have worn a bigger one today.”\n\n\
+                    Former Secretary of State Ada Kim urged voters to turn out, saying, \
+                    “Every single ballot counts in a race this close.”\n\n\
+                    The letter goes on to say: “We expect an answer within thirty days.”";
+        let written: Vec<Option<String>> = found(text, "en").into_iter().map(|q| q.2).collect();
+        assert_eq!(
+            written,
+            vec![
+                some("He"),
+                some("Former Secretary of State Ada Kim"),
+                some("The letter")
+            ]
+        );
+    }
+
+    #[test]
     fn split_quote_shares_one_attribution() {
         let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
         let quotes = find(text, "en");
