@@ -1227,10 +1227,19 @@ fn phrase_before(
         let comma = (last.saturating_sub(MAX_APPOSITIVE).max(floor)..last)
             .rev()
             .find(|&i| context.word(i) == ",")?;
-        // "The mayor, Ines Borg, said": the part between the commas is the name.
-        if name_run_end(chars, context, comma + 1) == last && comma + 1 < last {
+        // "The mayor, Ines Borg, said": the part between the commas is the name, maybe
+        // with its party in parentheses ("…, Gov. Jo Roe (R-OH), said").
+        let name_end = name_run_end(chars, context, comma + 1);
+        let party_end = (context.word(name_end) == "(")
+            .then(|| (name_end..last).find(|&i| context.word(i) == ")"))
+            .flatten()
+            .map_or(name_end, |close| close + 1);
+        if party_end == last && comma + 1 < name_end {
+            // The description opens the clause ("The mayor, Ines Borg,"), not a
+            // preposition's object ("after winning the primary, Gov. Jo Roe").
             let described = phrase_ending_at(chars, context, comma, floor)
                 .filter(|p| cues::is_determiner(context.word(p.0)))
+                .filter(|p| p.0 == floor || !context.is_word(p.0 - 1))
                 .map_or(comma + 1, |p| p.0);
             return Some((described, last));
         }

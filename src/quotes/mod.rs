@@ -364,14 +364,17 @@ mod tests {
                     He then took off his hat and joked, “I should have worn a bigger one today.”\n\n\
                     Former Secretary of State Ada Kim urged voters to turn out, saying, \
                     “Every single ballot counts in a race this close.”\n\n\
-                    The letter goes on to say: “We expect an answer within thirty days.”";
+                    The letter goes on to say: “We expect an answer within thirty days.”\n\n\
+                    On Tuesday in Dayton, after winning the primary, Gov. Jo Roe (R-OH), said, \
+                    “We are going all the way to the convention now.”";
         let written: Vec<Option<String>> = found(text, "en").into_iter().map(|q| q.2).collect();
         assert_eq!(
             written,
             vec![
                 some("He"),
                 some("Former Secretary of State Ada Kim"),
-                some("The letter")
+                some("The letter"),
+                some("Gov. Jo Roe (R-OH)")
             ]
         );
     }
