@@ -1030,6 +1030,13 @@ fn subject_phrase(
             end -= 1;
         }
     }
+    // “…,” Rep. Jo Roe (D-Ore.) said: the written speaker keeps the party.
+    let party_close = (context.word(name_end) == "(")
+        .then(|| (name_end..cue_at).find(|&i| context.word(i) == ")"))
+        .flatten();
+    if let Some(close) = party_close.filter(|&close| close + 1 == cue_at) {
+        end = close + 1;
+    }
     Some((start, end))
 }
 

@@ -280,6 +280,8 @@ mod tests {
             speakers(text, "en"),
             vec![some("Ann Hale"), some("Bo Lutz"), some("Cy Vance")]
         );
+        // As written, the speaker keeps the party (as the gold data does).
+        assert_eq!(found(text, "en")[0].2, some("Rep. Ann Hale (D-Ore.)"));
     }
 
     #[test]
