@@ -1351,11 +1351,13 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
     let mut index = from;
     while index < context.len() && index - from < 8 {
         let word = context.word(index);
+        // "Jo Roe Jr., a lawyer": the period of a title before a comma joins too.
         let joins = context.is_word(index) && !stops(index)
             || word == "."
                 && index > from
                 && is_abbreviation(context, index - 1)
-                && context.is_capitalized(chars, index + 1)
+                && (context.is_capitalized(chars, index + 1)
+                    || inside_a_name(chars, &context.tokens, index))
             || word == "-" && index > from;
         if !joins {
             break;
@@ -1415,13 +1417,20 @@ fn with_of_place(chars: &[char], context: &Context, phrase: (usize, usize)) -> (
 
 /// Whether token `index` can open an appositive: "a doctor", "who runs…", "30,".
 fn opens_appositive(chars: &[char], context: &Context, index: usize) -> bool {
-    context.is_word(index)
-        && context.tokens.get(index).is_some_and(|t| {
-            chars
-                .get(t.start)
-                .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
-        })
-        && (!is_clause_start(context.word(index)) || matches!(context.word(index), "who" | "whose"))
+    // "Senator Jo Roe, Democrat of Ohio,": the party and state, capitalised.
+    let party = matches!(
+        context.word(index),
+        "democrat" | "republican" | "independent"
+    ) && context.word(index + 1) == "of";
+    party
+        || context.is_word(index)
+            && context.tokens.get(index).is_some_and(|t| {
+                chars
+                    .get(t.start)
+                    .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit())
+            })
+            && (!is_clause_start(context.word(index))
+                || matches!(context.word(index), "who" | "whose"))
 }
 
 /// "said Jane Roe, a doctor at the clinic." → the phrase through the appositive, up to
@@ -1437,7 +1446,9 @@ fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) ->
     for index in to + 1..limit {
         let word = context.word(index);
         let sentence_end = matches!(word, "." | "!" | "?" | ";")
-            && !(word == "." && is_abbreviation(context, index - 1));
+            && !(word == "."
+                && (is_abbreviation(context, index - 1)
+                    || inside_a_name(chars, &context.tokens, index)));
         let inner_mark = matches!(word, "," | "." | "-" | "’" | "'");
         if sentence_end || !context.is_word(index) && !inner_mark {
             return (from, index);

@@ -382,6 +382,22 @@ mod tests {
     }
 
     #[test]
+    fn appositives_with_parties_and_abbreviations() {
+        let text = "“We will hold hearings,” said Senator Mia Cole, Democrat of Ohio.\n\n\
+                    “The agency failed,” said Paul Berg, a former C.I.A. analyst who teaches law.\n\n\
+                    “Prices will fall,” said Carl Ames Jr., a broker in Tampa.";
+        let written: Vec<Option<String>> = found(text, "en").into_iter().map(|q| q.2).collect();
+        assert_eq!(
+            written,
+            vec![
+                some("Senator Mia Cole, Democrat of Ohio"),
+                some("Paul Berg, a former C.I.A. analyst who teaches law"),
+                some("Carl Ames Jr., a broker in Tampa")
+            ]
+        );
+    }
+
+    #[test]
     fn split_quote_shares_one_attribution() {
         let text = "“The river rose fast,” said Mara Quist, a farmer, “and the fields are gone.”";
         let quotes = find(text, "en");
