@@ -1441,6 +1441,12 @@ fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) ->
     if context.word(to) != "," || !opens_appositive(chars, context, to + 1) {
         return phrase;
     }
+    // "said Jo Roe, referring to the plan": after the cue, a participle adds to the
+    // sentence, not to the speaker's name.
+    let next = context.word(to + 1);
+    if matches!(next, "asked" | "half") || next.ends_with("ing") {
+        return phrase;
+    }
     let mut commas = 0;
     let limit = context.len().min(to + 1 + MAX_APPOSITIVE);
     for index in to + 1..limit {

@@ -385,14 +385,16 @@ mod tests {
     fn appositives_with_parties_and_abbreviations() {
         let text = "“We will hold hearings,” said Senator Mia Cole, Democrat of Ohio.\n\n\
                     “The agency failed,” said Paul Berg, a former C.I.A. analyst who teaches law.\n\n\
-                    “Prices will fall,” said Carl Ames Jr., a broker in Tampa.";
+                    “Prices will fall,” said Carl Ames Jr., a broker in Tampa.\n\n\
+                    “It is chapter nine,” said Ms. Ruiz, referring to the bankruptcy code.";
         let written: Vec<Option<String>> = found(text, "en").into_iter().map(|q| q.2).collect();
         assert_eq!(
             written,
             vec![
                 some("Senator Mia Cole, Democrat of Ohio"),
                 some("Paul Berg, a former C.I.A. analyst who teaches law"),
-                some("Carl Ames Jr., a broker in Tampa")
+                some("Carl Ames Jr., a broker in Tampa"),
+                some("Ms. Ruiz")
             ]
         );
     }
