@@ -694,7 +694,7 @@ fn inside_a_name(chars: &[char], tokens: &[Token], period: usize) -> bool {
         return true;
     }
     match chars.get(next.start) {
-        Some(',') => true,
+        Some(',' | '-') => true,
         Some(')') => (period.saturating_sub(6)..period).any(|i| {
             tokens
                 .get(i)
@@ -908,6 +908,7 @@ fn after_quote(
             _ => phrase_after(chars, after, speaker_from)
                 .map(|p| with_named_apposition(chars, after, p))
                 .map(|p| with_of_place(chars, after, p))
+                .map(|p| with_party(after, p))
                 .map(|p| with_appositive(chars, after, p)),
         }?;
         return found(speaker, (start, speaker_from));
@@ -1031,13 +1032,29 @@ fn subject_phrase(
         }
     }
     // “…,” Rep. Jo Roe (D-Ore.) said: the written speaker keeps the party.
-    let party_close = (context.word(name_end) == "(")
-        .then(|| (name_end..cue_at).find(|&i| context.word(i) == ")"))
-        .flatten();
-    if let Some(close) = party_close.filter(|&close| close + 1 == cue_at) {
-        end = close + 1;
+    if let Some(party) = party_after(context, name_end).filter(|&p| p == cue_at) {
+        end = party;
     }
     Some((start, end))
+}
+
+/// Longest party-and-state parenthesis after a name, in tokens: "(D-N.Y.)".
+const MAX_PARTY_TOKENS: usize = 8;
+
+/// The end of the parenthesis right after a name ending at `name_end` ("Jo Roe (D-Ore.)",
+/// as the gold writes speakers), if there is one.
+fn party_after(context: &Context, name_end: usize) -> Option<usize> {
+    if context.word(name_end) != "(" {
+        return None;
+    }
+    (name_end + 1..context.len().min(name_end + MAX_PARTY_TOKENS))
+        .find(|&i| context.word(i) == ")")
+        .map(|close| close + 1)
+}
+
+/// "said Sen. Jo Roe (D-Conn.)": the phrase through the party parenthesis.
+fn with_party(context: &Context, phrase: (usize, usize)) -> (usize, usize) {
+    party_after(context, phrase.1).map_or(phrase, |end| (phrase.0, end))
 }
 
 /// "the White House spokesman, Josh Roe," / "Google's recruiter, Ann Lee," before the
@@ -1237,10 +1254,7 @@ fn phrase_before(
         // "The mayor, Ines Borg, said": the part between the commas is the name, maybe
         // with its party in parentheses ("…, Gov. Jo Roe (R-OH), said").
         let name_end = name_run_end(chars, context, comma + 1);
-        let party_end = (context.word(name_end) == "(")
-            .then(|| (name_end..last).find(|&i| context.word(i) == ")"))
-            .flatten()
-            .map_or(name_end, |close| close + 1);
+        let party_end = party_after(context, name_end).unwrap_or(name_end);
         if party_end == last && comma + 1 < name_end {
             // The description opens the clause ("The mayor, Ines Borg,"), not a
             // preposition's object ("after winning the primary, Gov. Jo Roe").
@@ -1451,10 +1465,9 @@ fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) ->
     let limit = context.len().min(to + 1 + MAX_APPOSITIVE);
     for index in to + 1..limit {
         let word = context.word(index);
-        let sentence_end = matches!(word, "." | "!" | "?" | ";")
-            && !(word == "."
-                && (is_abbreviation(context, index - 1)
-                    || inside_a_name(chars, &context.tokens, index)));
+        let sentence_end = word == ";"
+            || is_sentence_end(chars, &context.tokens, index)
+                && !(word == "." && is_abbreviation(context, index - 1));
         let inner_mark = matches!(word, "," | "." | "-" | "’" | "'");
         if sentence_end || !context.is_word(index) && !inner_mark {
             return (from, index);

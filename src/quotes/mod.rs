@@ -386,7 +386,10 @@ mod tests {
         let text = "“We will hold hearings,” said Senator Mia Cole, Democrat of Ohio.\n\n\
                     “The agency failed,” said Paul Berg, a former C.I.A. analyst who teaches law.\n\n\
                     “Prices will fall,” said Carl Ames Jr., a broker in Tampa.\n\n\
-                    “It is chapter nine,” said Ms. Ruiz, referring to the bankruptcy code.";
+                    “It is chapter nine,” said Ms. Ruiz, referring to the bankruptcy code.\n\n\
+                    “Vote no,” said Sen. Ana Ruiz (D-Conn.).\n\n\
+                    “Hold on,” said Ola Hart, a D.C.-based strategist.\n\n\
+                    “Wait,” said Mr. Lee, who runs L.H. Lee, a research firm.";
         let written: Vec<Option<String>> = found(text, "en").into_iter().map(|q| q.2).collect();
         assert_eq!(
             written,
@@ -394,7 +397,10 @@ mod tests {
                 some("Senator Mia Cole, Democrat of Ohio"),
                 some("Paul Berg, a former C.I.A. analyst who teaches law"),
                 some("Carl Ames Jr., a broker in Tampa"),
-                some("Ms. Ruiz")
+                some("Ms. Ruiz"),
+                some("Sen. Ana Ruiz (D-Conn.)"),
+                some("Ola Hart, a D.C.-based strategist"),
+                some("Mr. Lee, who runs L.H. Lee")
             ]
         );
     }
