@@ -1199,7 +1199,34 @@ fn subject_of_verb(chars: &[char], before: &Context, cue_at: usize) -> Option<(u
     if passive {
         return None;
     }
-    sentence_subject(chars, before).filter(|s| s.1 <= cue_at)
+    let (from, to) = sentence_subject(chars, before).filter(|s| s.1 <= cue_at)?;
+    Some((from, noun_phrase_up_to(before, to, cue_at)))
+}
+
+/// Most words a subject extends by to reach its verb: "One man", "The Clinton campaign".
+const MAX_SUBJECT_TAIL: usize = 4;
+
+/// "One man wrote", "The Clinton campaign said", "Former secretary of state Jo Roe
+/// said": the subject runs on to the verb at `cue_at` over nouns (no adverb, auxiliary
+/// or preposition but "of" in between); else it ends at `to`.
+fn noun_phrase_up_to(context: &Context, to: usize, cue_at: usize) -> usize {
+    let mut end = cue_at;
+    while end > to && cues::is_verb_filler(context.word(end - 1)) {
+        end -= 1;
+    }
+    let nouns = (to..end).all(|i| {
+        let word = context.word(i);
+        context.is_word(i)
+            && !word.ends_with("ly")
+            && !cues::is_pronoun(word)
+            && !is_clause_start(word)
+            && (word == "of" || !is_phrase_stop(word))
+    });
+    if nouns && end - to <= MAX_SUBJECT_TAIL {
+        end
+    } else {
+        to
+    }
 }
 
 /// True when the words from `from` to the quote only lead into it ("said: “", "told

@@ -368,7 +368,9 @@ mod tests {
                     “Every single ballot counts in a race this close.”\n\n\
                     The letter goes on to say: “We expect an answer within thirty days.”\n\n\
                     On Tuesday in Dayton, after winning the primary, Gov. Jo Roe (R-OH), said, \
-                    “We are going all the way to the convention now.”";
+                    “We are going all the way to the convention now.”\n\n\
+                    One reader wrote, “This is the best bridge the city has built in years.”\n\n\
+                    The Lund campaign said, “We expect to win the county by a wide margin.”";
         let written: Vec<Option<String>> = found(text, "en").into_iter().map(|q| q.2).collect();
         assert_eq!(
             written,
@@ -376,7 +378,9 @@ mod tests {
                 some("He"),
                 some("Former Secretary of State Ada Kim"),
                 some("The letter"),
-                some("Gov. Jo Roe (R-OH)")
+                some("Gov. Jo Roe (R-OH)"),
+                some("One reader"),
+                some("The Lund campaign")
             ]
         );
     }
