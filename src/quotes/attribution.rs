@@ -1610,14 +1610,16 @@ fn is_name_particle(word: &str) -> bool {
     )
 }
 
-/// "Mr", "Dr", "Sen", "J" before a period.
+/// "Mr", "Dr", "Sen", "J", "J.J" before a period.
 fn is_abbreviation(context: &Context, index: usize) -> bool {
+    let word = context.word(index);
+    let initials = word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2);
     context.is_word(index)
         && context
             .tokens
             .get(index)
             .is_some_and(|t| t.end - t.start <= 4)
-        && is_abbreviation_word(&capitalize_first(context.word(index)))
+        && (initials || is_abbreviation_word(&capitalize_first(word)))
 }
 
 /// Context words are lowercase; abbreviations are listed capitalised.

@@ -393,7 +393,8 @@ mod tests {
                     “It is chapter nine,” said Ms. Ruiz, referring to the bankruptcy code.\n\n\
                     “Vote no,” said Sen. Ana Ruiz (D-Conn.).\n\n\
                     “Hold on,” said Ola Hart, a D.C.-based strategist.\n\n\
-                    “Wait,” said Mr. Lee, who runs L.H. Lee, a research firm.";
+                    “Wait,” said Mr. Lee, who runs L.H. Lee, a research firm.\n\n\
+                    “Stop,” said J.J. Bell, an expert on militias.";
         let written: Vec<Option<String>> = found(text, "en").into_iter().map(|q| q.2).collect();
         assert_eq!(
             written,
@@ -404,7 +405,8 @@ mod tests {
                 some("Ms. Ruiz"),
                 some("Sen. Ana Ruiz (D-Conn.)"),
                 some("Ola Hart, a D.C.-based strategist"),
-                some("Mr. Lee, who runs L.H. Lee")
+                some("Mr. Lee, who runs L.H. Lee"),
+                some("J.J. Bell, an expert on militias")
             ]
         );
     }
