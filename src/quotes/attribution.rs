@@ -1398,6 +1398,7 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
                 && index > from
                 && is_abbreviation(context, index - 1)
                 && (context.is_capitalized(chars, index + 1)
+                    || context.word(index + 1) == "("
                     || inside_a_name(chars, &context.tokens, index))
             || word == "-" && index > from;
         if !joins {

@@ -394,7 +394,8 @@ mod tests {
                     “Vote no,” said Sen. Ana Ruiz (D-Conn.).\n\n\
                     “Hold on,” said Ola Hart, a D.C.-based strategist.\n\n\
                     “Wait,” said Mr. Lee, who runs L.H. Lee, a research firm.\n\n\
-                    “Stop,” said J.J. Bell, an expert on militias.";
+                    “Stop,” said J.J. Bell, an expert on militias.\n\n\
+                    “Go,” said Sen. Bo Ray Jr. (D-Pa.), a backer of the bill.";
         let written: Vec<Option<String>> = found(text, "en").into_iter().map(|q| q.2).collect();
         assert_eq!(
             written,
@@ -406,7 +407,8 @@ mod tests {
                 some("Sen. Ana Ruiz (D-Conn.)"),
                 some("Ola Hart, a D.C.-based strategist"),
                 some("Mr. Lee, who runs L.H. Lee"),
-                some("J.J. Bell, an expert on militias")
+                some("J.J. Bell, an expert on militias"),
+                some("Sen. Bo Ray Jr. (D-Pa.), a backer of the bill")
             ]
         );
     }
