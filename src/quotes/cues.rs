@@ -336,6 +336,7 @@ pub struct Cues {
     sources: Vec<&'static [&'static str]>,
     naming: Vec<&'static str>,
     german: bool,
+    english: bool,
 }
 
 impl Cues {
@@ -349,6 +350,7 @@ impl Cues {
             sources: Vec::new(),
             naming: Vec::new(),
             german: wanted("de"),
+            english: wanted("en"),
         };
         let tables: [CueTable; 6] = [
             ("en", EN_VERBS, EN_SOURCES, EN_NAMING),
@@ -376,6 +378,13 @@ impl Cues {
         }
         if self.naming.contains(&word) {
             return Some((CueClass::Naming, 1));
+        }
+        // "As Jo Roe put it, “…”": "put" reports only with its "it".
+        if self.english
+            && matches!(word, "put" | "puts")
+            && words.get(index + 1).is_some_and(|w| w == "it")
+        {
+            return Some((CueClass::Verb, 2));
         }
         if self.german && word == "zufolge" {
             return Some((CueClass::SourceAfter, 1));

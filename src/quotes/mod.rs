@@ -347,7 +347,8 @@ mod tests {
                     “It was the coldest winter we ever had,” remembered Ulla Dahl.\n\n\
                     Pia Lund agreed, stating: “The budget cannot carry another cut.”\n\n\
                     “Rents rose faster than wages again this year,” said Will Ortiz, an economist.\n\n\
-                    As Ada Fox pointed out, “Nobody has tested the second engine yet.”";
+                    As Ada Fox pointed out, “Nobody has tested the second engine yet.”\n\n\
+                    As Ben Ode put it, “The second engine is the one that matters.”";
         assert_eq!(
             speakers(text, "en"),
             vec![
@@ -355,7 +356,8 @@ mod tests {
                 some("Ulla Dahl"),
                 some("Pia Lund"),
                 some("Will Ortiz"),
-                some("Ada Fox")
+                some("Ada Fox"),
+                some("Ben Ode")
             ]
         );
     }
