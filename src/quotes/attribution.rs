@@ -644,12 +644,42 @@ fn sentence_subject(chars: &[char], before: &Context) -> Option<(usize, usize)> 
     {
         to += 1;
     }
+    let to = described_name_end(chars, before, subject, to);
     let from = if subject > 0 && cues::is_determiner(before.word(subject - 1)) {
         subject - 1
     } else {
         subject
     };
     Some((from, to))
+}
+
+/// "Republican presidential candidate Jo Roe", "Democratic strategist Al Poe": a lone
+/// capitalised adjective (-an, -ic) opening a description runs on over up to three
+/// lowercase nouns to the name after them; else the subject ends at `to`.
+fn described_name_end(chars: &[char], context: &Context, subject: usize, to: usize) -> usize {
+    let word = context.word(subject);
+    let adjective = to == subject + 1 && (word.ends_with("an") || word.ends_with("ic"));
+    if !adjective {
+        return to;
+    }
+    let nouns = (to..context.len().min(to + 3))
+        .take_while(|&i| {
+            let word = context.word(i);
+            context.is_word(i)
+                && !context.is_capitalized(chars, i)
+                && !word.ends_with("ed")
+                && !word.ends_with("ly")
+                && !is_phrase_stop(word)
+                && !is_clause_start(word)
+                && !cues::is_verb_filler(word)
+        })
+        .count();
+    let name_end = name_run_end(chars, context, to + nouns);
+    if nouns > 0 && name_end > to + nouns {
+        name_end
+    } else {
+        to
+    }
 }
 
 /// Cues whose object is the listener, not the speaker: "telling CNN: “…”".

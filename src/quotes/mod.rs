@@ -372,7 +372,9 @@ mod tests {
                     On Tuesday in Dayton, after winning the primary, Gov. Jo Roe (R-OH), said, \
                     “We are going all the way to the convention now.”\n\n\
                     One reader wrote, “This is the best bridge the city has built in years.”\n\n\
-                    The Lund campaign said, “We expect to win the county by a wide margin.”";
+                    The Lund campaign said, “We expect to win the county by a wide margin.”\n\n\
+                    Republican presidential candidate Ada Kim quickly took to Twitter, writing: \
+                    “Another terrible attack, and nobody in charge seems to care.”";
         let written: Vec<Option<String>> = found(text, "en").into_iter().map(|q| q.2).collect();
         assert_eq!(
             written,
@@ -382,7 +384,8 @@ mod tests {
                 some("The letter"),
                 some("Gov. Jo Roe (R-OH)"),
                 some("One reader"),
-                some("The Lund campaign")
+                some("The Lund campaign"),
+                some("Republican presidential candidate Ada Kim")
             ]
         );
     }
