@@ -800,15 +800,17 @@ impl Resolver {
             || proper
     }
 
+    /// A known first name tells the gender best: "Mr. Sanders" makes the surname male,
+    /// but not his wife "Jane Sanders". Else the honorific used with the surname.
     fn gender_of(&self, words: &[String]) -> Option<Gender> {
-        let by_title = words
-            .last()
-            .and_then(|surname| self.genders.get(surname).copied().flatten());
-        by_title.or_else(|| {
+        let by_first_name = words
+            .first()
+            .filter(|_| words.len() >= 2)
+            .and_then(|w| gender_of_first_name(w));
+        by_first_name.or_else(|| {
             words
-                .first()
-                .filter(|_| words.len() >= 2)
-                .and_then(|w| gender_of_first_name(w))
+                .last()
+                .and_then(|surname| self.genders.get(surname).copied().flatten())
         })
     }
 
@@ -1032,6 +1034,25 @@ fn subject_strength(chars: &[char], tokens: &[Token], start: usize, end: usize) 
         && tokens.get(phrase_start - 1).is_some_and(|t| t.is_word)
     {
         phrase_start -= 1;
+    }
+    // "Jeffrey Roe of the Center for Arms Studies wrote": a name right after a
+    // preposition is its object (an employer, a place), not the subject of the verb;
+    // unless the preposition belongs to a title ("Secretary of State John Roe said").
+    let after_preposition = phrase_start
+        .checked_sub(1)
+        .and_then(word_at)
+        .is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "of" | "for" | "at" | "from" | "in" | "with" | "by" | "on" | "against" | "about"
+            )
+        })
+        && !phrase_start
+            .checked_sub(2)
+            .and_then(word_at)
+            .is_some_and(|w| is_title(&w));
+    if after_preposition {
+        return 0;
     }
     let opens_sentence = opens_sentence_at(chars, tokens, phrase_start);
     let next = word_at(end).unwrap_or_default();
@@ -1336,6 +1357,29 @@ mod tests {
             Some("a spokesman for Mayor Rask")
         );
         assert_eq!(names.resolve("Mayor Rask", 20).as_deref(), Some("Ivo Rask"));
+    }
+
+    #[test]
+    fn a_first_name_outweighs_the_surnames_honorific() {
+        // "Mr. Halvorsen" is the husband; his wife "Jane Halvorsen" is still a woman.
+        let text = "Mr. Halvorsen spoke at noon. Later, Jane Halvorsen said the plan was fair. \
+                    An aide, Tom Brisk, disagreed. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("she", end).as_deref(), Some("Jane Halvorsen"));
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_no_subject() {
+        let text = "Ivo Rask of the Baltic Center for Fusion Studies wrote that it is far \
+                    off. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("he", end).as_deref(), Some("Ivo Rask"));
+        let text = "Mayor Ivo Rask spoke. Secretary of State Tom Brisk said no. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("he", end).as_deref(), Some("Tom Brisk"));
     }
 
     #[test]
