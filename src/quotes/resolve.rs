@@ -446,6 +446,28 @@ const FEMALE_NAMES: &[&str] = &[
     "Wendy",
     "Ashley",
     "Megan",
+    "Dorothy",
+    "Sandra",
+    "Carol",
+    "Carole",
+    "Martha",
+    "Kathleen",
+    "Katherine",
+    "Julie",
+    "Emma",
+    "Olivia",
+    "Gloria",
+    "Louise",
+    "Alicia",
+    "Annette",
+    "Phyllis",
+    "Colleen",
+    "Betsy",
+    "Maureen",
+    "Elaine",
+    "Polly",
+    "Patti",
+    "Sandy",
 ];
 const MALE_NAMES: &[&str] = &[
     "Donald",
@@ -550,6 +572,48 @@ const MALE_NAMES: &[&str] = &[
     "Frank",
     "Patrick",
     "Stephen",
+    "Walter",
+    "Gregory",
+    "Geoffrey",
+    "Geoff",
+    "Edward",
+    "Kenneth",
+    "Keith",
+    "Douglas",
+    "Doug",
+    "Raymond",
+    "Gerald",
+    "Lawrence",
+    "Wayne",
+    "Ralph",
+    "Eugene",
+    "Philip",
+    "Russell",
+    "Bruce",
+    "Nicholas",
+    "Nick",
+    "Samuel",
+    "Aaron",
+    "Justin",
+    "Brandon",
+    "Kyle",
+    "Jacob",
+    "Christopher",
+    "Matt",
+    "Dan",
+    "Dave",
+    "Bob",
+    "Todd",
+    "Jake",
+    "Hank",
+    "Carl",
+    "Stefan",
+    "Matteo",
+    "Antonin",
+    "Denis",
+    "Hugh",
+    "Evan",
+    "Isaac",
 ];
 
 fn gender_of_first_name(word: &str) -> Option<Gender> {
@@ -1444,6 +1508,15 @@ mod tests {
             .filter_map(|m| m.words.first().map(String::as_str))
             .collect();
         assert_eq!(firsts, ["Rask", "Brandl"]);
+    }
+
+    #[test]
+    fn common_first_names_tell_the_gender() {
+        let text = "Ann Lee chaired the hearing. Walter Brisk said it was fair. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("she", end).as_deref(), Some("Ann Lee"));
+        assert_eq!(names.resolve("he", end).as_deref(), Some("Walter Brisk"));
     }
 
     #[test]
