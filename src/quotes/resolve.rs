@@ -1294,14 +1294,61 @@ fn is_present_or_negated_verb(word: &str) -> bool {
         )
 }
 
-/// A lowercase past-tense verb or auxiliary ("was", "included"): what follows a subject.
+/// A lowercase past-tense verb or auxiliary ("was", "included", "made"): what follows a
+/// subject.
 fn is_verb_like(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase)
         && (word.ends_with("ed")
             || matches!(
                 word,
                 "was" | "is" | "has" | "had" | "will" | "would" | "did" | "does" | "says" | "said"
-            ))
+            )
+            || is_irregular_past(word))
+}
+
+/// Common irregular past-tense verbs ("Jane Roe made it clear").
+fn is_irregular_past(word: &str) -> bool {
+    matches!(
+        word,
+        "made"
+            | "took"
+            | "gave"
+            | "went"
+            | "came"
+            | "got"
+            | "saw"
+            | "knew"
+            | "thought"
+            | "found"
+            | "became"
+            | "began"
+            | "kept"
+            | "held"
+            | "brought"
+            | "wrote"
+            | "spoke"
+            | "ran"
+            | "won"
+            | "lost"
+            | "met"
+            | "sent"
+            | "felt"
+            | "heard"
+            | "told"
+            | "sought"
+            | "stood"
+            | "drew"
+            | "struck"
+            | "threw"
+            | "chose"
+            | "broke"
+            | "spent"
+            | "led"
+            | "paid"
+            | "taught"
+            | "fought"
+            | "sat"
+    )
 }
 
 /// "Roe said" or "said Roe." (not "said Roe's plan…", where Roe is no speaker).
@@ -1517,6 +1564,15 @@ mod tests {
         let end = text.chars().count();
         assert_eq!(names.resolve("she", end).as_deref(), Some("Ann Lee"));
         assert_eq!(names.resolve("he", end).as_deref(), Some("Walter Brisk"));
+    }
+
+    #[test]
+    fn an_irregular_past_verb_makes_a_subject() {
+        let text = "Tom Brisk said the plan was late. In an interview, Ivo Rask made it clear \
+                    that he disagreed. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("he", end).as_deref(), Some("Ivo Rask"));
     }
 
     #[test]
