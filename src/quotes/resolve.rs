@@ -117,6 +117,29 @@ fn is_institution_word(word: &str) -> bool {
             | "Organization"
             | "Democrat"
             | "Ministry"
+            | "Watch"
+            | "Tower"
+            | "Partners"
+            | "Staff"
+            | "PAC"
+            | "Technologies"
+            | "United"
+            | "Project"
+            | "Alliance"
+            | "Coalition"
+            | "Forum"
+            | "Society"
+            | "Federation"
+            | "Corporation"
+            | "Magazine"
+            | "Commission"
+            | "Board"
+            | "Bureau"
+            | "School"
+            | "College"
+            | "Hospital"
+            | "Airport"
+            | "Hotel"
             | "Partei"
             | "Regierung"
     ) || is_place_name(word)
@@ -1570,6 +1593,14 @@ mod tests {
     fn an_irregular_past_verb_makes_a_subject() {
         let text = "Tom Brisk said the plan was late. In an interview, Ivo Rask made it clear \
                     that he disagreed. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("he", end).as_deref(), Some("Ivo Rask"));
+    }
+
+    #[test]
+    fn an_organisation_reporting_is_no_antecedent() {
+        let text = "Ivo Rask spoke on his radio show, Harbor Watch reported. Then";
         let names = resolver(text);
         let end = text.chars().count();
         assert_eq!(names.resolve("he", end).as_deref(), Some("Ivo Rask"));
