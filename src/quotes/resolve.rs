@@ -1423,6 +1423,23 @@ fn mention_of(chars: &[char], run: &[Token], common: &WordSet) -> Option<Mention
     }) {
         skip += 1;
     }
+    // "Chief of Staff Denis Roe", "Liberals Elena Roe": a known first name inside the run
+    // starts the name; the capitalised words before it describe the person.
+    if let Some(first_name) = words
+        .iter()
+        .enumerate()
+        .take(words.len().saturating_sub(1))
+        .skip(skip + 1)
+        .find(|(_, w)| gender_of_first_name(w).is_some())
+        .map(|(i, _)| i)
+    {
+        if words
+            .get(skip)
+            .is_some_and(|w| gender_of_first_name(w).is_none())
+        {
+            skip = first_name;
+        }
+    }
     let name: Vec<String> = words
         .get(skip..)?
         .iter()
@@ -1604,6 +1621,17 @@ mod tests {
         let names = resolver(text);
         let end = text.chars().count();
         assert_eq!(names.resolve("he", end).as_deref(), Some("Ivo Rask"));
+    }
+
+    #[test]
+    fn a_known_first_name_inside_a_run_starts_the_name() {
+        let text = "Ivo Rask spoke first. Liberals Elena Halvorsen spoke next. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(
+            names.resolve("she", end).as_deref(),
+            Some("Elena Halvorsen")
+        );
     }
 
     #[test]
