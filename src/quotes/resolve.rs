@@ -907,7 +907,10 @@ impl Resolver {
                     | "Day"
             )
         });
-        if is_institution_word(surname) || shouting || dated {
+        // "White House Chief", "the Florida Governor": a run ending in a title is a
+        // description (but "King" is a common surname).
+        let titled_end = is_title(surname) && surname != "King";
+        if is_institution_word(surname) || shouting || dated || titled_end {
             return false;
         }
         if words.len() == 1 {
@@ -1632,6 +1635,15 @@ mod tests {
             names.resolve("she", end).as_deref(),
             Some("Elena Halvorsen")
         );
+    }
+
+    #[test]
+    fn a_run_ending_in_a_title_is_no_person() {
+        let text = "The White House Chief of Staff Denis Halvorsen spoke. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("he", end).as_deref(), Some("Denis Halvorsen"));
+        assert!(names.is_person(&["Steve".to_string(), "King".to_string()]));
     }
 
     #[test]
