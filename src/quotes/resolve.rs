@@ -1426,6 +1426,18 @@ fn mention_of(chars: &[char], run: &[Token], common: &WordSet) -> Option<Mention
     }) {
         skip += 1;
     }
+    // "Oscar-winner Jane Roe", "Korean-born Ivo Roe": a hyphenated description goes.
+    if let Some(described) = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .rposition(|w| {
+            ["-born", "-winner", "-winning", "-based", "-old", "-elect"]
+                .iter()
+                .any(|suffix| w.ends_with(suffix))
+        })
+    {
+        skip = skip.max(described + 1);
+    }
     // "Chief of Staff Denis Roe", "Liberals Elena Roe": a known first name inside the run
     // starts the name; the capitalised words before it describe the person.
     if let Some(first_name) = words
@@ -1644,6 +1656,14 @@ mod tests {
         let end = text.chars().count();
         assert_eq!(names.resolve("he", end).as_deref(), Some("Denis Halvorsen"));
         assert!(names.is_person(&["Steve".to_string(), "King".to_string()]));
+    }
+
+    #[test]
+    fn a_hyphenated_description_is_no_part_of_the_name() {
+        let text = "Ivo Rask spoke first. Then Oscar-winner Ivar Halvorsen spoke. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("he", end).as_deref(), Some("Ivar Halvorsen"));
     }
 
     #[test]
