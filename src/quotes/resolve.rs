@@ -145,7 +145,7 @@ fn is_institution_word(word: &str) -> bool {
     ) || is_place_name(word)
 }
 
-/// Countries and states that act as subjects in the news ("if its claims are true,
+/// Countries, states and capitals that act as subjects in the news ("if its claims are true,
 /// North Korea is violating…", "China may outnumber…") but are never the "he" or
 /// "she" of a later sentence. Names that are also people's names (Georgia, Jordan,
 /// Israel, Washington) are left out.
@@ -185,6 +185,27 @@ fn is_place_name(word: &str) -> bool {
             | "Wisconsin"
             | "Indiana"
             | "Illinois"
+            | "Moscow"
+            | "Beijing"
+            | "Tehran"
+            | "Kiev"
+            | "Kyiv"
+            | "Pyongyang"
+            | "Brussels"
+            | "Berlin"
+            | "London"
+            | "Paris"
+            | "Rome"
+            | "Jerusalem"
+            | "Damascus"
+            | "Baghdad"
+            | "Kabul"
+            | "Ankara"
+            | "Tokyo"
+            | "Seoul"
+            | "Havana"
+            | "Riyadh"
+            | "Cairo"
     )
 }
 
@@ -358,6 +379,13 @@ const TITLES: &[&str] = &[
     "analyst",
     "economist",
     "director",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "pastor",
+    "patriarch",
 ];
 
 fn is_title(word: &str) -> bool {
@@ -1664,6 +1692,18 @@ mod tests {
         let names = resolver(text);
         let end = text.chars().count();
         assert_eq!(names.resolve("he", end).as_deref(), Some("Ivar Halvorsen"));
+    }
+
+    #[test]
+    fn clergy_titles_and_capitals_are_no_names() {
+        let text = "Archbishop Ivo Rask of Jerusalem said the talks failed. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("he", end).as_deref(), Some("Ivo Rask"));
+        let text = "Ivo Rask met the envoy. Moscow denied the claim. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("he", end).as_deref(), Some("Ivo Rask"));
     }
 
     #[test]
