@@ -1187,6 +1187,8 @@ fn subject_strength(chars: &[char], tokens: &[Token], start: usize, end: usize) 
     if lowercase_title(end) && capitalised(end + 1) {
         return 0;
     }
+    // "Jane Roe of the Harbor Institute told…": the verb after the "of" phrase is hers.
+    let end = end_of_of_phrases(chars, tokens, end);
     // …and the second opens the sentence through it.
     let mut phrase_start = start;
     while phrase_start > 0
@@ -1199,7 +1201,12 @@ fn subject_strength(chars: &[char], tokens: &[Token], start: usize, end: usize) 
     // "Jeffrey Roe of the Center for Arms Studies wrote": a name right after a
     // preposition is its object (an employer, a place), not the subject of the verb;
     // unless the preposition belongs to a title ("Secretary of State John Roe said").
-    let after_preposition = phrase_start
+    let article = phrase_start
+        .checked_sub(1)
+        .and_then(word_at)
+        .is_some_and(|w| w == "the");
+    let before_phrase = phrase_start.saturating_sub(usize::from(article));
+    let after_preposition = before_phrase
         .checked_sub(1)
         .and_then(word_at)
         .is_some_and(|w| {
@@ -1208,7 +1215,7 @@ fn subject_strength(chars: &[char], tokens: &[Token], start: usize, end: usize) 
                 "of" | "for" | "at" | "from" | "in" | "with" | "by" | "on" | "against" | "about"
             )
         })
-        && !phrase_start
+        && !before_phrase
             .checked_sub(2)
             .and_then(word_at)
             .is_some_and(|w| is_title(&w));
@@ -1236,6 +1243,34 @@ fn subject_strength(chars: &[char], tokens: &[Token], start: usize, end: usize) 
     } else {
         u8::from(verb_follows)
     }
+}
+
+/// The end of the "of the Capitalised Words" phrases after a name ending at `end`
+/// ("Roe of the Center for Studies of Jerusalem" → after "Jerusalem"); `end` if none.
+fn end_of_of_phrases(chars: &[char], tokens: &[Token], end: usize) -> usize {
+    let word_at = |i: usize| {
+        tokens
+            .get(i)
+            .filter(|t| t.is_word)
+            .map(|t| text_of(chars, t))
+            .unwrap_or_default()
+    };
+    let mut at = end;
+    while matches!(word_at(at).as_str(), "of" | "for") {
+        let mut next = at + 1;
+        if word_at(next) == "the" {
+            next += 1;
+        }
+        let run_start = next;
+        while starts_upper(&word_at(next)) {
+            next += 1;
+        }
+        if next == run_start {
+            break;
+        }
+        at = next;
+    }
+    at
 }
 
 /// Whether token `start` opens its sentence or paragraph.
@@ -1704,6 +1739,15 @@ mod tests {
         let names = resolver(text);
         let end = text.chars().count();
         assert_eq!(names.resolve("he", end).as_deref(), Some("Ivo Rask"));
+    }
+
+    #[test]
+    fn the_verb_after_an_of_phrase_belongs_to_the_name_before_it() {
+        let text = "Ivo Rask wrote a column. However, as Archbishop Tom Brisk of the Harbor \
+                    Patriarchate of Jerusalem told reporters, the talks failed. Then";
+        let names = resolver(text);
+        let end = text.chars().count();
+        assert_eq!(names.resolve("he", end).as_deref(), Some("Tom Brisk"));
     }
 
     #[test]
