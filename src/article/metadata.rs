@@ -1,6 +1,7 @@
 //! The article's title, byline, date, language and site, from JSON-LD, meta tags and the
 //! DOM, in that order of trust: structured data is written for machines, markup for eyes.
 
+use super::byline;
 use crate::snapshot::{collapse_whitespace, NodeId, Snapshot};
 use serde_json::Value;
 
@@ -341,7 +342,7 @@ fn byline_in_dom(
         if !is_byline {
             continue;
         }
-        let text = tidy_byline(&text_under(
+        let text = byline::tidy(&text_under(
             snapshot,
             children,
             index as NodeId,
@@ -357,21 +358,6 @@ fn byline_in_dom(
         fallback.get_or_insert(text);
     }
     fallback
-}
-
-/// "By Jane Doe —" → "Jane Doe": the popup shows the name, not the page's punctuation.
-fn tidy_byline(text: &str) -> String {
-    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || "—–-|,:·•".contains(c));
-    let lower = trimmed.to_lowercase();
-    let without_by = ["by:", "by "]
-        .iter()
-        .find(|prefix| lower.starts_with(*prefix))
-        .map_or(trimmed, |prefix| {
-            trimmed.get(prefix.len()..).unwrap_or(trimmed)
-        });
-    without_by
-        .trim_matches(|c: char| c.is_whitespace() || "—–-|,:·•".contains(c))
-        .to_string()
 }
 
 fn published(snapshot: &Snapshot, json_ld: &JsonLdArticle) -> Option<String> {
@@ -531,6 +517,5 @@ mod tests {
             strip_site_suffix("Spider-Man - Wiki", None),
             "Spider-Man - Wiki"
         );
-        assert_eq!(tidy_byline("By Jane Doe —"), "Jane Doe");
     }
 }

@@ -9,6 +9,7 @@
 //! Text comes from the DOM only (never from JSON-LD `articleBody`), through a [`TextMap`],
 //! so every character can be traced back to its text node for the page layer.
 
+mod byline;
 mod cleaning;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

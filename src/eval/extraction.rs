@@ -346,12 +346,12 @@ fn suite_cases(dir: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(cases)
 }
 
-/// "By Jane Doe" and "jane  doe" are the same byline.
+/// "By Jane Doe", "Par Jane Doe" and "jane  doe" are the same byline.
 fn normalize_byline(byline: &str) -> String {
     let lower = byline.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
     let words = match words.first() {
-        Some(&"by") => &words[1..],
+        Some(&("by" | "par" | "por" | "von")) => &words[1..],
         _ => &words[..],
     };
     words.join(" ")
@@ -495,5 +495,7 @@ mod tests {
             normalize_byline("By  Jane Doe"),
             normalize_byline("jane doe")
         );
+        assert_eq!(normalize_byline("Par Jane Doe"), "jane doe");
+        assert_ne!(normalize_byline("Parker Jane"), "jane");
     }
 }
