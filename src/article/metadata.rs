@@ -312,11 +312,14 @@ fn byline(
     json_ld: &JsonLdArticle,
     content: Option<NodeId>,
 ) -> Option<String> {
-    if !json_ld.authors.is_empty() {
-        return Some(json_ld.authors.join(", "));
+    // Structured data and meta tags carry the same decorations as the page ("Jane Roe,
+    // Staff Writer"), so every source is cleaned alike.
+    let from_json_ld: Vec<String> = json_ld.authors.iter().map(|a| byline::tidy(a)).collect();
+    if !from_json_ld.is_empty() {
+        return Some(from_json_ld.join(", "));
     }
     let from_meta = meta_value(snapshot, AUTHOR_KEYS)
-        .map(clean_text)
+        .map(|author| byline::tidy(&clean_text(author)))
         .filter(|s| !s.is_empty() && !s.starts_with("http"));
     from_meta.or_else(|| byline_in_dom(snapshot, children, content))
 }
@@ -497,6 +500,30 @@ mod tests {
         };
         assert_eq!(meta_value(&snapshot, AUTHOR_KEYS), Some("Lee Park"));
         assert_eq!(meta_value(&snapshot, &["og:title"]), Some("Shared title"));
+    }
+
+    #[test]
+    fn bylines_from_meta_and_json_ld_are_cleaned() {
+        let snapshot = Snapshot {
+            meta: vec![MetaTag {
+                key: "author".into(),
+                content: "By Lee  Park, Staff Writer".into(),
+            }],
+            ..Snapshot::default()
+        };
+        let none = JsonLdArticle::default();
+        assert_eq!(
+            byline(&snapshot, &[], &none, None).as_deref(),
+            Some("Lee Park")
+        );
+        let json_ld = JsonLdArticle {
+            authors: vec!["Ana Ruiz - Reporter".into(), "Tom Vale".into()],
+            ..JsonLdArticle::default()
+        };
+        assert_eq!(
+            byline(&snapshot, &[], &json_ld, None).as_deref(),
+            Some("Ana Ruiz, Tom Vale")
+        );
     }
 
     #[test]
