@@ -75,6 +75,32 @@ const BEAT_WORDS: &[&str] = &[
     "metro",
     "entertainment",
 ];
+/// Two-word page furniture whose words alone could be names.
+const FURNITURE_PAIRS: &[(&str, &str)] = &[
+    ("last", "updated"),
+    ("last", "modified"),
+    ("view", "more"),
+    ("view", "all"),
+    ("read", "more"),
+    ("see", "more"),
+    ("more", "articles"),
+];
+const WEEKDAYS: &[&str] = &[
+    "mon",
+    "monday",
+    "tue",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+];
 const MONTHS: &[&str] = &[
     "jan",
     "january",
@@ -151,19 +177,29 @@ fn after_lead_word<'a, 'w>(words: &'a [&'w str]) -> &'a [&'w str] {
 /// Names carry no digits, and a month only counts before a number, so "Theresa May" stays.
 fn date_or_furniture_start(words: &[&str]) -> usize {
     let starts_with_digit = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit());
-    (0..words.len())
+    let start = (0..words.len())
         .find(|&i| {
             let word = bare(words[i]);
             let next = words.get(i + 1).map(|w| bare(w)).unwrap_or_default();
             let month_before_number = MONTHS.contains(&word.as_str()) && starts_with_digit(&next);
-            // "Last updated" is furniture; a lone "Last" is a surname.
-            let last_before_stop = word == "last" && STOP_WORDS.contains(&next.as_str());
+            // "Last updated", "View more" are furniture; a lone "Last" or "View" is a surname.
+            let furniture_pair = FURNITURE_PAIRS.contains(&(word.as_str(), next.as_str()));
             starts_with_digit(words[i])
                 || month_before_number
-                || last_before_stop
+                || furniture_pair
                 || STOP_WORDS.contains(&word.as_str())
         })
-        .unwrap_or(words.len())
+        .unwrap_or(words.len());
+    if start == words.len() {
+        return start;
+    }
+    // "Monday, March 4" and "on March 4": the weekday or "on" belongs to the date.
+    let belongs_to_date = |w: &str| WEEKDAYS.contains(&bare(w).as_str()) || bare(w) == "on";
+    words[..start]
+        .iter()
+        .rposition(|w| !belongs_to_date(w))
+        .map_or(0, |last_name_word| last_name_word + 1)
+        .min(start)
 }
 
 /// Index of the first pipe or bullet, standing alone or starting a word ("Roe | Site").
@@ -200,7 +236,9 @@ fn ends_with_role(segment: &str) -> bool {
     segment
         .split_whitespace()
         .last()
-        .is_some_and(|w| ROLE_WORDS.contains(&bare(w).as_str()))
+        // "Editor-at-large" is an editor.
+        .and_then(|w| bare(w).split('-').next().map(str::to_string))
+        .is_some_and(|w| ROLE_WORDS.contains(&w.as_str()))
 }
 
 /// "Ben Roe Games Editor" → "Ben Roe", "Jane Roe and Contributors" → "Jane Roe": a job
@@ -257,6 +295,11 @@ mod tests {
         assert_eq!(tidy("Written by Tom Vale Edited by Ana Ruiz"), "Tom Vale");
         assert_eq!(tidy("Ana Ruiz 4 de mayo de 2021"), "Ana Ruiz");
         assert_eq!(tidy("Theresa May"), "Theresa May");
+        assert_eq!(tidy("Tom Vale Monday, March 4, 2019"), "Tom Vale");
+        assert_eq!(tidy("Tom Vale on Feb 2"), "Tom Vale");
+        assert_eq!(tidy("Tom Vale View More Articles"), "Tom Vale");
+        assert_eq!(tidy("Ana View"), "Ana View");
+        assert_eq!(tidy("Ana On"), "Ana On");
         assert_eq!(tidy("June 4, 2020"), "June 4, 2020");
     }
 
@@ -267,6 +310,7 @@ mod tests {
             "Jane Roe"
         );
         assert_eq!(tidy("Jane Roe - Reporter"), "Jane Roe");
+        assert_eq!(tidy("Jane Roe, Editor-at-large"), "Jane Roe");
         assert_eq!(tidy("Jane Roe | The Daily Tide"), "Jane Roe");
         assert_eq!(tidy("Jane Roe jane@tide.example @janeroe"), "Jane Roe");
         assert_eq!(tidy("Jane Roe and Contributors"), "Jane Roe");
