@@ -151,6 +151,40 @@ pub fn tidy(text: &str) -> String {
     }
 }
 
+/// "Troy Roe, Cleveland.com" or "Ana Ruiz Florida Today" → the name, when the part cut
+/// off is the page's own site name (a news agency byline that *is* the site stays).
+pub fn without_site(byline: &str, site: Option<&str>) -> String {
+    let Some(site) = site.map(str::to_lowercase).filter(|s| !s.trim().is_empty()) else {
+        return byline.to_string();
+    };
+    // Word-boundary comparison: "CNN Business" names the site "CNN", "Happy" not "AP".
+    let names_site = |part: &str| {
+        let part = part.trim().to_lowercase();
+        !part.is_empty()
+            && (part == site
+                || part.starts_with(&format!("{site} "))
+                || site.starts_with(&format!("{part} ")))
+    };
+    let segments: Vec<&str> = byline.split(',').collect();
+    let kept: Vec<&str> = segments
+        .iter()
+        .enumerate()
+        .filter(|(i, part)| *i == 0 || !names_site(part))
+        .map(|(_, part)| part.trim())
+        .collect();
+    let joined = kept.join(", ");
+    let suffix = format!(" {site}");
+    let head_len = joined.len().saturating_sub(suffix.len());
+    let ends_with_site = joined.is_char_boundary(head_len)
+        && joined[head_len..].to_lowercase() == suffix
+        && joined[..head_len].split_whitespace().count() >= 2;
+    if ends_with_site {
+        trim_edges(&joined[..head_len]).to_string()
+    } else {
+        joined
+    }
+}
+
 fn trim_edges(text: &str) -> &str {
     text.trim_matches(|c: char| c.is_whitespace() || EDGE_PUNCTUATION.contains(c))
 }
@@ -268,7 +302,32 @@ fn drop_trailing_role(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::tidy;
+    use super::{tidy, without_site};
+
+    #[test]
+    fn drops_the_site_name() {
+        let site = Some("Daily Tide");
+        assert_eq!(without_site("Jane Roe, Daily Tide", site), "Jane Roe");
+        assert_eq!(
+            without_site("Jane Roe, Daily Tide Sports", site),
+            "Jane Roe"
+        );
+        assert_eq!(without_site("Jane Roe Daily Tide", site), "Jane Roe");
+        assert_eq!(without_site("Daily Tide", site), "Daily Tide");
+        assert_eq!(without_site("Tide Daily Tide", site), "Tide Daily Tide");
+        assert_eq!(
+            without_site("Jane Roe, Tom Vale", site),
+            "Jane Roe, Tom Vale"
+        );
+        assert_eq!(
+            without_site("Jane Roe, Dailyish", site),
+            "Jane Roe, Dailyish"
+        );
+        assert_eq!(
+            without_site("Jane Roe, Daily Tide", None),
+            "Jane Roe, Daily Tide"
+        );
+    }
 
     #[test]
     fn strips_lead_words_and_edge_punctuation() {

@@ -45,7 +45,8 @@ pub fn read(snapshot: &Snapshot, children: &[Vec<NodeId>], content: Option<NodeI
     let site = site_name(snapshot, &json_ld);
     Metadata {
         title: title(snapshot, children, &json_ld, site.as_deref()),
-        byline: byline(snapshot, children, &json_ld, content),
+        byline: byline(snapshot, children, &json_ld, content)
+            .map(|b| byline::without_site(&b, site.as_deref())),
         published: published(snapshot, &json_ld),
         lang: language(snapshot, &json_ld),
         site,
