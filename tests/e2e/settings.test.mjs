@@ -94,6 +94,13 @@ eachBrowser('settings', (name) => {
   let server;
   const dirs = [];
   const launchOn = (profile, ext, addon) => launch(name, { profile, ext, addon });
+  /** An empty profile and a private copy of the build, both removed after the tests. */
+  const freshProfileAndBuild = () => {
+    const profile = mkdtempSync(join(tmpdir(), `unveil-e2e-profile-${name}-`));
+    const ext = copyBuild(name);
+    dirs.push(profile, ext);
+    return { profile, ext };
+  };
   before(async () => {
     server = await startServer({ port: 0 });
   });
@@ -103,10 +110,7 @@ eachBrowser('settings', (name) => {
   });
 
   test('settings survive a browser restart (same profile)', async () => {
-    const profile = mkdtempSync(join(tmpdir(), `unveil-e2e-profile-${name}-`));
-    dirs.push(profile);
-    const ext = copyBuild(name);
-    dirs.push(ext);
+    const { profile, ext } = freshProfileAndBuild();
     let browser = await launchOn(profile, ext, 'permanent');
     try {
       await writeSettings(browser, SAVED);
@@ -127,10 +131,7 @@ eachBrowser('settings', (name) => {
   });
 
   test('an update migrates schema-0 settings and the content script follows them', async () => {
-    const profile = mkdtempSync(join(tmpdir(), `unveil-e2e-profile-${name}-`));
-    dirs.push(profile);
-    const ext = copyBuild(name);
-    dirs.push(ext);
+    const { profile, ext } = freshProfileAndBuild();
     let browser = await launchOn(profile, ext, 'permanent');
     try {
       await writeSettings(browser, SCHEMA_0);
