@@ -1273,8 +1273,13 @@ fn end_of_of_phrases(chars: &[char], tokens: &[Token], end: usize) -> usize {
     at
 }
 
-/// Whether token `start` opens its sentence or paragraph.
+/// Whether token `start` opens its sentence or paragraph (not after the period of
+/// "A.E. Dick Roe" or "Sen. Roe").
 fn opens_sentence_at(chars: &[char], tokens: &[Token], start: usize) -> bool {
+    let abbreviated = start
+        .checked_sub(2)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| t.is_word && super::tokens::is_abbreviation_word(&text_of(chars, t)));
     start == 0
         || start
             .checked_sub(1)
@@ -1285,6 +1290,7 @@ fn opens_sentence_at(chars: &[char], tokens: &[Token], start: usize) -> bool {
                         chars.get(t.start),
                         Some('.' | '!' | '?' | ':' | ';' | '“' | '"')
                     )
+                    && !(abbreviated && chars.get(t.start) == Some(&'.'))
                     || chars
                         .get(t.end..tokens.get(start).map_or(t.end, |n| n.start))
                         .is_some_and(|gap| gap.contains(&'\n'))
@@ -1592,6 +1598,14 @@ mod tests {
             .resolve("she", end)
             .is_some_and(|name| name.ends_with("Okafor")));
         assert_eq!(names.gender_of(&["Okafor".to_string()]), None);
+    }
+
+    #[test]
+    fn a_name_after_initials_does_not_open_a_sentence() {
+        // The period of "A.E." ends no sentence: Dick Moss is an object, Ward the subject.
+        let text = "Gov. Lee Ward signed the order. Anticipating criticism, Ward remarked that \
+                    he had consulted scholar A.E. Dick Moss at the state university. Then";
+        assert_eq!(resolve_at_end(text, "he").as_deref(), Some("Lee Ward"));
     }
 
     #[test]

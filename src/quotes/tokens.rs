@@ -89,9 +89,10 @@ fn lowercase_char(c: char) -> char {
     char::from_u32(lower).unwrap_or(c)
 }
 
-/// Words that end in a period without ending the sentence: "Mr.", "Sen.", "J.".
+/// Words that end in a period without ending the sentence: "Mr.", "Sen.", "J.", "A.E.".
 pub fn is_abbreviation_word(word: &str) -> bool {
-    word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+    word.split('.')
+        .all(|part| part.chars().count() == 1 && part.chars().all(char::is_uppercase))
         || matches!(
             word,
             "Mr" | "Mrs"
