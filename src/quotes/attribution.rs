@@ -1325,9 +1325,78 @@ fn phrase_before(
         // The written speaker keeps its appositive, as the gold does: "X, a doctor".
         return context
             .is_capitalized(chars, name.0)
-            .then_some((name.0, last));
+            .then(|| (with_descriptor(chars, context, name.0, floor), last));
     }
     phrase_ending_at(chars, context, end, floor)
+        .map(|(from, to)| (with_descriptor(chars, context, from, floor), to))
+}
+
+/// Most words a description before a name runs back over: "Clinton’s top foreign
+/// policy aide".
+const MAX_DESCRIPTOR: usize = 6;
+
+/// "Sanders campaign manager Jeff Weaver said": a role noun right before the name
+/// starting at `from`, with its modifiers back to the clause start or a determiner,
+/// belongs to the written speaker (the gold keeps it; resolution still names the
+/// person). `from` unchanged when no role noun precedes it.
+fn with_descriptor(chars: &[char], context: &Context, from: usize, floor: usize) -> usize {
+    let head = from.checked_sub(1).filter(|&h| h >= floor);
+    let Some(head) = head.filter(|&h| {
+        context.is_word(h) && !context.is_capitalized(chars, h) && is_role_noun(context.word(h))
+    }) else {
+        return from;
+    };
+    let modifies = |i: usize| {
+        let word = context.word(i);
+        context.is_word(i)
+            && !is_phrase_stop(word)
+            && !is_clause_start(word)
+            && !is_time_word(word)
+            && !cues::is_pronoun(word)
+            && !cues::is_verb_filler(word)
+            && !word.ends_with("ly")
+            && (context.is_capitalized(chars, i) || !word.ends_with("ed") || word.contains('-'))
+    };
+    let mut at = head;
+    while at > floor && head - at < MAX_DESCRIPTOR && modifies(at - 1) {
+        at -= 1;
+        if cues::is_determiner(context.word(at)) {
+            break;
+        }
+    }
+    at
+}
+
+/// Nouns naming someone's role before their name: "spokesman", "campaign manager".
+fn is_role_noun(word: &str) -> bool {
+    let descriptive_title = super::resolve::is_title(word)
+        && !matches!(
+            word,
+            "former" | "state" | "foreign" | "vice" | "prime" | "mr" | "mrs" | "ms" | "dr"
+        );
+    descriptive_title
+        || matches!(
+            word,
+            "manager"
+                | "doctor"
+                | "lawyer"
+                | "official"
+                | "officer"
+                | "member"
+                | "activist"
+                | "expert"
+                | "scholar"
+                | "author"
+                | "writer"
+                | "commentator"
+                | "executive"
+                | "coordinator"
+                | "organizer"
+                | "consultant"
+                | "operative"
+                | "historian"
+                | "professor"
+        )
 }
 
 /// The noun phrase that ends right before token `end`.

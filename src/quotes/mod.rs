@@ -594,6 +594,18 @@ mod tests {
     }
 
     #[test]
+    fn a_role_before_the_name_stays_in_the_written_speaker() {
+        let text = "The vote was close.\n\n\
+                    Berg campaign manager Tove Lind said: “We will win the recount.”\n\n\
+                    On Monday, city spokesman Ari Holm said: “The count is fair.”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("Berg campaign manager Tove Lind"));
+        assert_eq!(quotes[0].1, some("Tove Lind"));
+        assert_eq!(quotes[1].2, some("city spokesman Ari Holm"));
+        assert_eq!(quotes[1].1, some("Ari Holm"));
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";

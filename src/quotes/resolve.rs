@@ -388,7 +388,7 @@ const TITLES: &[&str] = &[
     "patriarch",
 ];
 
-fn is_title(word: &str) -> bool {
+pub(super) fn is_title(word: &str) -> bool {
     TITLES.contains(&super::tokens::lowercase(word).as_str())
 }
 
