@@ -1297,7 +1297,7 @@ fn opens_sentence_at(chars: &[char], tokens: &[Token], start: usize) -> bool {
             })
 }
 
-/// "killing Terence Roe, …", "overseen by former envoy Kofi Roe, …": a name followed
+/// "killing Terence Roe, …", "overseen by former envoy Kofi Roe, …", "like Roe, …": a name followed
 /// by a comma is an object, not a subject with an appositive, when a preposition or a
 /// verb form governs it from the few words before (up to the clause's punctuation).
 fn governed_by_verb_or_preposition(chars: &[char], tokens: &[Token], start: usize) -> bool {
@@ -1322,6 +1322,9 @@ fn governed_by_verb_or_preposition(chars: &[char], tokens: &[Token], start: usiz
                         | "about"
                         | "and"
                         | "or"
+                        | "like"
+                        | "unlike"
+                        | "than"
                 )
         })
 }
@@ -1606,6 +1609,12 @@ mod tests {
         let text = "Gov. Lee Ward signed the order. Anticipating criticism, Ward remarked that \
                     he had consulted scholar A.E. Dick Moss at the state university. Then";
         assert_eq!(resolve_at_end(text, "he").as_deref(), Some("Lee Ward"));
+    }
+
+    #[test]
+    fn a_name_compared_with_like_is_no_subject() {
+        let text = "Tom Kroll said that like Bo Early, a few other backers would get in. Then";
+        assert_eq!(resolve_at_end(text, "he").as_deref(), Some("Tom Kroll"));
     }
 
     #[test]
