@@ -1596,8 +1596,12 @@ fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) ->
             || is_sentence_end(chars, &context.tokens, index)
                 && !(word == "." && is_abbreviation(context, index - 1));
         let inner_mark = matches!(word, "," | "." | "-" | "’" | "'");
-        if sentence_end || !context.is_word(index) && !inner_mark {
+        if sentence_end || word == "(" || word == ")" {
             return (from, index);
+        }
+        if !context.is_word(index) && !inner_mark {
+            // Another quote opens inside the appositive.
+            return whole_appositive(context, phrase, index);
         }
         if word == "," {
             let age = index == to + 2 && context.word(to + 1).chars().all(|c| c.is_ascii_digit());
@@ -1607,12 +1611,35 @@ fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) ->
             }
         }
     }
-    // The context may stop at the sentence end, which then ends the appositive.
-    if limit == context.len() {
-        (from, limit)
-    } else {
-        phrase
+    // The context may stop at the sentence end, which then ends the appositive, or at
+    // the next quote.
+    let next_quote = context
+        .tokens
+        .last()
+        .and_then(|t| chars.get(t.end..))
+        .and_then(|rest| rest.iter().find(|c| !c.is_whitespace()))
+        .is_some_and(|&c| matches!(c, '“' | '"' | '‘' | '\''));
+    match (limit == context.len(), next_quote) {
+        (true, true) => whole_appositive(context, phrase, limit),
+        (true, false) => (from, limit),
+        _ => phrase,
     }
+}
+
+/// `phrase` through its appositive cut at `end` by the next quote, unless that stops
+/// on a word that needs more ("Jo Roe, one of the “…”", "Roe, who said the plan had
+/// “…”"): then only up to the appositive's last comma, or none of it.
+fn whole_appositive(context: &Context, phrase: (usize, usize), end: usize) -> (usize, usize) {
+    let last = context.word(end.saturating_sub(1));
+    let unfinished = cues::is_determiner(last)
+        || is_phrase_stop(last)
+        || is_clause_start(last)
+        || matches!(last, "or" | "had" | "have" | "has" | "one" | "whose");
+    if !unfinished {
+        return (phrase.0, end);
+    }
+    let inner_comma = (phrase.1 + 1..end).rev().find(|&i| context.word(i) == ",");
+    inner_comma.map_or(phrase, |comma| (phrase.0, comma))
 }
 
 fn is_time_word(word: &str) -> bool {

@@ -606,6 +606,15 @@ mod tests {
     }
 
     #[test]
+    fn an_appositive_cut_by_the_next_quote_is_left_out() {
+        let text = "“The plan works,” said Ana Lund, the author of “Harbor Days,” at the fair.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("Ana Lund"));
+        let text = "“The plan works,” said Ana Lund, a baker from Ely.";
+        assert_eq!(found(text, "en")[0].2, some("Ana Lund, a baker from Ely"));
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";
