@@ -1174,7 +1174,8 @@ fn is_reporting_word(word: &str) -> bool {
 }
 
 /// 2 when the name run `tokens[start..end]` opens its sentence, or is next to a
-/// reporting verb, or is followed by an appositive ("Jane Roe, a doctor, said"); 1 when
+/// reporting verb, or is followed by an appositive ("Jane Roe, a doctor, said", "Jane
+/// Roe — a doctor — said"); 1 when
 /// a finite verb follows it; else 0.
 fn subject_strength(chars: &[char], tokens: &[Token], start: usize, end: usize) -> u8 {
     let word_at = |i: usize| tokens.get(i).map(|t| text_of(chars, t));
@@ -1237,7 +1238,8 @@ fn subject_strength(chars: &[char], tokens: &[Token], start: usize, end: usize) 
     let sure = opens_sentence
         || clause_subject
         || next_to_reporting_verb(chars, tokens, start, end)
-        || next == "," && !governed_by_verb_or_preposition(chars, tokens, start);
+        || matches!(next.as_str(), "," | "—" | "–")
+            && !governed_by_verb_or_preposition(chars, tokens, start);
     if sure {
         2
     } else {
@@ -1615,6 +1617,13 @@ mod tests {
     fn a_name_compared_with_like_is_no_subject() {
         let text = "Tom Kroll said that like Bo Early, a few other backers would get in. Then";
         assert_eq!(resolve_at_end(text, "he").as_deref(), Some("Tom Kroll"));
+    }
+
+    #[test]
+    fn a_name_before_a_dash_appositive_is_the_subject() {
+        let text = "And city Chairman Tom Rask — Ivo Berg’s former chief of staff — offered a \
+                    plan when I asked him. Then";
+        assert_eq!(resolve_at_end(text, "he").as_deref(), Some("Tom Rask"));
     }
 
     #[test]
