@@ -150,6 +150,7 @@ const EN_VERBS: &[&str] = &[
     "sang",
     "sings",
     "pointed",
+    "points",
     "write",
 ];
 const EN_SOURCES: &[&[&str]] = &[&["according", "to"]];
@@ -402,6 +403,14 @@ impl Cues {
             })
             .map(|phrase| (CueClass::Source, phrase.len()))
     }
+}
+
+/// A reporting verb of any supported language, as written in lowercase ("said",
+/// "sagte"): the resolver's sign that a name next to it is someone speaking.
+pub fn is_reporting_verb(word: &str) -> bool {
+    [EN_VERBS, DE_VERBS, RU_VERBS, FR_VERBS, ES_VERBS, PT_VERBS]
+        .iter()
+        .any(|verbs| verbs.contains(&word))
 }
 
 /// Personal pronouns that can be a speaker.

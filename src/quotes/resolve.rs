@@ -1130,49 +1130,6 @@ impl WordSet {
     }
 }
 
-/// Words after which a name is the subject of a report ("Roe said", "said Roe").
-fn is_reporting_word(word: &str) -> bool {
-    matches!(
-        word,
-        "said"
-            | "says"
-            | "told"
-            | "tells"
-            | "added"
-            | "wrote"
-            | "writes"
-            | "argued"
-            | "noted"
-            | "explained"
-            | "asked"
-            | "insisted"
-            | "continued"
-            | "replied"
-            | "warned"
-            | "stated"
-            | "recalled"
-            | "argues"
-            | "notes"
-            | "adds"
-            | "points"
-            | "insists"
-            | "explains"
-            | "continues"
-            | "asks"
-            | "warns"
-            | "claims"
-            | "claimed"
-            | "admitted"
-            | "acknowledged"
-            | "responded"
-            | "quipped"
-            | "tweeted"
-            | "posted"
-            | "sagte"
-            | "erklärte"
-    )
-}
-
 /// 2 when the name run `tokens[start..end]` opens its sentence, or is next to a
 /// reporting verb, or is followed by an appositive ("Jane Roe, a doctor, said", "Jane
 /// Roe — a doctor — said"); 1 when
@@ -1235,12 +1192,22 @@ fn subject_strength(chars: &[char], tokens: &[Token], start: usize, end: usize) 
     // right before its finite verb, unless a verb or preposition governs it ("by Roe").
     let verb_follows = finite_verb_follows(chars, tokens, end)
         && !governed_by_verb_or_preposition(chars, tokens, start);
+    // "…if Governor Lara Voss agrees": a subordinate clause's subject is never sure.
+    let subordinate = before_phrase
+        .checked_sub(1)
+        .and_then(word_at)
+        .is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "if" | "unless" | "whether" | "because" | "although" | "though" | "until"
+            )
+        });
     let sure = opens_sentence
         || clause_subject
         || next_to_reporting_verb(chars, tokens, start, end)
         || matches!(next.as_str(), "," | "—" | "–")
             && !governed_by_verb_or_preposition(chars, tokens, start);
-    if sure {
+    if sure && !subordinate {
         2
     } else {
         u8::from(verb_follows)
@@ -1459,12 +1426,12 @@ fn next_to_reporting_verb(chars: &[char], tokens: &[Token], start: usize, end: u
             .checked_sub(1)
             .and_then(word_at)
             .is_some_and(|w| strip_possessive(&w) == w);
-    word_at(end).is_some_and(|w| is_reporting_word(&w))
+    word_at(end).is_some_and(|w| cues::is_reporting_verb(&w))
         || ends_clause
             && start
                 .checked_sub(1)
                 .and_then(word_at)
-                .is_some_and(|w| is_reporting_word(&w))
+                .is_some_and(|w| cues::is_reporting_verb(&w))
 }
 
 fn mention_of(chars: &[char], run: &[Token], common: &WordSet) -> Option<Mention> {
@@ -1624,6 +1591,15 @@ mod tests {
         let text = "And city Chairman Tom Rask — Ivo Berg’s former chief of staff — offered a \
                     plan when I asked him. Then";
         assert_eq!(resolve_at_end(text, "he").as_deref(), Some("Tom Rask"));
+    }
+
+    #[test]
+    fn a_lone_surname_next_to_a_reporting_verb_of_any_language_is_a_person() {
+        // The verbs are the cue lists' (one list per language, shared with attribution).
+        let names = resolver("Wilcox points to the map. Danach sagte Lindqvist: nichts. Orla ran.");
+        assert!(names.is_person(&["Wilcox".to_string()]));
+        assert!(names.is_person(&["Lindqvist".to_string()]));
+        assert!(!names.is_person(&["Orla".to_string()]));
     }
 
     #[test]
