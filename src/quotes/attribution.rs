@@ -966,6 +966,10 @@ fn after_quote(
                 && cue_at > start + 1
                 && after.word(cue_at - 1) == ","
             || relative && commas % 2 == 1;
+        if let Some(length) = quoted_as_saying(after, cue_at) {
+            let speaker = subject_phrase(chars, after, start, cue_at)?;
+            return found(speaker, (cue_at, cue_at + length));
+        }
         // A capital is a name's initial ("D-N.Y."), not Spanish "y".
         let starts_clause =
             is_clause_start(after.word(cue_at)) && !after.is_capitalized(chars, cue_at);
@@ -993,6 +997,21 @@ fn after_quote(
         }
     }
     None
+}
+
+/// "is quoted as saying" at `at`: a passive report whose subject is the speaker. Its
+/// length in words.
+fn quoted_as_saying(context: &Context, at: usize) -> Option<usize> {
+    let passive = matches!(context.word(at), "is" | "was" | "were" | "are")
+        && context.word(at + 1) == "quoted"
+        && context.word(at + 2) == "as";
+    passive.then(|| {
+        if context.word(at + 3) == "saying" {
+            4
+        } else {
+            3
+        }
+    })
 }
 
 /// Words that start a new clause rather than a speaker phrase.

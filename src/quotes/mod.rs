@@ -615,6 +615,15 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_quoted_as_saying() {
+        let text = "Pollster Ned Varga sells surveys.\n\n\
+                    “Our method succeeds where others fail,” Varga is quoted as saying.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("Varga"));
+        assert_eq!(quotes[0].1, some("Ned Varga"));
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";
