@@ -1507,6 +1507,12 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
     if cues::is_pronoun(context.word(from)) {
         return Some((from, from + 1));
     }
+    // "when asked last month about…": a time is nobody.
+    let dated = matches!(context.word(from), "last" | "next" | "this" | "that")
+        && is_time_noun(context.word(from + 1));
+    if dated || is_time_word(context.word(from)) {
+        return None;
+    }
     let mut index = from;
     while index < context.len() && index - from < 8 {
         let word = context.word(index);
@@ -1659,6 +1665,27 @@ fn whole_appositive(context: &Context, phrase: (usize, usize), end: usize) -> (u
     }
     let inner_comma = (phrase.1 + 1..end).rev().find(|&i| context.word(i) == ",");
     inner_comma.map_or(phrase, |comma| (phrase.0, comma))
+}
+
+/// "week" in "last week": nouns a time phrase ends on.
+fn is_time_noun(word: &str) -> bool {
+    is_time_word(word)
+        || matches!(
+            word,
+            "week"
+                | "month"
+                | "year"
+                | "night"
+                | "weekend"
+                | "spring"
+                | "summer"
+                | "fall"
+                | "autumn"
+                | "winter"
+                | "time"
+                | "morning"
+                | "evening"
+        )
 }
 
 fn is_time_word(word: &str) -> bool {

@@ -624,6 +624,20 @@ mod tests {
     }
 
     #[test]
+    fn a_time_is_no_speaker_and_any_opens_no_name() {
+        let text = "Any deal would need Judge Maren Holt, who told the court when asked last \
+                    month about it: “That matter is being handled by career agents.”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].1, some("Maren Holt"));
+    }
+
+    #[test]
+    fn a_reflexive_after_the_name_is_not_part_of_it() {
+        let text = "Senator Ted Rusk spoke first.\n\n“It was fine,” Rusk himself said.";
+        assert_eq!(speakers(text, "en"), vec![some("Ted Rusk")]);
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";

@@ -795,10 +795,12 @@ impl Resolver {
             _ => head,
         };
         let chars: Vec<char> = head.chars().collect();
+        // "Cruz himself": the reflexive only stresses the name.
         let words: Vec<String> = tokenize(&chars, 0, chars.len())
             .iter()
             .filter(|t| t.is_word)
             .map(|t| text_of(&chars, t))
+            .filter(|w| !matches!(w.as_str(), "himself" | "herself" | "themselves"))
             .collect();
         let first = words.first()?;
         if words.len() == 1 && cues::is_pronoun(first) {
