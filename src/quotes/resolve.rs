@@ -809,6 +809,14 @@ impl Resolver {
             }
             return self.antecedent(position, gender_of_pronoun(first));
         }
+        // "an Iowa Democrat", "one Trump adviser": somebody described, not named.
+        let unnamed = matches!(
+            first.as_str(),
+            "a" | "an" | "An" | "another" | "Another" | "one" | "One"
+        );
+        if unnamed {
+            return Some(head.trim().to_string());
+        }
         let name = last_name_run(&words);
         if name.is_empty() || name_modifies_a_noun(&words) || names_someone_else(&words) {
             // "the president": the person introduced with that title, else the phrase.
@@ -1602,6 +1610,21 @@ mod tests {
         assert!(names.is_person(&["Wilcox".to_string()]));
         assert!(names.is_person(&["Lindqvist".to_string()]));
         assert!(!names.is_person(&["Orla".to_string()]));
+    }
+
+    #[test]
+    fn somebody_described_is_not_the_place_in_the_description() {
+        let names = resolver("Voters in Iowa met on Monday. Then");
+        assert_eq!(
+            names.resolve("an Iowa Democrat", 20).as_deref(),
+            Some("an Iowa Democrat")
+        );
+        assert_eq!(
+            names
+                .resolve("one Iowa Republican strategist", 20)
+                .as_deref(),
+            Some("one Iowa Republican strategist")
+        );
     }
 
     #[test]
