@@ -282,7 +282,8 @@ fn attribute(
             return Some(found);
         }
     }
-    if let Some(found) = signed_below(chars, span) {
+    if let Some(found) = signed_below(chars, span).or_else(|| signed_at_paragraph_end(chars, span))
+    {
         return Some(found);
     }
     if starts_sentence && ends_sentence {
@@ -349,6 +350,28 @@ fn added_to_earlier_quote(
 
 /// Longest line (in chars) taken as a quote's signature: "— Jane Roe, Ohio."
 const MAX_SIGNATURE: usize = 120;
+
+/// A quote opening a paragraph that ends on a signature after a later quote: "“…” More
+/// words “…” ― Jane Roe." (a list of readers' quotes; an odd mark inside the first one
+/// split it). The signature is every part's, not the speaker of the paragraph before.
+fn signed_at_paragraph_end(chars: &[char], span: &Span) -> Option<Attribution> {
+    if span.start != span.paragraph_start {
+        return None;
+    }
+    let line = Context::new(chars, tokenize(chars, span.end, span.paragraph_end));
+    let dash = (0..line.len()).rev().find(|&i| is_dash(line.word(i)))?;
+    let signs_a_quote = dash
+        .checked_sub(1)
+        .is_some_and(|i| matches!(line.word(i), "”" | "\"" | "’" | "'"));
+    let name_end = name_run_end(chars, &line, dash + 1);
+    let ends_paragraph = (name_end..line.len()).all(|i| !line.is_word(i));
+    (signs_a_quote && name_end > dash + 1 && ends_paragraph).then(|| Attribution {
+        speaker: line.range(dash + 1, name_end),
+        cue: line.range(dash, dash + 1),
+        kind: QuoteKind::Direct,
+        continues: None,
+    })
+}
 
 /// A quote that is a paragraph of its own, signed on the next line: "“…”¶- Jane Roe."
 fn signed_below(chars: &[char], span: &Span) -> Option<Attribution> {

@@ -638,6 +638,18 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_signed_quotes_signs_each_paragraph_at_its_end() {
+        let text = "Readers wrote in.\n\n\
+                    “He cannot lead anyone anywhere at all.” ― Ana Ruiz\n\
+                    “My grandmother picked cotton all her life, and as Bo Lee put it ‘Some \
+                    people are so poor all they have is money.” That is all he has “the root \
+                    of it’.” ― Mia Lastra.";
+        let speakers = speakers(text, "en");
+        assert_eq!(speakers.first(), Some(&some("Ana Ruiz")));
+        assert_eq!(speakers.get(1), Some(&some("Mia Lastra")));
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";
