@@ -1611,7 +1611,15 @@ fn opens_appositive(chars: &[char], context: &Context, index: usize) -> bool {
         context.word(index),
         "democrat" | "republican" | "independent"
     ) && context.word(index + 1) == "of";
+    // "Jo Roe, Twitter’s director,", "Jo Roe, Mrs. Doe's aide,": an employer's possessive.
+    let possessive = (index..index + 3)
+        .take_while(|&i| context.is_capitalized(chars, i) || context.word(i) == ".")
+        .any(|i| {
+            is_possessive(context.word(i))
+                || context.word(i + 1) == "’" && context.word(i).ends_with('s')
+        });
     party
+        || possessive
         || context.is_word(index)
             && context.tokens.get(index).is_some_and(|t| {
                 chars

@@ -650,6 +650,17 @@ mod tests {
     }
 
     #[test]
+    fn an_appositive_led_by_an_employers_possessive_stays_written() {
+        let text = "“We are open to new things,” Jo Lind, Harbor’s director of sales, said.\n\n\
+                    “We will win,” Al Berg, Sanders’ campaign manager, said.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("Jo Lind, Harbor’s director of sales"));
+        assert_eq!(quotes[0].1, some("Jo Lind"));
+        assert_eq!(quotes[1].2, some("Al Berg, Sanders’ campaign manager"));
+        assert_eq!(quotes[1].1, some("Al Berg"));
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";
