@@ -1645,6 +1645,7 @@ fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) ->
         return phrase;
     }
     let mut commas = 0;
+    let mut first_comma = None;
     let limit = context.len().min(to + 1 + MAX_APPOSITIVE);
     for index in to + 1..limit {
         let word = context.word(index);
@@ -1662,8 +1663,18 @@ fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) ->
         if word == "," {
             let age = index == to + 2 && context.word(to + 1).chars().all(|c| c.is_ascii_digit());
             commas += 1;
+            // "Dean Roe, co-director of the Center, a liberal think tank.": a second
+            // description of the same speaker runs on to the sentence end.
+            let described_again = !age
+                && context.len() < to + 1 + MAX_APPOSITIVE
+                && opens_appositive(chars, context, index + 1)
+                && !context.word(index + 1).ends_with("ing");
+            if described_again {
+                first_comma = first_comma.or(Some(index));
+                continue;
+            }
             if !age || commas > 1 {
-                return (from, index);
+                return (from, first_comma.unwrap_or(index));
             }
         }
     }
@@ -1676,7 +1687,7 @@ fn with_appositive(chars: &[char], context: &Context, phrase: (usize, usize)) ->
         .and_then(|rest| rest.iter().find(|c| !c.is_whitespace()))
         .is_some_and(|&c| matches!(c, '“' | '"' | '‘' | '\''));
     match (limit == context.len(), next_quote) {
-        (true, true) => whole_appositive(context, phrase, limit),
+        (true, true) => whole_appositive(context, phrase, first_comma.unwrap_or(limit)),
         (true, false) => (from, limit),
         _ => phrase,
     }

@@ -411,7 +411,7 @@ mod tests {
                 some("Ms. Ruiz"),
                 some("Sen. Ana Ruiz (D-Conn.)"),
                 some("Ola Hart, a D.C.-based strategist"),
-                some("Mr. Lee, who runs L.H. Lee"),
+                some("Mr. Lee, who runs L.H. Lee, a research firm"),
                 some("J.J. Bell, an expert on militias"),
                 some("Sen. Bo Ray Jr. (D-Pa.), a backer of the bill")
             ]
@@ -658,6 +658,20 @@ mod tests {
         assert_eq!(quotes[0].1, some("Jo Lind"));
         assert_eq!(quotes[1].2, some("Al Berg, Sanders’ campaign manager"));
         assert_eq!(quotes[1].1, some("Al Berg"));
+    }
+
+    #[test]
+    fn a_second_description_of_the_speaker_runs_to_the_sentence_end() {
+        let text = "“Growth will slow,” said Dean Moss, co-director of the Center for Policy, \
+                    a liberal think tank.";
+        let quotes = found(text, "en");
+        assert_eq!(
+            quotes[0].2,
+            some("Dean Moss, co-director of the Center for Policy, a liberal think tank")
+        );
+        let text =
+            "“Growth will slow,” said Dean Moss, an economist, adding that rates would rise.";
+        assert_eq!(found(text, "en")[0].2, some("Dean Moss, an economist"));
     }
 
     #[test]
