@@ -675,6 +675,24 @@ mod tests {
     }
 
     #[test]
+    fn an_unnamed_speakers_description_keeps_its_tail() {
+        let text = "“He knows little,” said a longtime adviser to the mayor.\n\n\
+                    “We wait,” said a spokesman in a statement.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("a longtime adviser to the mayor"));
+        assert_eq!(quotes[1].2, some("a spokesman"));
+    }
+
+    #[test]
+    fn a_described_subject_keeps_its_noun() {
+        let text = "The Lund campaign replied: “We never said that.”\n\n\
+                    An early tweet quoted the mayor as saying “Act now!”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("The Lund campaign"));
+        assert_eq!(quotes[1].2, some("An early tweet"));
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";
