@@ -1522,11 +1522,15 @@ fn phrase_ending_at(
     if is_phrase_stop(word) || is_clause_start(word) {
         return None;
     }
-    (last.saturating_sub(4).max(floor)..=last)
+    let from = (last.saturating_sub(4).max(floor)..=last)
         .rev()
         .take_while(|&i| context.is_word(i) && !cues::is_pronoun(context.word(i)))
-        .find(|&i| cues::is_determiner(context.word(i)) || is_possessive(context.word(i)))
-        .map(|from| (from, end))
+        .find(|&i| cues::is_determiner(context.word(i)) || is_possessive(context.word(i)))?;
+    // "the ad’s narrator": the possessive's own determiner opens the phrase.
+    let owner_determined = is_possessive(context.word(from))
+        && from > floor
+        && cues::is_determiner(context.word(from - 1));
+    Some((from - usize::from(owner_determined), end))
 }
 
 /// Extends a capitalised phrase starting at `from` back to its determiner, over up to

@@ -374,7 +374,13 @@ impl Cues {
     /// The cue starting at `words[index]` (lowercased words), with its length in words.
     pub fn at(&self, words: &[String], index: usize) -> Option<(CueClass, usize)> {
         let word = words.get(index)?.as_str();
-        if self.verbs.contains(&word) {
+        // "one of the states suing", "the reports": after a determiner it is a noun (but
+        // French "a déclaré" has its auxiliary there).
+        let noun = index
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .is_some_and(|w| w != "a" && is_determiner(w));
+        if self.verbs.contains(&word) && !noun {
             return Some((CueClass::Verb, 1));
         }
         if self.naming.contains(&word) {

@@ -693,6 +693,16 @@ mod tests {
     }
 
     #[test]
+    fn a_cue_word_after_a_determiner_is_a_noun() {
+        let text = "“It is an invasion,” Jo Roe, the attorney general of Ohio, one of the states \
+                    suing the agency, said on Monday.\n\n\
+                    “Think of you,” the ad’s narrator says.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].1, some("Jo Roe"));
+        assert_eq!(quotes[1].2, some("the ad’s narrator"));
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";
