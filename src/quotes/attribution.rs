@@ -77,6 +77,9 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
     let mut found: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
     for index in 0..spans.len() {
         let mut attribution = attribute(chars, spans, index, cues, &found);
+        if let Some(found) = attribution.as_mut() {
+            found.speaker = found.speaker.and_then(|range| clean_speaker(chars, range));
+        }
         if let (Some(found), Some(span)) = (attribution.as_mut(), spans.get(index)) {
             if sentence_goes_on_after(chars, span.end) {
                 found.kind = QuoteKind::Mixed;
@@ -87,6 +90,34 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
         found.push(attribution);
     }
     found
+}
+
+/// The written speaker without a leading conjunction ("But Ms. Capito", "And, he"); none
+/// when it is only a time ("Thursday", "late last month") or a shouted headline.
+fn clean_speaker(chars: &[char], (start, end): (usize, usize)) -> Option<(usize, usize)> {
+    let tokens = tokenize(chars, start, end);
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|t| super::tokens::lowercase(&text_of(chars, t)))
+        .collect();
+    let skip = words
+        .iter()
+        .take_while(|w| matches!(w.as_str(), "and" | "but" | "so" | "yet" | "or" | ","))
+        .count();
+    let rest = tokens
+        .get(skip..)
+        .filter(|rest| rest.len() > 1 || skip == 0)?;
+    let timed = words.iter().skip(skip).all(|w| {
+        is_time_noun(w) || matches!(w.as_str(), "late" | "early" | "last" | "next" | "this")
+    });
+    let shouted = rest.iter().filter(|t| t.is_word).count() >= 3
+        && rest
+            .iter()
+            .all(|t| !text_of(chars, t).chars().any(char::is_lowercase));
+    if timed || shouted {
+        return None;
+    }
+    Some((rest.first()?.start, end))
 }
 
 /// The nearest non-space char before `pos` within the paragraph starting at `floor`,

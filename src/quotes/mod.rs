@@ -703,6 +703,17 @@ mod tests {
     }
 
     #[test]
+    fn a_conjunction_a_time_or_a_headline_is_not_the_written_speaker() {
+        let text = "Senator Ann Dale spoke, calling over her shoulder, ''His comments are not \
+                    helping.'' But Ms. Dale also said in an interview that in her state, \
+                    ''Voters want jobs.''\n\n“It was late,” Thursday said.\n\n\
+                    TURNOUT BEAT ALL EXPECTATIONS: “Nobody saw that coming.”";
+        let written: Vec<Option<String>> = found(text, "en").into_iter().map(|q| q.2).collect();
+        assert_eq!(written.first(), Some(&some("Ms. Dale")));
+        assert!(written.iter().skip(2).all(Option::is_none));
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";
