@@ -661,7 +661,7 @@ fn sentence_subject(chars: &[char], before: &Context) -> Option<(usize, usize)> 
     let opening_phrase = (2..before.len().min(6))
         .find(|&i| before.word(i) == ",")
         .filter(|&comma| {
-            (1..comma).all(|i| !before.is_capitalized(chars, i))
+            (1..comma).all(|i| !before.is_capitalized(chars, i) || is_time_word(before.word(i)))
                 && (before.is_capitalized(chars, comma + 1)
                     || cues::is_pronoun(before.word(comma + 1)))
         });
@@ -1148,6 +1148,14 @@ fn subject_phrase(
     start: usize,
     cue_at: usize,
 ) -> Option<(usize, usize)> {
+    // “…” and against the Brady law, Clinton said / “…” that is sexist, Brock said: the
+    // paraphrase's tail before the comma is no speaker; the name after it is.
+    let lead = start + usize::from(matches!(context.word(start), "and" | "but"));
+    let paraphrase = is_phrase_stop(context.word(lead)) || context.word(lead) == "against";
+    let start = match (start..cue_at).rev().find(|&i| context.word(i) == ",") {
+        Some(comma) if paraphrase && context.is_capitalized(chars, comma + 1) => comma + 1,
+        _ => start,
+    };
     let mut end = (start..cue_at)
         .find(|&i| matches!(context.word(i), "," | "("))
         .unwrap_or(cue_at);
@@ -1308,6 +1316,13 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribu
         _ if addresses_a_listener(before.word(cue_at)) => phrase_before(chars, before, cue_at, 0)
             .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
             .or_else(|| sentence_subject(chars, before).filter(|s| s.1 <= cue_at)),
+        // "Roe released a statement saying", "Roe posted on his Facebook page, writing":
+        // a participle's speaker is the sentence's subject, not the thing right before.
+        _ if before.word(cue_at).ends_with("ing") => phrase_before(chars, before, cue_at, 0)
+            .filter(|p| names_a_speaker(chars, before, *p))
+            .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
+            .or_else(|| sentence_subject(chars, before).filter(|s| s.1 <= cue_at))
+            .or_else(|| phrase_before(chars, before, cue_at, 0)),
         _ => phrase_before(chars, before, cue_at, 0)
             .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
             .or_else(|| phrase_after(chars, before, cue_at + length))
@@ -1329,6 +1344,20 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribu
         },
         continues: None,
     })
+}
+
+/// Whether the phrase `(from, to)` can be someone speaking: a pronoun, or a capitalised
+/// name not owned by someone ("Clinton", not "his Facebook page" or "a statement").
+fn names_a_speaker(chars: &[char], context: &Context, (from, to): (usize, usize)) -> bool {
+    // An owner or a verb inside ("Sunday, Roe shared a syllabus on his page") is no name.
+    let owned_or_acting = (from..to).any(|i| {
+        let word = context.word(i);
+        is_possessive(word)
+            || matches!(word, "his" | "her" | "their" | "its")
+            || word.ends_with("ed") && !context.is_capitalized(chars, i)
+    });
+    cues::is_pronoun(context.word(from))
+        || !owned_or_acting && (from..to).any(|i| context.is_capitalized(chars, i))
 }
 
 /// "Trump jokingly said, “…”", "He went on to say, “…”", "Warren endorsed Clinton,

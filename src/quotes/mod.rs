@@ -714,6 +714,24 @@ mod tests {
     }
 
     #[test]
+    fn a_participles_speaker_is_the_sentence_subject() {
+        let text = "Later on Sunday, Ben Carlo shared a syllabus on his Facebook page, writing \
+                    “Allow me to do the research for the reporter.”\n\n\
+                    At the time, Ana Vik released a statement saying, “We trust our partner.”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("Ben Carlo"));
+        assert_eq!(quotes[1].2, some("Ana Vik"));
+    }
+
+    #[test]
+    fn a_paraphrase_tail_before_the_speaker_is_skipped() {
+        let text = "“He voted with the lobby” and against the safety law, Ana Vik said.\n\n\
+                    “It is a smear” that is blatantly sexist, Tom Brock said.";
+        let written: Vec<Option<String>> = found(text, "en").into_iter().map(|q| q.2).collect();
+        assert_eq!(written, vec![some("Ana Vik"), some("Tom Brock")]);
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";

@@ -918,7 +918,8 @@ impl Resolver {
             .get(..upto)?
             .iter()
             .rev()
-            .find(|m| m.title.as_deref() == Some(title))
+            .filter(|m| !self.is_quoted(m.start) && !within(&self.headlines, m.start))
+            .find(|m| m.title.as_deref() == Some(title) && self.is_person(&m.words))
             .map(|m| self.fullest(&m.words).join(" "))
     }
 
@@ -1624,6 +1625,19 @@ mod tests {
                 .resolve("one Iowa Republican strategist", 20)
                 .as_deref(),
             Some("one Iowa Republican strategist")
+        );
+    }
+
+    #[test]
+    fn a_title_before_a_headline_phrase_introduces_nobody() {
+        let text = "Former Lund Pollster Says Lund Is In Trouble In Ohio.\n\n\
+                    Former Lund pollster Doug Moe was a guest on the show. Then";
+        let names = resolver(text);
+        assert_eq!(
+            names
+                .resolve("the former pollster", text.chars().count())
+                .as_deref(),
+            Some("the former pollster")
         );
     }
 
