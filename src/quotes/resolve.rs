@@ -1105,6 +1105,9 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
             && is_upper_word(end + 1)
         {
             end += 1;
+        } else if end > start && nickname_at(chars, tokens, end) && is_upper_word(end + 3) {
+            // Juan "Chico" Manriquez: the quoted nickname sits inside the name.
+            end += 3;
         } else {
             break;
         }
@@ -1445,11 +1448,28 @@ fn next_to_reporting_verb(chars: &[char], tokens: &[Token], start: usize, end: u
                 .is_some_and(|w| cues::is_reporting_verb(&w))
 }
 
+/// Whether `tokens[at..at + 3]` is a quoted capitalised word: the "Chico" of Juan
+/// "Chico" Manriquez.
+fn nickname_at(chars: &[char], tokens: &[Token], at: usize) -> bool {
+    let mark = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|t| !t.is_word && matches!(chars.get(t.start), Some('"' | '“' | '”')))
+    };
+    mark(at)
+        && mark(at + 2)
+        && tokens
+            .get(at + 1)
+            .is_some_and(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_uppercase()))
+}
+
 fn mention_of(chars: &[char], run: &[Token], common: &WordSet) -> Option<Mention> {
+    // The nickname between marks is no part of the name to resolve to.
     let words: Vec<String> = run
         .iter()
-        .filter(|t| t.is_word)
-        .map(|t| text_of(chars, t))
+        .enumerate()
+        .filter(|&(i, t)| t.is_word && !(i > 0 && nickname_at(chars, run, i - 1)))
+        .map(|(_, t)| text_of(chars, t))
         .collect();
     // Everything up to the last title goes: "Florida Sen. Jane Roe" → "Jane Roe".
     let last_title = words
@@ -1639,6 +1659,12 @@ mod tests {
                 .as_deref(),
             Some("the former pollster")
         );
+    }
+
+    #[test]
+    fn a_quoted_nickname_stays_inside_the_name() {
+        let text = "Tomas \"Chico\" Varga of Oakland carried a photo. Then";
+        assert_eq!(resolve_at_end(text, "he").as_deref(), Some("Tomas Varga"));
     }
 
     #[test]
