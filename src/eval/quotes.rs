@@ -1,5 +1,5 @@
 //! `unveil eval quotes GOLD.jsonl… [--json] [--kind direct|all] [--min-span-f1 X]
-//! [--min-precision X] [--min-person-f1 X] [--errors] [--spans-errors]`
+//! [--min-precision X] [--min-person-f1 X] [--min-written-f1 X] [--errors] [--spans-errors]`
 //!
 //! Scores `quotes::find` against gold attributed quotes (../shared/README.md, data/quotes):
 //! - span: a predicted quote matches a gold one when they overlap by ≥ 50 % of both
@@ -105,6 +105,7 @@ pub fn run(args: &mut Args) -> Result<(), String> {
     let min_span_f1 = threshold(args, "min-span-f1")?;
     let min_precision = threshold(args, "min-precision")?;
     let min_person_f1 = threshold(args, "min-person-f1")?;
+    let min_written_f1 = threshold(args, "min-written-f1")?;
     let mut paths = Vec::new();
     while let Some(path) = args.positional() {
         paths.push(path);
@@ -179,6 +180,11 @@ pub fn run(args: &mut Args) -> Result<(), String> {
         "right-person F1",
         total.f1(total.right_person),
         min_person_f1,
+    );
+    gate(
+        "speaker-as-written F1",
+        total.f1(total.speaker_as_written),
+        min_written_f1,
     );
     if failures.is_empty() {
         Ok(())
