@@ -393,6 +393,14 @@ impl Cues {
         {
             return Some((CueClass::Verb, 2));
         }
+        // "He wanted to know, “…”": asking, in three words.
+        if self.english
+            && matches!(word, "wanted" | "wants")
+            && words.get(index + 1).is_some_and(|w| w == "to")
+            && words.get(index + 2).is_some_and(|w| w == "know")
+        {
+            return Some((CueClass::Verb, 3));
+        }
         if self.german && word == "zufolge" {
             return Some((CueClass::SourceAfter, 1));
         }

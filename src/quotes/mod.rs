@@ -732,6 +732,12 @@ mod tests {
     }
 
     #[test]
+    fn wanting_to_know_asks() {
+        let text = "Ola Brandt hosted the show. But he wanted to know, “Are you surprised?”";
+        assert_eq!(speakers(text, "en"), vec![some("Ola Brandt")]);
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";
