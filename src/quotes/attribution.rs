@@ -882,6 +882,14 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
     if names_its_noun && words <= MAX_TITLE_WORDS && last_inside(chars, span) != '.' {
         return true;
     }
+    // "in his 2012 book, “An American Son.”": a title-cased name of a work after its noun.
+    let work = last
+        .filter(|&comma| before.word(comma) == ",")
+        .and_then(|comma| comma.checked_sub(1))
+        .is_some_and(|noun| is_work_noun(before.word(noun)));
+    if work && words <= MAX_TITLE_WORDS && title_cased(inside) {
+        return true;
+    }
     if words > 4 {
         return false;
     }
@@ -923,6 +931,45 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
 
 /// Whether token `noun` heads a noun phrase that a following title names: "des Magazins",
 /// "the daily", or in German with adjectives between ("die britische Zeitschrift").
+/// Nouns whose name a quoted title gives: "his book, “…”".
+fn is_work_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "book"
+            | "memoir"
+            | "memoirs"
+            | "novel"
+            | "column"
+            | "film"
+            | "movie"
+            | "song"
+            | "album"
+            | "essay"
+            | "show"
+            | "series"
+            | "documentary"
+            | "play"
+            | "poem"
+    )
+}
+
+/// Whether most longer words of `text` start with a capital, as in a title.
+fn title_cased(text: &[char]) -> bool {
+    let long: Vec<&[char]> = text
+        .split(|c| c.is_whitespace())
+        .filter(|w| w.iter().filter(|c| c.is_alphabetic()).count() > 3)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| {
+            w.iter()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| c.is_uppercase())
+        })
+        .count();
+    !long.is_empty() && capitalised * 2 > long.len()
+}
+
 fn names_the_noun_before(chars: &[char], before: &Context, noun: usize) -> bool {
     if noun == 0 || !before.is_word(noun) || cues::is_pronoun(before.word(noun)) {
         return false;

@@ -738,6 +738,16 @@ mod tests {
     }
 
     #[test]
+    fn a_works_title_after_its_noun_is_no_quote() {
+        let text =
+            "Plans stalled, Mr. Rask said in his 2012 book, “A Harbor Son.” So they stayed.\n\n\
+                    “We stayed,” Mr. Rask said in his book, “because the plan failed.”";
+        let quoted: Vec<String> = found(text, "en").into_iter().map(|q| q.0).collect();
+        assert!(!quoted.iter().any(|q| q.contains("Harbor Son")));
+        assert!(quoted.iter().any(|q| q.contains("because the plan failed")));
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";
