@@ -1486,11 +1486,12 @@ fn phrase_before(
     cue_at: usize,
     floor: usize,
 ) -> Option<(usize, usize)> {
+    // "Priebus later Thursday told": adverbs and times between the subject and its verb.
     let mut end = cue_at;
     while end > floor + 1
         && cue_at - end < 3
         && context.is_word(end - 1)
-        && cues::is_verb_filler(context.word(end - 1))
+        && (cues::is_verb_filler(context.word(end - 1)) || is_time_word(context.word(end - 1)))
     {
         end -= 1;
     }
@@ -1632,7 +1633,10 @@ fn phrase_ending_at(
     let from = (last.saturating_sub(4).max(floor)..=last)
         .rev()
         .take_while(|&i| context.is_word(i) && !cues::is_pronoun(context.word(i)))
-        .find(|&i| cues::is_determiner(context.word(i)) || is_possessive(context.word(i)))?;
+        .find(|&i| {
+            let word = context.word(i);
+            cues::is_determiner(word) || is_possessive(word) || matches!(word, "one" | "another")
+        })?;
     // "the ad’s narrator": the possessive's own determiner opens the phrase.
     let owner_determined = is_possessive(context.word(from))
         && from > floor

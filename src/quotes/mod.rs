@@ -748,6 +748,16 @@ mod tests {
     }
 
     #[test]
+    fn one_opens_a_described_speaker_and_a_time_sits_before_the_verb() {
+        let text =
+            "“It means no panic,” one Lund aide said late last month, “but a calm reply.”\n\n\
+                    Rita Moe spoke. Moe later Thursday told the paper: “We will meet next week.”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[1].2, some("one Lund aide"));
+        assert_eq!(quotes[2].1, some("Rita Moe"));
+    }
+
+    #[test]
     fn appositive_according_to_and_colon() {
         let text = "Hugh Hill, a doctor at the clinic, said: “The wards are full.”\n\n\
                     According to the ministry, “no new beds will be added this year.”";
