@@ -15,6 +15,8 @@ use super::marks::Span;
 use super::tokens::{is_abbreviation_word, is_capitalized, text_of, tokenize, Token};
 use super::QuoteKind;
 
+mod german;
+
 /// How far (in chars) to look for a speaker around a quote; keeps long pages linear.
 const WINDOW: usize = 400;
 /// Longest appositive we skip between a name and its verb ("X, a doctor in Y, said").
@@ -77,6 +79,12 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
     let mut found: Vec<Option<Attribution>> = Vec::with_capacity(spans.len());
     for index in 0..spans.len() {
         let mut attribution = attribute(chars, spans, index, cues, &found);
+        if cues.german_only() {
+            // German word order and noun phrases need their own reading of the speaker.
+            if let Some(span) = spans.get(index) {
+                attribution = attribution.map(|found| german::respeak(chars, span, found));
+            }
+        }
         if let (Some(found), Some(span)) = (attribution.as_mut(), spans.get(index)) {
             if sentence_goes_on_after(chars, span.end) {
                 found.kind = QuoteKind::Mixed;

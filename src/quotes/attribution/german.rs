@@ -1,0 +1,715 @@
+//! German speaker phrases.
+//!
+//! German capitalises every noun, so the rule "a run of capitalised words is a name" from
+//! English misfires ("Radioansprache", "Krisengebiet"). A German speaker is a noun phrase:
+//! an optional determiner, adjectives, nouns and names, then what hangs on them — a
+//! genitive ("Sprecher des Ministeriums"), "von"/"vom", a party in parentheses, an
+//! apposition ("Jan Roe, Leiter der Behörde" / "der Leiter der Behörde, Jan Roe") and
+//! "und" ("Anna und Jan Roe"). The gold data writes speakers that way, whole.
+//!
+//! `respeak` re-reads the speaker of an attribution the general patterns found, with
+//! German word order: „…“, sagte X / „…“, so X / laut X / X zufolge / nach Angaben von X
+//! / heißt es in X, and the subject of the verb-second clause that leads into a quote
+//! ("Hier sagte der Minister: „…“", "Den Plan lobte er mit den Worten: „…“").
+
+use super::{after_closing, is_abbreviation, sentence_head, sentence_tail, Attribution, Context};
+use super::{Span, WINDOW};
+use crate::quotes::tokens::tokenize;
+
+/// Most tokens a speaker phrase may have before its appositions.
+const MAX_PHRASE: usize = 16;
+/// Most tokens between a verb and its subject ("sagte jedoch gegenüber der Zeitung X").
+const MAX_SUBJECT_GAP: usize = 12;
+
+/// Re-derives the speaker (and cue) of `found` from the German sentence around `span`.
+/// Attributions carried over from another sentence stay as they are.
+pub(super) fn respeak(chars: &[char], span: &Span, found: Attribution) -> Attribution {
+    if found.continues.is_some() {
+        return found;
+    }
+    let before_start = span.paragraph_start.max(span.start.saturating_sub(WINDOW));
+    let after_end = span.paragraph_end.min(span.end + WINDOW);
+    let nearby = found
+        .speaker
+        .is_none_or(|(start, end)| start >= before_start && end <= after_end);
+    if !nearby {
+        return found;
+    }
+    let before = Context::new(
+        chars,
+        sentence_tail(chars, tokenize(chars, before_start, span.start)),
+    );
+    let after = Context::new(
+        chars,
+        sentence_head(
+            chars,
+            tokenize(chars, after_closing(chars, span), after_end),
+        ),
+    );
+    let german = after_quote(chars, &after)
+        .map(|(speaker, cue)| (&after, speaker, cue))
+        .or_else(|| before_quote(chars, &before).map(|(speaker, cue)| (&before, speaker, cue)));
+    match german {
+        Some((context, speaker, cue)) => Attribution {
+            speaker: context.range(speaker.0, speaker.1),
+            cue: cue.and_then(|(from, to)| context.range(from, to)).or(found.cue),
+            ..found
+        },
+        None => found,
+    }
+}
+
+/// A token range in a context.
+type Range = (usize, usize);
+
+/// „…“, sagte X / „…“, so X / „…“, wird X zitiert / „…“, heißt es in X / „…“, X zufolge
+/// / „…“, wie X sagte. Without a comma after the quote only "so", "laut", "wie" and an
+/// auxiliary ("wird", "hatte") may follow: anything else continues the writer's sentence.
+fn after_quote(chars: &[char], after: &Context) -> Option<(Range, Option<Range>)> {
+    let mut at = 0;
+    while matches!(after.word(at), "," | "–" | "—" | "-") {
+        at += 1;
+    }
+    let comma = at > 0;
+    let word = after.word(at);
+    if !after.is_word(at) || after.is_capitalized(chars, at) && !comma {
+        return None;
+    }
+    let cue = Some((at, at + 1));
+    match word {
+        "so" | "laut" | "zitiert" => return Some((speaker_phrase(chars, after, at + 1)?, cue)),
+        "heißt" | "hieß" => return Some((in_source(chars, after, at)?, cue)),
+        "wie" => return Some((noun_phrase(chars, after, at + 1)?, cue)),
+        _ => {}
+    }
+    if is_determiner(word) || after.is_capitalized(chars, at) {
+        // „…“, dem Bericht zufolge
+        let end = noun_phrase(chars, after, at)?.1;
+        return (after.word(end) == "zufolge").then_some(((at, end), Some((end, end + 1))));
+    }
+    let verb_like = comma && !is_function_word(word) || is_auxiliary(word);
+    if !verb_like {
+        return None;
+    }
+    Some((subject_after_verb(chars, after, at)?, cue))
+}
+
+/// "heißt es [dazu] in der Erklärung des Vereins": the document after the preposition.
+fn in_source(chars: &[char], context: &Context, verb: usize) -> Option<Range> {
+    if context.word(verb + 1) != "es" {
+        return None;
+    }
+    let preposition = (verb + 2..context.len().min(verb + 5))
+        .find(|&i| matches!(context.word(i), "in" | "im" | "auf" | "bei" | "aus"))?;
+    if context.word(preposition) == "im" {
+        return noun_phrase(chars, context, preposition + 1)
+            .map(|(_, end)| (preposition, end))
+            .map(|range| with_appositions(chars, context, range));
+    }
+    speaker_phrase(chars, context, preposition + 1)
+}
+
+/// Before the quote: "Laut X …", "Nach Angaben von X …", "X zufolge …", "Seiner Ansicht
+/// nach …", "In der Erklärung heißt es: „…“", else the subject of the sentence's main
+/// clause.
+fn before_quote(chars: &[char], before: &Context) -> Option<(Range, Option<Range>)> {
+    for at in 0..before.len() {
+        let found = match before.word(at) {
+            "laut" => speaker_phrase(chars, before, at + 1),
+            "nach" => opinion_after(chars, before, at).or_else(|| {
+                phrase_ending_at(chars, before, at)
+                    .filter(|p| is_opinion_noun(before.word(p.1 - 1)))
+            }),
+            "zufolge" => phrase_ending_at(chars, before, at),
+            "heißt" | "hieß" => {
+                in_source(chars, before, at).or_else(|| opening_source(chars, before, at))
+            }
+            "so" if at > 0 && before.word(at - 1) == "," => speaker_phrase(chars, before, at + 1),
+            _ => None,
+        };
+        if let Some(speaker) = found {
+            return Some((speaker, Some((at, at + 1))));
+        }
+    }
+    clause_subject(chars, before).map(|speaker| (speaker, None))
+}
+
+/// "In dem Antrag heißt es": the document the sentence opens with.
+fn opening_source(chars: &[char], context: &Context, verb: usize) -> Option<Range> {
+    if !matches!(context.word(0), "in" | "im" | "auf") {
+        return None;
+    }
+    noun_phrase(chars, context, 1).filter(|&(_, end)| end == verb)
+}
+
+/// "nach Angaben der Polizei", "Nach Ansicht von Jan Roe", "nach den Worten des
+/// Ministers": the whole phrase after "nach", as the gold writes it.
+fn opinion_after(chars: &[char], context: &Context, at: usize) -> Option<Range> {
+    let phrase = speaker_phrase(chars, context, at + 1)?;
+    let head = (phrase.0..phrase.1).find(|&i| context.is_capitalized(chars, i))?;
+    is_opinion_noun(context.word(head)).then_some(phrase)
+}
+
+/// Nouns that make "nach …" name whose view is reported.
+fn is_opinion_noun(word: &str) -> bool {
+    matches!(
+        word,
+        "angaben"
+            | "ansicht"
+            | "meinung"
+            | "auffassung"
+            | "worten"
+            | "aussagen"
+            | "aussage"
+            | "darstellung"
+            | "darstellungen"
+            | "einschätzung"
+            | "ankündigung"
+            | "informationen"
+            | "berichten"
+            | "schätzungen"
+            | "überzeugung"
+    )
+}
+
+/// The noun phrase that ends right before token `end` ("Dem Bericht zufolge", "Seiner
+/// Meinung nach"): the earliest start whose phrase reaches exactly `end`.
+fn phrase_ending_at(chars: &[char], context: &Context, end: usize) -> Option<Range> {
+    (end.saturating_sub(MAX_PHRASE)..end)
+        .filter(|&from| from == 0 || !context.is_word(from - 1) || is_clause_edge(context, from))
+        .find(|&from| noun_phrase(chars, context, from).is_some_and(|p| p.1 == end))
+        .map(|from| (from, end))
+}
+
+/// Whether a phrase may start at `from`: right after a preposition or conjunction.
+fn is_clause_edge(context: &Context, from: usize) -> bool {
+    let previous = context.word(from - 1);
+    is_preposition(previous) || matches!(previous, "und" | "dass" | "da" | "sich" | "es")
+}
+
+/// The subject of the main clause: the phrase before the finite verb when it can be a
+/// subject, else the one after the verb ("Hier sagte der Minister", "Den Plan lobte er").
+fn clause_subject(chars: &[char], context: &Context) -> Option<Range> {
+    let first = context.word(0);
+    if is_subject_pronoun(first) && context.is_word(1) && !context.is_capitalized(chars, 1) {
+        return Some((0, 1));
+    }
+    let (vorfeld, verb) = vorfeld(chars, context)?;
+    let after = subject_after_verb(chars, context, verb);
+    match vorfeld {
+        Some(phrase) if can_be_subject(context.word(phrase.0)) => {
+            // "Die Arbeit lobte er", "Die Frage stellte der Minister": die/das are
+            // accusative as often as nominative; a clearly nominative phrase after the
+            // verb is the subject then.
+            let ambiguous = matches!(context.word(phrase.0), "die" | "das");
+            let nominative_after = after.is_some_and(|(from, _)| {
+                matches!(context.word(from), "der" | "er" | "ich" | "wir")
+            });
+            if ambiguous && nominative_after {
+                after
+            } else {
+                Some(phrase)
+            }
+        }
+        _ => after,
+    }
+}
+
+/// The phrase before the finite verb (when it is a noun phrase) and the verb's index.
+/// The first position may hold a noun phrase with its prepositional phrases, an adverb
+/// ("Hier", "Dabei"), or a subordinate clause ending on a comma ("Nachdem …, sagte").
+fn vorfeld(chars: &[char], context: &Context) -> Option<(Option<Range>, usize)> {
+    let first = context.word(0);
+    if is_subordinator(first) {
+        let comma = (1..context.len()).find(|&i| {
+            context.word(i) == "," && context.is_word(i + 1) && !context.is_capitalized(chars, i + 1)
+        })?;
+        return Some((None, comma + 1));
+    }
+    let verb_next = context.is_word(1)
+        && !context.is_capitalized(chars, 1)
+        && !is_function_word(context.word(1));
+    if verb_next && (is_adverb(first) || matches!(first, "dies" | "das" | "dazu" | "es")) {
+        return Some((None, 1));
+    }
+    // "Auch die Ministerin sagte": a focus adverb before the phrase belongs to it.
+    let from = usize::from(is_adverb(first));
+    let phrase = if is_preposition(context.word(from)) {
+        None
+    } else {
+        noun_phrase(chars, context, from).map(|p| with_appositions(chars, context, p))
+    };
+    let verb = finite_verb(chars, context, phrase.map_or(from, |p| p.1))?;
+    Some((phrase.filter(|p| p.1 == verb), verb))
+}
+
+/// The first lowercase word that is not inside a noun or prepositional phrase.
+fn finite_verb(chars: &[char], context: &Context, from: usize) -> Option<usize> {
+    let mut expect_noun = from == 0;
+    let mut at = from;
+    while at < context.len() {
+        let word = context.word(at);
+        if !context.is_word(at) {
+            if is_opening_mark(word) {
+                at = closing_mark(context, at)?;
+                expect_noun = false;
+            } else if word == "(" {
+                at = (at..context.len()).find(|&i| context.word(i) == ")")?;
+            }
+            at += 1;
+            continue;
+        }
+        if context.is_capitalized(chars, at) {
+            expect_noun = false;
+        } else if is_determiner(word)
+            || is_preposition(word)
+            || matches!(word, "und" | "oder" | "sowie")
+            || word.starts_with(|c: char| c.is_ascii_digit())
+        {
+            expect_noun = true;
+        } else if !expect_noun && !is_adverb(word) {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
+/// The subject after a finite verb at `verb`, past "sich", adverbs, objects in the
+/// dative or accusative and prepositional phrases: "äußerte sich gestern in Berlin der
+/// Minister", "sagte dem Spiegel Jan Roe", "lobte er".
+fn subject_after_verb(chars: &[char], context: &Context, verb: usize) -> Option<Range> {
+    let mut at = verb + 1;
+    // "hatte … gesagt": the auxiliary's participle is no subject either.
+    while at < context.len().min(verb + 1 + MAX_SUBJECT_GAP) {
+        let word = context.word(at);
+        if !context.is_word(at) {
+            return None;
+        }
+        if is_subject_pronoun(word) {
+            return Some((at, at + 1));
+        }
+        if is_preposition(word) || is_oblique_determiner(word) {
+            let skip_from = if is_preposition(word) { at + 1 } else { at };
+            at = noun_phrase(chars, context, skip_from).map_or(at + 1, |p| p.1);
+            continue;
+        }
+        if can_be_subject(word) || context.is_capitalized(chars, at) {
+            return speaker_phrase(chars, context, at);
+        }
+        if is_subordinator(word) || matches!(word, "und" | "oder" | "aber") {
+            return None;
+        }
+        at += 1;
+    }
+    None
+}
+
+/// A noun phrase with its appositions, or a subject pronoun.
+fn speaker_phrase(chars: &[char], context: &Context, from: usize) -> Option<Range> {
+    if is_subject_pronoun(context.word(from)) {
+        return Some((from, from + 1));
+    }
+    let phrase = noun_phrase(chars, context, from)?;
+    Some(with_appositions(chars, context, phrase))
+}
+
+/// "Jan Roe, Sprecher des Vereins", "der Leiter der Behörde, Jan Roe", "Ana Lind, 30":
+/// appositions set off by a comma that end the phrase (the sentence, a comma, a
+/// parenthesis or a colon follows), at most two.
+fn with_appositions(chars: &[char], context: &Context, phrase: Range) -> Range {
+    let (from, mut end) = phrase;
+    for _ in 0..2 {
+        if context.word(end) != "," {
+            break;
+        }
+        let start = end + 1;
+        let age = context.word(start).chars().all(|c| c.is_ascii_digit());
+        let apposition_end = if age && context.is_word(start) {
+            Some(start + 1)
+        } else if is_oblique_determiner(context.word(start)) && context.word(start) != "einer" {
+            None
+        } else {
+            noun_phrase(chars, context, start).map(|p| p.1)
+        };
+        let Some(apposition_end) = apposition_end else {
+            break;
+        };
+        let closes = apposition_end >= context.len()
+            || matches!(
+                context.word(apposition_end),
+                "," | "." | ":" | ";" | "(" | ")" | "–" | "—"
+            );
+        if !closes {
+            break;
+        }
+        end = apposition_end;
+    }
+    (from, end)
+}
+
+/// A German noun phrase from `from`: determiner, adjectives, nouns and names, then
+/// genitives, "von"/"vom", a parenthesis and "und" with another such phrase.
+fn noun_phrase(chars: &[char], context: &Context, from: usize) -> Option<Range> {
+    let mut at = from;
+    let determined = is_determiner(context.word(at));
+    if determined || is_number(context, at) {
+        at += 1;
+    }
+    let mut adjectives = 0;
+    while adjectives < 4 && is_adjective(chars, context, at) {
+        at += 1;
+        adjectives += 1;
+    }
+    let head = at;
+    let end = head_end(chars, context, head);
+    if end == head {
+        return None;
+    }
+    // A single noun ("der Sprecher", "Roe") may take a genitive with "der"; after a full
+    // name ("Jan Roe der Partei") that "der" starts something else.
+    let role = end == head + 1;
+    Some((from, attachments(chars, context, end, role)))
+}
+
+/// The end of the run of nouns and names from `from` ("VW-Chef Martin Roe", "Prof. Dr.
+/// Ida Roe", "die Zeitung „Die Welt“").
+fn head_end(chars: &[char], context: &Context, from: usize) -> usize {
+    let mut at = from;
+    while at < context.len() && at < from + MAX_PHRASE {
+        let word = context.word(at);
+        let joins = context.is_capitalized(chars, at) && !(at == from && is_function_word(word))
+            || word == "." && at > from && is_abbreviation(context, at - 1)
+            || is_opening_mark(word) && at > from && title_end(context, at).is_some();
+        if !joins {
+            break;
+        }
+        at = if is_opening_mark(word) {
+            title_end(context, at).unwrap_or(at + 1)
+        } else {
+            at + 1
+        };
+    }
+    at
+}
+
+/// The end of a short quoted title („Die Welt“) opening at `at`.
+fn title_end(context: &Context, at: usize) -> Option<usize> {
+    let close = closing_mark(context, at)?;
+    (close - at <= 8).then_some(close + 1)
+}
+
+/// The index of the mark that closes the one at `at`.
+fn closing_mark(context: &Context, at: usize) -> Option<usize> {
+    (at + 1..context.len()).find(|&i| is_closing_mark(context.word(i)))
+}
+
+/// Genitives, "von"/"vom", "für" + name, a parenthesis, "im"/"beim" after a genitive and
+/// "und" + another phrase, after a head ending at `end`.
+fn attachments(chars: &[char], context: &Context, mut end: usize, role: bool) -> usize {
+    let mut genitive = false;
+    for _ in 0..6 {
+        let word = context.word(end);
+        let next = match word {
+            "(" => (end + 1..context.len().min(end + 8))
+                .find(|&i| context.word(i) == ")")
+                .map(|close| close + 1),
+            "des" | "eines" => noun_phrase(chars, context, end).map(|p| p.1),
+            "der" | "einer" if role || genitive => noun_phrase(chars, context, end)
+                .filter(|p| !(p.0..p.1).any(|i| is_listener(context.word(i))))
+                .map(|p| p.1),
+            "von" | "vom" | "für" if context.is_capitalized(chars, end + 1) || word == "von" => {
+                noun_phrase(chars, context, end + 1).map(|p| p.1)
+            }
+            "im" | "beim" | "aus" if genitive => noun_phrase(chars, context, end + 1).map(|p| p.1),
+            "und" | "sowie" => coordinated(chars, context, end),
+            _ => None,
+        };
+        let Some(next) = next.filter(|&n| n > end) else {
+            break;
+        };
+        genitive |= matches!(word, "des" | "eines" | "der" | "einer");
+        end = next;
+    }
+    end
+}
+
+/// "Anna und Jan Roe", "der Bürgermeister und Justizsenator": "und" joins another noun
+/// phrase unless a verb follows it ("Roe und Lind stimmten zu" keeps both names, "Roe
+/// und fügte hinzu" none).
+fn coordinated(chars: &[char], context: &Context, and: usize) -> Option<usize> {
+    let next = and + 1;
+    let starts_phrase = context.is_capitalized(chars, next) || can_be_subject(context.word(next));
+    if !starts_phrase {
+        return None;
+    }
+    noun_phrase(chars, context, next).map(|p| p.1)
+}
+
+/// Lowercase words inside a noun phrase before its noun: "ehemalige", "stellvertretende",
+/// "23-jährige", "in New York geborene" is out of reach.
+fn is_adjective(chars: &[char], context: &Context, at: usize) -> bool {
+    let word = context.word(at);
+    context.is_word(at)
+        && !context.is_capitalized(chars, at)
+        && (word.ends_with('e')
+            || word.ends_with("en")
+            || word.ends_with("er")
+            || word.ends_with("es")
+            || word.ends_with("em"))
+        && !is_function_word(word)
+        && !is_subject_pronoun(word)
+}
+
+fn is_number(context: &Context, at: usize) -> bool {
+    context.is_word(at) && context.word(at).chars().all(|c| c.is_ascii_digit())
+}
+
+/// Nouns that name a listener in the dative ("sagte Roe der Zeitung"), not a genitive.
+fn is_listener(word: &str) -> bool {
+    ["zeitung", "agentur", "presse", "sender", "magazin", "blatt", "nachrichten"]
+        .iter()
+        .any(|end| word.ends_with(end))
+        || matches!(word, "bevölkerung" | "öffentlichkeit" | "welt" | "bild" | "ard")
+}
+
+fn is_opening_mark(word: &str) -> bool {
+    matches!(word, "„" | "»" | "«" | "“" | "\"")
+}
+
+fn is_closing_mark(word: &str) -> bool {
+    matches!(word, "“" | "«" | "»" | "”" | "\"")
+}
+
+/// Determiners (all cases), possessives and quantifiers that open a noun phrase.
+fn is_determiner(word: &str) -> bool {
+    can_be_subject(word) && !is_subject_pronoun(word) || is_oblique_determiner(word)
+}
+
+/// Determiners that cannot open a subject (dative, accusative, genitive forms).
+fn is_oblique_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "den"
+            | "dem"
+            | "des"
+            | "einen"
+            | "einem"
+            | "eines"
+            | "einer"
+            | "keinen"
+            | "keinem"
+            | "diesem"
+            | "diesen"
+            | "dieses"
+            | "seinem"
+            | "seinen"
+            | "seines"
+            | "seiner"
+            | "ihrem"
+            | "ihren"
+            | "ihres"
+            | "ihrer"
+    )
+}
+
+/// Words that can open a subject: nominative determiners and subject pronouns.
+fn can_be_subject(word: &str) -> bool {
+    matches!(
+        word,
+        "der"
+            | "die"
+            | "das"
+            | "ein"
+            | "eine"
+            | "kein"
+            | "keine"
+            | "dieser"
+            | "diese"
+            | "sein"
+            | "seine"
+            | "ihr"
+            | "ihre"
+            | "unser"
+            | "unsere"
+            | "einige"
+            | "mehrere"
+            | "viele"
+            | "beide"
+            | "alle"
+    ) || is_subject_pronoun(word)
+}
+
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(word, "er" | "sie" | "ich" | "wir")
+}
+
+/// "wird X zitiert", "hatte X gesagt": an auxiliary before the subject.
+fn is_auxiliary(word: &str) -> bool {
+    matches!(word, "wird" | "wurde" | "hatte" | "hat" | "habe" | "hätte")
+}
+
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "in" | "im"
+            | "ins"
+            | "an"
+            | "am"
+            | "auf"
+            | "aus"
+            | "bei"
+            | "beim"
+            | "mit"
+            | "nach"
+            | "von"
+            | "vom"
+            | "zu"
+            | "zum"
+            | "zur"
+            | "für"
+            | "gegen"
+            | "gegenüber"
+            | "über"
+            | "unter"
+            | "vor"
+            | "hinter"
+            | "neben"
+            | "zwischen"
+            | "seit"
+            | "während"
+            | "wegen"
+            | "trotz"
+            | "ohne"
+            | "um"
+            | "durch"
+            | "bis"
+            | "angesichts"
+            | "innerhalb"
+            | "außerhalb"
+            | "anlässlich"
+            | "laut"
+            | "als"
+    )
+}
+
+fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word,
+        "nachdem"
+            | "als"
+            | "wenn"
+            | "weil"
+            | "da"
+            | "obwohl"
+            | "während"
+            | "bevor"
+            | "sobald"
+            | "wie"
+            | "dass"
+            | "ob"
+            | "falls"
+            | "indem"
+            | "seit"
+            | "seitdem"
+    )
+}
+
+/// Words that are neither verbs nor nouns: determiners, prepositions, conjunctions.
+fn is_function_word(word: &str) -> bool {
+    is_determiner(word)
+        || is_preposition(word)
+        || is_subordinator(word)
+        || matches!(
+            word,
+            "und" | "oder" | "aber" | "sowie" | "sich" | "es" | "man" | "so" | "nicht"
+        )
+}
+
+/// Adverbs that fill the first position of a clause or sit between verb and subject.
+fn is_adverb(word: &str) -> bool {
+    ["lich", "isch", "end", "weise", "mals"]
+        .iter()
+        .any(|end| word.ends_with(end))
+        || matches!(
+            word,
+            "hier"
+                | "dabei"
+                | "dazu"
+                | "darin"
+                | "daher"
+                | "deshalb"
+                | "so"
+                | "auch"
+                | "weiter"
+                | "später"
+                | "zuvor"
+                | "heute"
+                | "gestern"
+                | "außerdem"
+                | "zudem"
+                | "dennoch"
+                | "jedoch"
+                | "danach"
+                | "demnach"
+                | "bereits"
+                | "schon"
+                | "nun"
+                | "jetzt"
+                | "inzwischen"
+                | "unterdessen"
+                | "allerdings"
+                | "trotzdem"
+                | "zunächst"
+                | "ebenso"
+                | "darauf"
+                | "dagegen"
+                | "hingegen"
+                | "dann"
+                | "doch"
+                | "gleichzeitig"
+                | "zugleich"
+                | "erst"
+                | "zuletzt"
+                | "kürzlich"
+                | "daraufhin"
+                | "dort"
+                | "deswegen"
+                | "ebenfalls"
+                | "bislang"
+                | "bisher"
+                | "vielmehr"
+                | "insbesondere"
+                | "besonders"
+                | "weiterhin"
+                | "darüber"
+                | "hierzu"
+                | "dafür"
+                | "damit"
+                | "sogar"
+                | "selbst"
+                | "zwar"
+                | "also"
+                | "immerhin"
+                | "offenbar"
+                | "angeblich"
+                | "wörtlich"
+                | "aber"
+                | "indes"
+                | "wiederum"
+                | "erneut"
+                | "mal"
+                | "nicht"
+                | "noch"
+                | "nur"
+                | "lediglich"
+                | "einerseits"
+                | "andererseits"
+                | "offen"
+                | "dahingehend"
+                | "ähnlich"
+                | "unmissverständlich"
+                | "aktuell"
+                | "relativierend"
+        )
+}
