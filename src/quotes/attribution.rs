@@ -82,7 +82,7 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
         if cues.german_only() {
             // German word order and noun phrases need their own reading of the speaker.
             if let Some(span) = spans.get(index) {
-                attribution = attribution.map(|found| german::respeak(chars, span, found));
+                attribution = attribution.map(|found| german::respeak(chars, span, found, cues));
             }
         }
         if let (Some(found), Some(span)) = (attribution.as_mut(), spans.get(index)) {

@@ -13,7 +13,7 @@
 //! ("Hier sagte der Minister: „…“", "Den Plan lobte er mit den Worten: „…“").
 
 use super::{after_closing, is_abbreviation, sentence_head, sentence_tail, Attribution, Context};
-use super::{Span, WINDOW};
+use super::{CueClass, Cues, Span, WINDOW};
 use crate::quotes::tokens::tokenize;
 
 /// Most tokens a speaker phrase may have before its appositions.
@@ -23,7 +23,12 @@ const MAX_SUBJECT_GAP: usize = 12;
 
 /// Re-derives the speaker (and cue) of `found` from the German sentence around `span`.
 /// Attributions carried over from another sentence stay as they are.
-pub(super) fn respeak(chars: &[char], span: &Span, found: Attribution) -> Attribution {
+pub(super) fn respeak(
+    chars: &[char],
+    span: &Span,
+    found: Attribution,
+    cues: &Cues,
+) -> Attribution {
     if found.continues.is_some() {
         return found;
     }
@@ -47,11 +52,13 @@ pub(super) fn respeak(chars: &[char], span: &Span, found: Attribution) -> Attrib
         ),
     );
     let previous = previous_sentence(chars, span, before_start, &before);
-    let german = after_quote(chars, &after)
+    let opens_sentence = before.tokens.iter().all(|t| !t.is_word);
+    let german = after_quote(chars, &after, cues, opens_sentence)
         .map(|(speaker, cue)| (&after, speaker, cue))
         .or_else(|| before_quote(chars, &before).map(|(speaker, cue)| (&before, speaker, cue)))
         .or_else(|| {
-            reported_speech(chars, &before)
+            let reports = (0..previous.len()).any(|i| is_cue_verb(cues, &previous, i));
+            (reported_speech(chars, &before) && reports)
                 .then(|| clause_subject(chars, &previous))
                 .flatten()
                 .map(|speaker| (&previous, speaker, None))
@@ -84,13 +91,26 @@ fn reported_speech(chars: &[char], before: &Context) -> bool {
     vorfeld(chars, before).is_some_and(|(_, verb)| is_subjunctive(before.word(verb)))
 }
 
+fn is_cue_verb(cues: &Cues, context: &Context, at: usize) -> bool {
+    cues.at(&context.words, at)
+        .is_some_and(|(class, _)| matches!(class, CueClass::Verb | CueClass::Naming))
+}
+
 /// A token range in a context.
 type Range = (usize, usize);
 
 /// „…“, sagte X / „…“, so X / „…“, wird X zitiert / „…“, heißt es in X / „…“, X zufolge
 /// / „…“, wie X sagte. Without a comma after the quote only "so", "laut", "wie" and an
 /// auxiliary ("wird", "hatte") may follow: anything else continues the writer's sentence.
-fn after_quote(chars: &[char], after: &Context) -> Option<(Range, Option<Range>)> {
+/// Any verb may report a quote that opens the sentence ("„…“, ergänzte X"); after a
+/// quote inside a sentence only a reporting verb does ("…, dass „…“, suchen die Forscher"
+/// goes on with the sentence).
+fn after_quote(
+    chars: &[char],
+    after: &Context,
+    cues: &Cues,
+    opens_sentence: bool,
+) -> Option<(Range, Option<Range>)> {
     let mut at = 0;
     while matches!(after.word(at), "," | "–" | "—" | "-") {
         at += 1;
@@ -112,7 +132,8 @@ fn after_quote(chars: &[char], after: &Context) -> Option<(Range, Option<Range>)
         let end = noun_phrase(chars, after, at)?.1;
         return (after.word(end) == "zufolge").then_some(((at, end), Some((end, end + 1))));
     }
-    let verb_like = comma && !is_function_word(word) || is_auxiliary(word);
+    let reports = opens_sentence || is_cue_verb(cues, after, at);
+    let verb_like = comma && !is_function_word(word) && reports || is_auxiliary(word);
     if !verb_like {
         return None;
     }
@@ -150,7 +171,7 @@ fn before_quote(chars: &[char], before: &Context) -> Option<(Range, Option<Range
                 in_source(chars, before, at).or_else(|| opening_source(chars, before, at))
             }
             "so" if at > 0 && before.word(at - 1) == "," => speaker_phrase(chars, before, at + 1),
-            "wie" if at > 0 && before.word(at - 1) == "," => inserted_source(chars, before, at),
+            "wie" if at == 0 || before.word(at - 1) == "," => inserted_source(chars, before, at),
             _ => None,
         };
         if let Some(speaker) = found {
@@ -177,8 +198,8 @@ fn verbless(chars: &[char], context: &Context) -> Option<Range> {
     Some((from, end))
 }
 
-/// ", wie sich Roe ausdrückte, „…“", ", wie die Zeitung berichtet, „…“": the subject of
-/// a "wie" clause set off by commas.
+/// ", wie sich Roe ausdrückte, „…“", "Wie die Zeitung berichtet, ist …": the subject
+/// of a "wie" clause set off by commas.
 fn inserted_source(chars: &[char], context: &Context, wie: usize) -> Option<Range> {
     let from = if context.word(wie + 1) == "sich" {
         wie + 2
@@ -186,10 +207,14 @@ fn inserted_source(chars: &[char], context: &Context, wie: usize) -> Option<Rang
         wie + 1
     };
     let phrase = speaker_phrase(chars, context, from)?;
-    let verb = phrase.1;
-    let closes = context.is_word(verb)
-        && !context.is_capitalized(chars, verb)
-        && context.word(verb + 1) == ",";
+    // "wie Roe am Dienstag in Berlin erklärte,": the verb ends the clause.
+    let comma = (phrase.1..context.len().min(phrase.1 + MAX_SUBJECT_GAP))
+        .find(|&i| !context.is_word(i))?;
+    let verb = comma.checked_sub(1)?;
+    let closes = context.word(comma) == ","
+        && verb >= phrase.1
+        && context.is_word(verb)
+        && !context.is_capitalized(chars, verb);
     closes.then_some(phrase)
 }
 
@@ -302,9 +327,11 @@ fn vorfeld(chars: &[char], context: &Context) -> Option<(Option<Range>, usize)> 
     }
     let verb_next = context.is_word(1)
         && !context.is_capitalized(chars, 1)
-        && !is_function_word(context.word(1))
+        && !is_function_word(context.word(1));
+    // "Das sagte er" (a pronoun), but "Das russische Amt sagte" (a determiner).
+    let demonstrative = matches!(first, "dies" | "das" | "dazu" | "es")
         && !(is_adjective(chars, context, 1) && context.is_capitalized(chars, 2));
-    if verb_next && (is_adverb(first) || matches!(first, "dies" | "das" | "dazu" | "es")) {
+    if verb_next && (is_adverb(first) || demonstrative) {
         return Some((None, 1));
     }
     // "Auch die Ministerin sagte": a focus adverb before the phrase belongs to it.
@@ -372,7 +399,7 @@ fn finite_verb(chars: &[char], context: &Context, from: usize) -> Option<usize> 
             expect_noun = true;
         } else if context.is_capitalized(chars, at) {
             expect_noun = false;
-        } else if !expect_noun && !is_adverb(word) {
+        } else if !is_adverb(word) && !(expect_noun && is_adjective(chars, context, at)) {
             return Some(at);
         }
         at += 1;
@@ -660,9 +687,11 @@ fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "er" | "sie" | "ich" | "wir")
 }
 
-/// Subjunctive forms of reported speech ("er sei", "sie habe").
+/// Subjunctive forms of reported speech ("er sei", "sie habe", "die Studie zeige"):
+/// listed, or a present stem with "-e" that is no past tense in "-te".
 fn is_subjunctive(word: &str) -> bool {
-    matches!(
+    word.ends_with('e') && !word.ends_with("te") && word.chars().count() > 3
+        || matches!(
         word,
         "sei"
             | "seien"
@@ -974,5 +1003,23 @@ mod tests {
         let text = "Der Kämmerer Olaf Brand warnte vor neuen Schulden. Die Rücklagen seien \
                     „so gut wie aufgebraucht“.";
         assert_eq!(written(text), vec![some("Der Kämmerer Olaf Brand")]);
+    }
+
+    #[test]
+    fn adverb_first_and_wie_clause_first() {
+        let text = "Weiter sagte Kranz: „Wir prüfen alles.“\n\n\
+                    Wie die Bürgermeisterin Ina Lorenz am Montag erklärte, sieht die Stadt \
+                    darin „keinen Grund zur Sorge“.";
+        assert_eq!(
+            written(text),
+            vec![some("Kranz"), some("die Bürgermeisterin Ina Lorenz")]
+        );
+    }
+
+    #[test]
+    fn verb_after_a_quote_inside_a_sentence_must_report() {
+        let text = "Weil man laut Chefarzt Dr. Udo Brehm „neue Wege gehen muss“, suchen die \
+                    Ärzte nach Partnern.";
+        assert_eq!(written(text), vec![some("Chefarzt Dr. Udo Brehm")]);
     }
 }
