@@ -23,12 +23,7 @@ const MAX_SUBJECT_GAP: usize = 12;
 
 /// Re-derives the speaker (and cue) of `found` from the German sentence around `span`.
 /// Attributions carried over from another sentence stay as they are.
-pub(super) fn respeak(
-    chars: &[char],
-    span: &Span,
-    found: Attribution,
-    cues: &Cues,
-) -> Attribution {
+pub(super) fn respeak(chars: &[char], span: &Span, found: Attribution, cues: &Cues) -> Attribution {
     if found.continues.is_some() {
         return found;
     }
@@ -66,7 +61,9 @@ pub(super) fn respeak(
     match german {
         Some((context, speaker, cue)) => Attribution {
             speaker: context.range(speaker.0, speaker.1),
-            cue: cue.and_then(|(from, to)| context.range(from, to)).or(found.cue),
+            cue: cue
+                .and_then(|(from, to)| context.range(from, to))
+                .or(found.cue),
             ..found
         },
         None => found,
@@ -208,8 +205,8 @@ fn inserted_source(chars: &[char], context: &Context, wie: usize) -> Option<Rang
     };
     let phrase = speaker_phrase(chars, context, from)?;
     // "wie Roe am Dienstag in Berlin erklärte,": the verb ends the clause.
-    let comma = (phrase.1..context.len().min(phrase.1 + MAX_SUBJECT_GAP))
-        .find(|&i| !context.is_word(i))?;
+    let comma =
+        (phrase.1..context.len().min(phrase.1 + MAX_SUBJECT_GAP)).find(|&i| !context.is_word(i))?;
     let verb = comma.checked_sub(1)?;
     let closes = context.word(comma) == ","
         && verb >= phrase.1
@@ -399,7 +396,7 @@ fn finite_verb(chars: &[char], context: &Context, from: usize) -> Option<usize> 
             expect_noun = true;
         } else if context.is_capitalized(chars, at) {
             expect_noun = false;
-        } else if !is_adverb(word) && !(expect_noun && is_adjective(chars, context, at)) {
+        } else if !(is_adverb(word) || expect_noun && is_adjective(chars, context, at)) {
             return Some(at);
         }
         at += 1;
@@ -692,33 +689,33 @@ fn is_subject_pronoun(word: &str) -> bool {
 fn is_subjunctive(word: &str) -> bool {
     word.ends_with('e') && !word.ends_with("te") && word.chars().count() > 3
         || matches!(
-        word,
-        "sei"
-            | "seien"
-            | "habe"
-            | "hätten"
-            | "hätte"
-            | "werde"
-            | "würden"
-            | "würde"
-            | "könne"
-            | "müsse"
-            | "solle"
-            | "wolle"
-            | "gebe"
-            | "stehe"
-            | "gehe"
-            | "liege"
-            | "komme"
-            | "bleibe"
-            | "gelte"
-            | "fehle"
-            | "wäre"
-            | "wären"
-            | "dürfe"
-            | "möge"
-            | "lasse"
-    )
+            word,
+            "sei"
+                | "seien"
+                | "habe"
+                | "hätten"
+                | "hätte"
+                | "werde"
+                | "würden"
+                | "würde"
+                | "könne"
+                | "müsse"
+                | "solle"
+                | "wolle"
+                | "gebe"
+                | "stehe"
+                | "gehe"
+                | "liege"
+                | "komme"
+                | "bleibe"
+                | "gelte"
+                | "fehle"
+                | "wäre"
+                | "wären"
+                | "dürfe"
+                | "möge"
+                | "lasse"
+        )
 }
 
 /// "wird X zitiert", "hatte X gesagt": an auxiliary before the subject.
