@@ -14,7 +14,7 @@
 
 use super::{after_closing, is_abbreviation, sentence_head, sentence_tail, Attribution, Context};
 use super::{CueClass, Cues, Span, WINDOW};
-use crate::quotes::tokens::tokenize;
+use crate::quotes::tokens::{tokenize, Token};
 
 /// Most tokens a speaker phrase may have before its appositions.
 const MAX_PHRASE: usize = 16;
@@ -37,7 +37,10 @@ pub(super) fn respeak(chars: &[char], span: &Span, found: Attribution, cues: &Cu
     }
     let before = Context::new(
         chars,
-        sentence_tail(chars, tokenize(chars, before_start, span.start)),
+        clause_tail(
+            chars,
+            sentence_tail(chars, tokenize(chars, before_start, span.start)),
+        ),
     );
     let after = Context::new(
         chars,
@@ -50,10 +53,12 @@ pub(super) fn respeak(chars: &[char], span: &Span, found: Attribution, cues: &Cu
     let opens_sentence = before.tokens.iter().all(|t| !t.is_word);
     let german = after_quote(chars, &after, cues, opens_sentence)
         .map(|(speaker, cue)| (&after, speaker, cue))
-        .or_else(|| before_quote(chars, &before).map(|(speaker, cue)| (&before, speaker, cue)))
+        .or_else(|| {
+            before_quote(chars, &before, cues).map(|(speaker, cue)| (&before, speaker, cue))
+        })
         .or_else(|| {
             let reports = (0..previous.len()).any(|i| is_cue_verb(cues, &previous, i));
-            (reported_speech(chars, &before) && reports)
+            (reported_speech(chars, &before, &after) && reports)
                 .then(|| clause_subject(chars, &previous))
                 .flatten()
                 .map(|speaker| (&previous, speaker, None))
@@ -70,6 +75,23 @@ pub(super) fn respeak(chars: &[char], span: &Span, found: Attribution, cues: &Cu
     }
 }
 
+/// The clause of `tokens` that leads into the quote: after a colon inside the sentence
+/// ("Die Kommission kritisierte das Gesetz: So sagte Jan Roe: „…“") and from its first
+/// word (not the closing mark of a quote that ended the sentence before).
+fn clause_tail(chars: &[char], tokens: Vec<Token>) -> Vec<Token> {
+    let is = |t: &Token, c: char| !t.is_word && chars.get(t.start) == Some(&c);
+    let last = tokens.len().saturating_sub(1);
+    let from = tokens
+        .iter()
+        .take(last)
+        .rposition(|t| is(t, ':'))
+        .map_or(0, |colon| colon + 1);
+    let first_word = (from..tokens.len())
+        .find(|&i| tokens.get(i).is_some_and(|t| t.is_word))
+        .unwrap_or(tokens.len());
+    tokens.get(first_word..).unwrap_or(&[]).to_vec()
+}
+
 /// The sentence before the one the quote is in, within the paragraph.
 fn previous_sentence(chars: &[char], span: &Span, floor: usize, before: &Context) -> Context {
     let start = before.tokens.first().map_or(span.start, |t| t.start);
@@ -80,12 +102,15 @@ fn previous_sentence(chars: &[char], span: &Span, floor: usize, before: &Context
     {
         tokens.pop();
     }
-    Context::new(chars, sentence_tail(chars, tokens))
+    Context::new(chars, clause_tail(chars, sentence_tail(chars, tokens)))
 }
 
-/// "Die Lage sei „ernst“": the clause before the quote reports in the subjunctive.
-fn reported_speech(chars: &[char], before: &Context) -> bool {
+/// "Die Lage sei „ernst“", "Eine „offene Frage“ sei der Grund": the quote's clause
+/// reports in the subjunctive.
+fn reported_speech(chars: &[char], before: &Context, after: &Context) -> bool {
+    let verb_after = (0..after.len().min(3)).find(|&i| after.is_word(i));
     vorfeld(chars, before).is_some_and(|(_, verb)| is_subjunctive(before.word(verb)))
+        || verb_after.is_some_and(|i| is_subjunctive(after.word(i)))
 }
 
 fn is_cue_verb(cues: &Cues, context: &Context, at: usize) -> bool {
@@ -155,7 +180,7 @@ fn in_source(chars: &[char], context: &Context, verb: usize) -> Option<Range> {
 /// Before the quote: "Laut X …", "Nach Angaben von X …", "X zufolge …", "Seiner Ansicht
 /// nach …", "In der Erklärung heißt es: „…“", else the subject of the sentence's main
 /// clause.
-fn before_quote(chars: &[char], before: &Context) -> Option<(Range, Option<Range>)> {
+fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<(Range, Option<Range>)> {
     for at in 0..before.len() {
         let found = match before.word(at) {
             "laut" => speaker_phrase(chars, before, at + 1),
@@ -168,7 +193,9 @@ fn before_quote(chars: &[char], before: &Context) -> Option<(Range, Option<Range
                 in_source(chars, before, at).or_else(|| opening_source(chars, before, at))
             }
             "so" if at > 0 && before.word(at - 1) == "," => speaker_phrase(chars, before, at + 1),
-            "wie" if at == 0 || before.word(at - 1) == "," => inserted_source(chars, before, at),
+            "wie" if at == 0 || before.word(at - 1) == "," => {
+                inserted_source(chars, before, at, cues)
+            }
             _ => None,
         };
         if let Some(speaker) = found {
@@ -197,7 +224,7 @@ fn verbless(chars: &[char], context: &Context) -> Option<Range> {
 
 /// ", wie sich Roe ausdrückte, „…“", "Wie die Zeitung berichtet, ist …": the subject
 /// of a "wie" clause set off by commas.
-fn inserted_source(chars: &[char], context: &Context, wie: usize) -> Option<Range> {
+fn inserted_source(chars: &[char], context: &Context, wie: usize, cues: &Cues) -> Option<Range> {
     let from = if context.word(wie + 1) == "sich" {
         wie + 2
     } else {
@@ -210,7 +237,11 @@ fn inserted_source(chars: &[char], context: &Context, wie: usize) -> Option<Rang
     let verb = comma.checked_sub(1)?;
     let closes = context.word(comma) == ","
         && verb >= phrase.1
-        && context.is_word(verb)
+        && (is_cue_verb(cues, context, verb)
+            || matches!(
+                context.word(verb),
+                "ausdrückte" | "ausdrückt" | "formulierte" | "mitteilte" | "berichtet"
+            ))
         && !context.is_capitalized(chars, verb);
     closes.then_some(phrase)
 }
@@ -336,7 +367,7 @@ fn vorfeld(chars: &[char], context: &Context) -> Option<(Option<Range>, usize)> 
     let phrase = if is_preposition(context.word(from)) {
         None
     } else {
-        noun_phrase(chars, context, from).map(|p| with_appositions(chars, context, p))
+        noun_phrase(chars, context, from).map(|p| appositions_before_verb(chars, context, p))
     };
     let verb = finite_verb(
         chars,
@@ -383,6 +414,9 @@ fn finite_verb(chars: &[char], context: &Context, from: usize) -> Option<usize> 
                 expect_noun = false;
             } else if word == "(" {
                 at = (at..context.len()).find(|&i| context.word(i) == ")")?;
+            } else if word == "," && past_relative_clause(context, at) > at {
+                at = past_relative_clause(context, at);
+                continue;
             }
             at += 1;
             continue;
@@ -477,6 +511,25 @@ fn with_appositions(chars: &[char], context: &Context, phrase: Range) -> Range {
     (from, end)
 }
 
+/// "Jan Roe, Präsident des Verbands (DFB) nannte …": before the finite verb an
+/// apposition may end on the verb itself, the closing comma left out.
+fn appositions_before_verb(chars: &[char], context: &Context, phrase: Range) -> Range {
+    let with = with_appositions(chars, context, phrase);
+    if with != phrase || context.word(phrase.1) != "," {
+        return with;
+    }
+    match noun_phrase(chars, context, phrase.1 + 1) {
+        Some((_, end))
+            if context.is_word(end)
+                && !context.is_capitalized(chars, end)
+                && !is_function_word(context.word(end)) =>
+        {
+            (phrase.0, end)
+        }
+        _ => with,
+    }
+}
+
 /// A German noun phrase from `from`: determiner, adjectives, nouns and names, then
 /// genitives, "von"/"vom", a parenthesis and "und" with another such phrase.
 fn noun_phrase(chars: &[char], context: &Context, from: usize) -> Option<Range> {
@@ -495,9 +548,10 @@ fn noun_phrase(chars: &[char], context: &Context, from: usize) -> Option<Range> 
     if end == head {
         return None;
     }
-    // A single noun ("der Sprecher", "Roe") may take a genitive with "der"; after a full
-    // name ("Jan Roe der Partei") that "der" starts something else.
-    let role = end == head + 1;
+    // A single noun ("der Sprecher", "Roe") or a determined phrase ("das Auswärtige Amt")
+    // may take a genitive with "der"; after a bare full name ("Jan Roe der Partei") that
+    // "der" starts something else.
+    let role = end == head + 1 || determined;
     Some((from, attachments(chars, context, end, role)))
 }
 
@@ -509,15 +563,15 @@ fn head_end(chars: &[char], context: &Context, from: usize) -> usize {
         let word = context.word(at);
         let joins = context.is_capitalized(chars, at) && !(at == from && is_function_word(word))
             || word == "." && at > from && is_abbreviation(context, at - 1)
-            || is_opening_mark(word) && at > from && title_end(context, at).is_some();
+            || is_opening_mark(word) && title_end(context, at).is_some();
         if !joins {
             break;
         }
-        at = if is_opening_mark(word) {
-            title_end(context, at).unwrap_or(at + 1)
-        } else {
-            at + 1
-        };
+        if is_opening_mark(word) {
+            // A title ends the head: "zitiert die „Computerwoche“ Jan Roe".
+            return title_end(context, at).unwrap_or(at + 1);
+        }
+        at += 1;
     }
     at
 }
@@ -650,6 +704,15 @@ fn is_oblique_determiner(word: &str) -> bool {
             | "ihren"
             | "ihres"
             | "ihrer"
+            | "allen"
+            | "allem"
+            | "jedem"
+            | "jeden"
+            | "mehreren"
+            | "vielen"
+            | "beiden"
+            | "einigen"
+            | "keiner"
     )
 }
 
@@ -1018,5 +1081,47 @@ mod tests {
         let text = "Weil man laut Chefarzt Dr. Udo Brehm „neue Wege gehen muss“, suchen die \
                     Ärzte nach Partnern.";
         assert_eq!(written(text), vec![some("Chefarzt Dr. Udo Brehm")]);
+    }
+
+    #[test]
+    fn reported_speech_after_the_quote_and_after_a_reporting_sentence() {
+        let text = "Die Bahn versicherte, dass die Strecke bald öffne. Eine „reine \
+                    Formsache“ sei die Prüfung.\n\n\
+                    Ute Sand begründete den Schritt mit „neuen Zahlen“ aus dem Amt. Damit seien \
+                    „die alten Pläne hinfällig“.";
+        assert_eq!(
+            written(text),
+            vec![some("Die Bahn"), some("Ute Sand"), some("Ute Sand")]
+        );
+    }
+
+    #[test]
+    fn first_position_with_relative_clause_title_and_apposition_before_the_verb() {
+        let text = "Im Schreiben, das die Firma an den Rat geschickt hat, erklärt sie: \
+                    „Wir verlassen die Stadt.“\n\n\
+                    „Das wird teuer“, zitiert die „Morgenpost“ Jan Roe in einem Bericht.\n\n\
+                    Ida Bohm, Präsidentin des Landesverbands (LSV) nannte den Entwurf \
+                    „ausgewogen“.\n\n\
+                    Das Statistische Amt der Stadt Ulm empfiehlt allen Bürgern einen \
+                    „sparsamen Umgang“ mit Wasser.";
+        assert_eq!(
+            written(text),
+            vec![
+                some("sie"),
+                some("die „Morgenpost“"),
+                some("Ida Bohm, Präsidentin des Landesverbands (LSV)"),
+                some("Das Statistische Amt der Stadt Ulm"),
+            ]
+        );
+    }
+
+    #[test]
+    fn clause_after_an_inner_colon_and_wie_without_reporting_verb() {
+        let text = "Auch der Verband kritisierte, wie das Gesetz entstand, scharf: So sagte \
+                    Eva Kling, Sprecherin des Verbands: „Das war ein Fehler.“";
+        assert_eq!(
+            written(text),
+            vec![some("Eva Kling, Sprecherin des Verbands")]
+        );
     }
 }
