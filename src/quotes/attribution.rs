@@ -715,7 +715,10 @@ fn is_sentence_end(chars: &[char], tokens: &[Token], index: usize) -> bool {
             let word = text_of(chars, t);
             is_abbreviation_word(&word) || word.contains('.') && is_capitalized(&word)
         });
-    !abbreviation && !inside_a_name(chars, tokens, index) || chars.get(token.start) != Some(&'.')
+    let within = !abbreviation
+        && !inside_a_name(chars, tokens, index)
+        && !german::ordinal_date(chars, tokens, index);
+    within || chars.get(token.start) != Some(&'.')
 }
 
 /// "Jo Roe, R-Wis., said", "Rep. Jo Roe (D-N.Y.) said": a period right before a comma

@@ -21,6 +21,62 @@ const MAX_PHRASE: usize = 16;
 /// Most tokens between a verb and its subject ("sagte jedoch gegenüber der Zeitung X").
 const MAX_SUBJECT_GAP: usize = 12;
 
+/// The sentence around a quote: the clause before it, the words after it, and the
+/// sentence before.
+struct Around {
+    before: Context,
+    after: Context,
+    previous: Context,
+}
+
+impl Around {
+    fn new(chars: &[char], span: &Span) -> Around {
+        let before_start = span.paragraph_start.max(span.start.saturating_sub(WINDOW));
+        let after_end = span.paragraph_end.min(span.end + WINDOW);
+        let before = Context::new(
+            chars,
+            clause_tail(
+                chars,
+                sentence_tail(chars, tokenize(chars, before_start, span.start)),
+            ),
+        );
+        let after = Context::new(
+            chars,
+            sentence_head(
+                chars,
+                tokenize(chars, after_closing(chars, span), after_end),
+            ),
+        );
+        let previous = previous_sentence(chars, span, before_start, &before);
+        Around {
+            before,
+            after,
+            previous,
+        }
+    }
+
+    fn opens_sentence(&self) -> bool {
+        self.before.tokens.iter().all(|t| !t.is_word)
+    }
+
+    /// The speaker and cue by the German patterns, with the context they are in.
+    fn speaker(&self, chars: &[char], cues: &Cues) -> Option<(&Context, Range, Option<Range>)> {
+        let (before, after, previous) = (&self.before, &self.after, &self.previous);
+        after_quote(chars, after, cues, self.opens_sentence())
+            .map(|(speaker, cue)| (after, speaker, cue))
+            .or_else(|| {
+                before_quote(chars, before, cues).map(|(speaker, cue)| (before, speaker, cue))
+            })
+            .or_else(|| {
+                let reports = (0..previous.len()).any(|i| is_cue_verb(cues, previous, i));
+                (reported_speech(chars, before, after) && reports)
+                    .then(|| clause_subject(chars, previous))
+                    .flatten()
+                    .map(|speaker| (previous, speaker, None))
+            })
+    }
+}
+
 /// Re-derives the speaker (and cue) of `found` from the German sentence around `span`.
 /// Attributions carried over from another sentence stay as they are.
 pub(super) fn respeak(chars: &[char], span: &Span, found: Attribution, cues: &Cues) -> Attribution {
@@ -35,34 +91,8 @@ pub(super) fn respeak(chars: &[char], span: &Span, found: Attribution, cues: &Cu
     if !nearby {
         return found;
     }
-    let before = Context::new(
-        chars,
-        clause_tail(
-            chars,
-            sentence_tail(chars, tokenize(chars, before_start, span.start)),
-        ),
-    );
-    let after = Context::new(
-        chars,
-        sentence_head(
-            chars,
-            tokenize(chars, after_closing(chars, span), after_end),
-        ),
-    );
-    let previous = previous_sentence(chars, span, before_start, &before);
-    let opens_sentence = before.tokens.iter().all(|t| !t.is_word);
-    let german = after_quote(chars, &after, cues, opens_sentence)
-        .map(|(speaker, cue)| (&after, speaker, cue))
-        .or_else(|| {
-            before_quote(chars, &before, cues).map(|(speaker, cue)| (&before, speaker, cue))
-        })
-        .or_else(|| {
-            let reports = (0..previous.len()).any(|i| is_cue_verb(cues, &previous, i));
-            (reported_speech(chars, &before, &after) && reports)
-                .then(|| clause_subject(chars, &previous))
-                .flatten()
-                .map(|speaker| (&previous, speaker, None))
-        });
+    let around = Around::new(chars, span);
+    let german = around.speaker(chars, cues);
     match german {
         Some((context, speaker, cue)) => Attribution {
             speaker: context.range(speaker.0, speaker.1),
@@ -118,6 +148,35 @@ fn is_cue_verb(cues: &Cues, context: &Context, at: usize) -> bool {
         .is_some_and(|(class, _)| matches!(class, CueClass::Verb | CueClass::Naming))
 }
 
+/// "am 20. Juli": the period of an ordinal before a month ends no sentence.
+pub(super) fn ordinal_date(chars: &[char], tokens: &[Token], period: usize) -> bool {
+    let word = |i: usize| {
+        tokens
+            .get(i)
+            .map(|t| super::super::tokens::lowercase(&super::text_of(chars, t)))
+            .unwrap_or_default()
+    };
+    let number = period
+        .checked_sub(1)
+        .is_some_and(|i| word(i).chars().all(|c| c.is_ascii_digit()) && !word(i).is_empty());
+    number
+        && matches!(
+            word(period + 1).as_str(),
+            "januar"
+                | "februar"
+                | "märz"
+                | "april"
+                | "mai"
+                | "juni"
+                | "juli"
+                | "august"
+                | "september"
+                | "oktober"
+                | "november"
+                | "dezember"
+        )
+}
+
 /// A token range in a context.
 type Range = (usize, usize);
 
@@ -144,6 +203,16 @@ fn after_quote(
     }
     let cue = Some((at, at + 1));
     match word {
+        // "so urteilte Roe selbst": "so" and a verb before the subject.
+        "so" if after.is_word(at + 1)
+            && !after.is_capitalized(chars, at + 1)
+            && !can_be_subject(after.word(at + 1)) =>
+        {
+            return Some((
+                subject_after_verb(chars, after, at + 1)?,
+                Some((at, at + 2)),
+            ));
+        }
         "so" | "laut" | "zitiert" => return Some((speaker_phrase(chars, after, at + 1)?, cue)),
         "heißt" | "hieß" => return Some((in_source(chars, after, at)?, cue)),
         "wie" => return Some((noun_phrase(chars, after, at + 1)?, cue)),
@@ -231,16 +300,23 @@ fn inserted_source(chars: &[char], context: &Context, wie: usize, cues: &Cues) -
         wie + 1
     };
     let phrase = speaker_phrase(chars, context, from)?;
-    // "wie Roe am Dienstag in Berlin erklärte,": the verb ends the clause.
-    let comma =
-        (phrase.1..context.len().min(phrase.1 + MAX_SUBJECT_GAP)).find(|&i| !context.is_word(i))?;
+    // "wie Roe am Dienstag in Berlin erklärte,": the verb ends the clause; "wie der
+    // Richter, Jan Roe, ausführte,": past the comma that closes the apposition.
+    let after_phrase = phrase.1 + usize::from(context.word(phrase.1) == ",");
+    let comma = (after_phrase..context.len().min(after_phrase + MAX_SUBJECT_GAP))
+        .find(|&i| !context.is_word(i))?;
     let verb = comma.checked_sub(1)?;
     let closes = context.word(comma) == ","
-        && verb >= phrase.1
+        && verb >= after_phrase
         && (is_cue_verb(cues, context, verb)
             || matches!(
                 context.word(verb),
-                "ausdrückte" | "ausdrückt" | "formulierte" | "mitteilte" | "berichtet"
+                "ausdrückte"
+                    | "ausdrückt"
+                    | "formulierte"
+                    | "mitteilte"
+                    | "berichtet"
+                    | "ausführte"
             ))
         && !context.is_capitalized(chars, verb);
     closes.then_some(phrase)
@@ -318,7 +394,10 @@ fn clause_subject(chars: &[char], context: &Context) -> Option<Range> {
     }
     let after = subject_after_verb(chars, context, verb);
     match vorfeld {
-        Some(phrase) if !is_oblique_determiner(context.word(phrase.0)) => {
+        Some(phrase)
+            if !is_oblique_determiner(context.word(phrase.0))
+                || is_partitive(context, phrase.0) =>
+        {
             // "Die Arbeit lobte er", "Die Frage stellte der Minister": die/das are
             // accusative as often as nominative; a clearly nominative phrase after the
             // verb is the subject then.
@@ -453,8 +532,10 @@ fn subject_after_verb(chars: &[char], context: &Context, verb: usize) -> Option<
             return Some((at, at + 1));
         }
         if is_preposition(word) || is_oblique_determiner(word) {
+            // Only the phrase's core: "gegenüber Wikinews der Kommissar" goes on with
+            // the subject.
             let skip_from = if is_preposition(word) { at + 1 } else { at };
-            at = noun_phrase(chars, context, skip_from).map_or(at + 1, |p| p.1);
+            at = noun_core(chars, context, skip_from).map_or(at + 1, |p| p.1);
             continue;
         }
         if can_be_subject(word) || context.is_capitalized(chars, at) {
@@ -482,15 +563,17 @@ fn speaker_phrase(chars: &[char], context: &Context, from: usize) -> Option<Rang
 /// parenthesis or a colon follows), at most two.
 fn with_appositions(chars: &[char], context: &Context, phrase: Range) -> Range {
     let (from, mut end) = phrase;
-    for _ in 0..2 {
+    for second in [false, true] {
         if context.word(end) != "," {
             break;
         }
         let start = end + 1;
         let age = context.word(start).chars().all(|c| c.is_ascii_digit());
+        // A second apposition is the name after a role ("Chef des Verbands, Leiter der
+        // Schule, Jan Roe"), not the next item of a list.
         let apposition_end = if age && context.is_word(start) {
             Some(start + 1)
-        } else if is_oblique_determiner(context.word(start)) && context.word(start) != "einer" {
+        } else if second && is_determiner(context.word(start)) {
             None
         } else {
             noun_phrase(chars, context, start).map(|p| p.1)
@@ -533,6 +616,29 @@ fn appositions_before_verb(chars: &[char], context: &Context, phrase: Range) -> 
 /// A German noun phrase from `from`: determiner, adjectives, nouns and names, then
 /// genitives, "von"/"vom", a parenthesis and "und" with another such phrase.
 fn noun_phrase(chars: &[char], context: &Context, from: usize) -> Option<Range> {
+    if is_partitive(context, from) {
+        return Some((from, attachments(chars, context, from + 1, true)));
+    }
+    let (core, role) = noun_head(chars, context, from)?;
+    Some((from, attachments(chars, context, core, role)))
+}
+
+/// "Einer der beteiligten Feuerwehrmänner": a pronoun with its partitive genitive.
+fn is_partitive(context: &Context, from: usize) -> bool {
+    matches!(
+        context.word(from),
+        "einer" | "eine" | "eines" | "keiner" | "jeder" | "viele" | "einige" | "mehrere"
+    ) && matches!(context.word(from + 1), "der" | "des")
+}
+
+/// A noun phrase without what hangs on its head: "der frühere Minister Jan Roe".
+fn noun_core(chars: &[char], context: &Context, from: usize) -> Option<Range> {
+    noun_head(chars, context, from).map(|(end, _)| (from, end))
+}
+
+/// The end of the determiner, adjectives and head from `from`, and whether the head may
+/// take a genitive with "der".
+fn noun_head(chars: &[char], context: &Context, from: usize) -> Option<(usize, bool)> {
     let mut at = from;
     let determined = is_determiner(context.word(at));
     if determined || is_number(context, at) {
@@ -552,7 +658,7 @@ fn noun_phrase(chars: &[char], context: &Context, from: usize) -> Option<Range> 
     // may take a genitive with "der"; after a bare full name ("Jan Roe der Partei") that
     // "der" starts something else.
     let role = end == head + 1 || determined;
-    Some((from, attachments(chars, context, end, role)))
+    Some((end, role))
 }
 
 /// The end of the run of nouns and names from `from` ("VW-Chef Martin Roe", "Prof. Dr.
@@ -561,8 +667,16 @@ fn head_end(chars: &[char], context: &Context, from: usize) -> usize {
     let mut at = from;
     while at < context.len() && at < from + MAX_PHRASE {
         let word = context.word(at);
+        let inside = at > from && context.is_capitalized(chars, at + 1);
         let joins = context.is_capitalized(chars, at) && !(at == from && is_function_word(word))
             || word == "." && at > from && is_abbreviation(context, at - 1)
+            // "Bayer 04 Leverkusen", "Heike van Laak", "Union … du Travail".
+            || inside && context.is_word(at) && word.chars().all(|c| c.is_ascii_digit())
+            || inside
+                && matches!(
+                    word,
+                    "van" | "von" | "de" | "du" | "da" | "di" | "del" | "dos" | "la" | "le"
+                )
             || is_opening_mark(word) && title_end(context, at).is_some();
         if !joins {
             break;
@@ -604,7 +718,13 @@ fn attachments(chars: &[char], context: &Context, mut end: usize, role: bool) ->
             "von" | "vom" | "für" if context.is_capitalized(chars, end + 1) || word == "von" => {
                 noun_phrase(chars, context, end + 1).map(|p| p.1)
             }
-            "im" | "beim" | "aus" if genitive => noun_phrase(chars, context, end + 1).map(|p| p.1),
+            "im" | "beim" | "in" | "bei" if genitive => {
+                noun_phrase(chars, context, end + 1).map(|p| p.1)
+            }
+            // "ein Sprecher aus Washington": a bare place name.
+            "aus" if context.is_capitalized(chars, end + 1) || genitive => {
+                noun_phrase(chars, context, end + 1).map(|p| p.1)
+            }
             "und" | "sowie" => coordinated(chars, context, end),
             _ => None,
         };
@@ -622,7 +742,9 @@ fn attachments(chars: &[char], context: &Context, mut end: usize, role: bool) ->
 /// und fügte hinzu" none).
 fn coordinated(chars: &[char], context: &Context, and: usize) -> Option<usize> {
     let next = and + 1;
-    let starts_phrase = context.is_capitalized(chars, next) || can_be_subject(context.word(next));
+    let starts_phrase = context.is_capitalized(chars, next)
+        || can_be_subject(context.word(next))
+        || is_adjective(chars, context, next);
     if !starts_phrase {
         return None;
     }
@@ -827,6 +949,14 @@ fn is_preposition(word: &str) -> bool {
             | "anlässlich"
             | "laut"
             | "als"
+            | "aufgrund"
+            | "infolge"
+            | "dank"
+            | "statt"
+            | "gemäß"
+            | "ab"
+            | "nahe"
+            | "entlang"
     )
 }
 
@@ -1122,6 +1252,39 @@ mod tests {
         assert_eq!(
             written(text),
             vec![some("Eva Kling, Sprecherin des Verbands")]
+        );
+    }
+
+    #[test]
+    fn names_with_particles_numbers_and_partitives() {
+        let text = "„Wir haben verdient gewonnen“, sagte der Trainer von Hertha 03 Zehlendorf.\n\n\
+                    „Das Produkt ist sicher“, sagte die Sprecherin des Verbands, Anke van Dijk.\n\n\
+                    Einer der vier beteiligten Polizisten sagte: „Ich war überrascht.“\n\n\
+                    „Der Fonds hilft“, sagte ein Sprecher aus Genf.";
+        assert_eq!(
+            written(text),
+            vec![
+                some("der Trainer von Hertha 03 Zehlendorf"),
+                some("die Sprecherin des Verbands, Anke van Dijk"),
+                some("Einer der vier beteiligten Polizisten"),
+                some("ein Sprecher aus Genf"),
+            ]
+        );
+    }
+
+    #[test]
+    fn so_with_a_verb_and_wie_clause_with_apposition() {
+        let text = "Ein „klarer Sieg“, so urteilte Mia Lenz selbst über die Wahl.\n\n\
+                    Wie der Vorsitzende Richter, Otto Kern, ausführte, wäre der Schaden \
+                    „enorm gewesen“.\n\n\
+                    Am 12. Mai sagte Rolf Timm: „Wir fangen an.“";
+        assert_eq!(
+            written(text),
+            vec![
+                some("Mia Lenz"),
+                some("der Vorsitzende Richter, Otto Kern"),
+                some("Rolf Timm"),
+            ]
         );
     }
 }
