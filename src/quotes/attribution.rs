@@ -82,7 +82,17 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
         if cues.german_only() {
             // German word order and noun phrases need their own reading of the speaker.
             if let Some(span) = spans.get(index) {
-                attribution = attribution.map(|found| german::respeak(chars, span, found, cues));
+                let previous = index
+                    .checked_sub(1)
+                    .filter(|&i| {
+                        spans
+                            .get(i)
+                            .is_some_and(|p| p.paragraph_start == span.paragraph_start)
+                    })
+                    .and_then(|i| found.get(i))
+                    .and_then(Option::as_ref);
+                attribution = attribution
+                    .map(|attribution| german::respeak(chars, span, attribution, previous, cues));
             }
         }
         if let (Some(found), Some(span)) = (attribution.as_mut(), spans.get(index)) {

@@ -79,7 +79,15 @@ impl Around {
 
 /// Re-derives the speaker (and cue) of `found` from the German sentence around `span`.
 /// Attributions carried over from another sentence stay as they are.
-pub(super) fn respeak(chars: &[char], span: &Span, found: Attribution, cues: &Cues) -> Attribution {
+/// `previous` is the attribution of the quote before in the paragraph: a sentence of
+/// reported speech right after it ("„…“ Es gebe Kunden, die „…“") is still its speaker's.
+pub(super) fn respeak(
+    chars: &[char],
+    span: &Span,
+    found: Attribution,
+    previous: Option<&Attribution>,
+    cues: &Cues,
+) -> Attribution {
     if found.continues.is_some() {
         return found;
     }
@@ -99,6 +107,10 @@ pub(super) fn respeak(chars: &[char], span: &Span, found: Attribution, cues: &Cu
             cue: cue
                 .and_then(|(from, to)| context.range(from, to))
                 .or(found.cue),
+            ..found
+        },
+        None if reported_speech(chars, &around.before, &around.after) => Attribution {
+            speaker: previous.and_then(|p| p.speaker).or(found.speaker),
             ..found
         },
         None => found,
@@ -192,6 +204,38 @@ fn after_quote(
     cues: &Cues,
     opens_sentence: bool,
 ) -> Option<(Range, Option<Range>)> {
+    right_after_quote(chars, after, cues, opens_sentence)
+        .or_else(|| later_in_sentence(chars, after, cues))
+}
+
+/// "Sie sei „geschockt“ über das Unglück, sagte die Ministerin": a reporting verb (or
+/// "so") after a comma later in the sentence.
+fn later_in_sentence(
+    chars: &[char],
+    after: &Context,
+    cues: &Cues,
+) -> Option<(Range, Option<Range>)> {
+    (1..after.len())
+        .filter(|&at| after.word(at - 1) == ",")
+        .find_map(|at| {
+            let speaker = if after.word(at) == "so" {
+                speaker_phrase(chars, after, at + 1)
+            } else if is_cue_verb(cues, after, at) {
+                subject_after_verb(chars, after, at)
+            } else {
+                None
+            };
+            speaker.map(|speaker| (speaker, Some((at, at + 1))))
+        })
+}
+
+/// The patterns that follow the closing mark directly.
+fn right_after_quote(
+    chars: &[char],
+    after: &Context,
+    cues: &Cues,
+    opens_sentence: bool,
+) -> Option<(Range, Option<Range>)> {
     let mut at = 0;
     while matches!(after.word(at), "," | "–" | "—" | "-") {
         at += 1;
@@ -223,6 +267,17 @@ fn after_quote(
         let end = noun_phrase(chars, after, at)?.1;
         return (after.word(end) == "zufolge").then_some(((at, end), Some((end, end + 1))));
     }
+    // "„…“, mit diesen Worten meldete er sich": a phrase before the verb.
+    if comma && opens_sentence && is_preposition(word) {
+        let verb = noun_core(chars, after, at + 1)?.1;
+        let finite = after.is_word(verb)
+            && !after.is_capitalized(chars, verb)
+            && !is_function_word(after.word(verb));
+        return finite
+            .then(|| subject_after_verb(chars, after, verb))
+            .flatten()
+            .map(|speaker| (speaker, Some((verb, verb + 1))));
+    }
     let reports = opens_sentence || is_cue_verb(cues, after, at);
     let verb_like = comma && !is_function_word(word) && reports || is_auxiliary(word);
     if !verb_like {
@@ -250,6 +305,7 @@ fn in_source(chars: &[char], context: &Context, verb: usize) -> Option<Range> {
 /// nach …", "In der Erklärung heißt es: „…“", else the subject of the sentence's main
 /// clause.
 fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<(Range, Option<Range>)> {
+    let ends_on_colon = before.word(before.len().saturating_sub(1)) == ":";
     for at in 0..before.len() {
         let found = match before.word(at) {
             "laut" => speaker_phrase(chars, before, at + 1),
@@ -262,7 +318,8 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<(Range,
                 in_source(chars, before, at).or_else(|| opening_source(chars, before, at))
             }
             "so" if at > 0 && before.word(at - 1) == "," => speaker_phrase(chars, before, at + 1),
-            "wie" if at == 0 || before.word(at - 1) == "," => {
+            // "Wie CBS berichtet, gab Roe eine Erklärung ab: „…“" is Roe's.
+            "wie" if at == 0 && !ends_on_colon || at > 0 && before.word(at - 1) == "," => {
                 inserted_source(chars, before, at, cues)
             }
             _ => None,
@@ -271,9 +328,32 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<(Range,
             return Some((speaker, Some((at, at + 1))));
         }
     }
-    clause_subject(chars, before)
+    subordinate_subject(chars, before, cues)
+        .or_else(|| clause_subject(chars, before))
         .or_else(|| verbless(chars, before))
         .map(|speaker| (speaker, None))
+}
+
+/// "Der Bericht ist brisant, weil die Regierung das Land als „Demokratie“ bezeichnet":
+/// a quote inside a subordinate clause belongs to that clause's subject, unless the main
+/// clause reports ("Roe sagte, weil …").
+fn subordinate_subject(chars: &[char], context: &Context, cues: &Cues) -> Option<Range> {
+    let conjunction = (1..context.len()).rev().find(|&i| {
+        context.word(i - 1) == ","
+            && matches!(
+                context.word(i),
+                "weil" | "da" | "obwohl" | "nachdem" | "während" | "wobei" | "indem" | "sodass"
+            )
+    })?;
+    if (0..conjunction).any(|i| is_cue_verb(cues, context, i)) {
+        return None;
+    }
+    let subject = conjunction + 1;
+    let nominative =
+        can_be_subject(context.word(subject)) || context.is_capitalized(chars, subject);
+    nominative
+        .then(|| speaker_phrase(chars, context, subject))
+        .flatten()
 }
 
 /// "Jan Roe, Leiter der Behörde: „…“", "…, und der Minister Jan Roe: „…“": a noun
@@ -327,7 +407,8 @@ fn opening_source(chars: &[char], context: &Context, verb: usize) -> Option<Rang
     if !matches!(context.word(0), "in" | "im" | "auf") {
         return None;
     }
-    noun_phrase(chars, context, 1).filter(|&(_, end)| end == verb)
+    // "Im letzten Satz der Anordnung, die … zugestellt wurde, heißt es".
+    noun_phrase(chars, context, 1).filter(|&(_, end)| past_relative_clause(context, end) == verb)
 }
 
 /// "nach Angaben der Polizei", "Nach Ansicht von Jan Roe", "nach den Worten des
@@ -605,7 +686,8 @@ fn appositions_before_verb(chars: &[char], context: &Context, phrase: Range) -> 
         Some((_, end))
             if context.is_word(end)
                 && !context.is_capitalized(chars, end)
-                && !is_function_word(context.word(end)) =>
+                && !is_function_word(context.word(end))
+                && context.word(end).ends_with(['t', 'e']) =>
         {
             (phrase.0, end)
         }
@@ -1285,6 +1367,41 @@ mod tests {
                 some("der Vorsitzende Richter, Otto Kern"),
                 some("Rolf Timm"),
             ]
+        );
+    }
+
+    #[test]
+    fn reporting_verb_later_in_the_sentence_and_phrase_before_the_verb() {
+        let text = "Er sei „tief betroffen“ über den Unfall, sagte der Landrat.\n\n\
+                    „Hallo, da bin ich wieder“, mit diesen Worten meldete sich Kai Dorn zurück.";
+        assert_eq!(written(text), vec![some("der Landrat"), some("Kai Dorn")]);
+    }
+
+    #[test]
+    fn subordinate_clause_and_document_with_relative_clause() {
+        let text = "Der Brief ist heikel, weil die Regierung das Land als „sicheren Staat“ \
+                    bezeichnet hat.\n\n\
+                    Im zweiten Absatz des Urteils, das am Montag verkündet wurde, heißt es: \
+                    „Die Klage ist abgewiesen.“";
+        assert_eq!(
+            written(text),
+            vec![some("die Regierung"), some("zweiten Absatz des Urteils")]
+        );
+    }
+
+    #[test]
+    fn colon_quote_belongs_to_the_main_clause_not_to_an_opening_wie() {
+        let text = "Wie der Sender berichtet, gab Pia Roos eine kurze Antwort: „Nein.“";
+        assert_eq!(written(text), vec![some("Pia Roos")]);
+    }
+
+    #[test]
+    fn reported_speech_after_a_quote_keeps_its_speaker() {
+        let text = "Lutz Kamm, Leiter des Werks, erklärte: „Wir bauen nicht an.“ Es gebe \
+                    Kunden, die „grüne Technik“ ablehnten.";
+        assert_eq!(
+            written(text),
+            vec![some("Lutz Kamm, Leiter des Werks"), some("Lutz Kamm, Leiter des Werks")]
         );
     }
 }
