@@ -742,7 +742,8 @@ fn inside_a_name(chars: &[char], tokens: &[Token], period: usize) -> bool {
         return false;
     };
     if next.is_word {
-        return true;
+        // "sagte der Papst.Der Bruder": a glued sentence (scraped text), not an initial.
+        return !german::glued_sentence(chars, tokens, period);
     }
     match chars.get(next.start) {
         Some(',' | '-') => true,

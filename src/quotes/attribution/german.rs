@@ -70,7 +70,7 @@ impl Around {
             .or_else(|| {
                 let reports = (0..previous.len()).any(|i| is_cue_verb(cues, previous, i));
                 (reported_speech(chars, before, after) && reports)
-                    .then(|| clause_subject(chars, previous))
+                    .then(|| clause_subject(chars, previous, 0))
                     .flatten()
                     .map(|speaker| (previous, speaker, None))
             })
@@ -151,13 +151,26 @@ fn previous_sentence(chars: &[char], span: &Span, floor: usize, before: &Context
 /// reports in the subjunctive.
 fn reported_speech(chars: &[char], before: &Context, after: &Context) -> bool {
     let verb_after = (0..after.len().min(3)).find(|&i| after.is_word(i));
-    vorfeld(chars, before).is_some_and(|(_, verb)| is_subjunctive(before.word(verb)))
+    vorfeld(chars, before, 0).is_some_and(|(_, verb)| is_subjunctive(before.word(verb)))
         || verb_after.is_some_and(|i| is_subjunctive(after.word(i)))
 }
 
 fn is_cue_verb(cues: &Cues, context: &Context, at: usize) -> bool {
     cues.at(&context.words, at)
         .is_some_and(|(class, _)| matches!(class, CueClass::Verb | CueClass::Naming))
+}
+
+/// "sagte der Papst.Der Bruder": a lowercase word of three letters or more, a period and
+/// a capitalised word with no space between are two sentences glued together.
+pub(super) fn glued_sentence(chars: &[char], tokens: &[Token], period: usize) -> bool {
+    let word = |i: usize| tokens.get(i).filter(|t| t.is_word);
+    let before = period.checked_sub(1).and_then(word);
+    let after = word(period + 1);
+    let ends_lowercase = before.is_some_and(|t| {
+        t.end - t.start >= 3 && chars.get(t.end - 1).is_some_and(|c| c.is_lowercase())
+    });
+    let opens_capital = after.is_some_and(|t| chars.get(t.start).is_some_and(|c| c.is_uppercase()));
+    ends_lowercase && opens_capital
 }
 
 /// "am 20. Juli": the period of an ordinal before a month ends no sentence.
@@ -329,7 +342,8 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<(Range,
         }
     }
     subordinate_subject(chars, before, cues)
-        .or_else(|| clause_subject(chars, before))
+        .or_else(|| second_main_clause(chars, before))
+        .or_else(|| clause_subject(chars, before, 0))
         .or_else(|| verbless(chars, before))
         .map(|speaker| (speaker, None))
 }
@@ -354,6 +368,25 @@ fn subordinate_subject(chars: &[char], context: &Context, cues: &Cues) -> Option
     nominative
         .then(|| speaker_phrase(chars, context, subject))
         .flatten()
+}
+
+/// "Roe wies das zurück, die Sprecherin der Partei erklärte: „…“": two main clauses
+/// joined by a comma; the one before the colon has its own subject.
+fn second_main_clause(chars: &[char], context: &Context) -> Option<Range> {
+    let colon = context.len().checked_sub(1)?;
+    if context.word(colon) != ":" {
+        return None;
+    }
+    let first_verb = vorfeld(chars, context, 0)?.1;
+    (first_verb + 1..colon)
+        .filter(|&comma| context.word(comma) == ",")
+        .find_map(|comma| {
+            let start = comma + 1;
+            let opens = can_be_subject(context.word(start))
+                || context.is_capitalized(chars, start) && !is_function_word(context.word(start));
+            let (phrase, _) = vorfeld(chars, context, start).filter(|_| opens)?;
+            phrase.filter(|p| p.0 == start)
+        })
 }
 
 /// "Jan Roe, Leiter der Behörde: „…“", "…, und der Minister Jan Roe: „…“": a noun
@@ -463,12 +496,13 @@ fn is_clause_edge(context: &Context, from: usize) -> bool {
 
 /// The subject of the main clause: the phrase before the finite verb when it can be a
 /// subject, else the one after the verb ("Hier sagte der Minister", "Den Plan lobte er").
-fn clause_subject(chars: &[char], context: &Context) -> Option<Range> {
-    let first = context.word(0);
-    if is_subject_pronoun(first) && context.is_word(1) && !context.is_capitalized(chars, 1) {
-        return Some((0, 1));
+fn clause_subject(chars: &[char], context: &Context, start: usize) -> Option<Range> {
+    let first = context.word(start);
+    let next = start + 1;
+    if is_subject_pronoun(first) && context.is_word(next) && !context.is_capitalized(chars, next) {
+        return Some((start, next));
     }
-    let (vorfeld, verb) = vorfeld(chars, context)?;
+    let (vorfeld, verb) = vorfeld(chars, context, start)?;
     // "Die Lage sei „ernst“": reported speech; who says it lies in another sentence.
     if is_subjunctive(context.word(verb)) {
         return None;
@@ -499,11 +533,12 @@ fn clause_subject(chars: &[char], context: &Context) -> Option<Range> {
 /// The phrase before the finite verb (when it is a noun phrase) and the verb's index.
 /// The first position may hold a noun phrase with its prepositional phrases, an adverb
 /// ("Hier", "Dabei"), or a subordinate clause ending on a comma ("Nachdem …, sagte").
-fn vorfeld(chars: &[char], context: &Context) -> Option<(Option<Range>, usize)> {
-    let first = context.word(0);
+fn vorfeld(chars: &[char], context: &Context, start: usize) -> Option<(Option<Range>, usize)> {
+    let first = context.word(start);
+    let next = start + 1;
     // "Nachdem …, sagte X"; "Als Antwort sagte X" has no such comma ("als" is a
     // preposition there).
-    let clause_end = (1..context.len()).find(|&i| {
+    let clause_end = (next..context.len()).find(|&i| {
         context.word(i) == "," && context.is_word(i + 1) && !context.is_capitalized(chars, i + 1)
     });
     if is_subordinator(first) {
@@ -513,17 +548,17 @@ fn vorfeld(chars: &[char], context: &Context) -> Option<(Option<Range>, usize)> 
             None => {}
         }
     }
-    let verb_next = context.is_word(1)
-        && !context.is_capitalized(chars, 1)
-        && !is_function_word(context.word(1));
+    let verb_next = context.is_word(next)
+        && !context.is_capitalized(chars, next)
+        && !is_function_word(context.word(next));
     // "Das sagte er" (a pronoun), but "Das russische Amt sagte" (a determiner).
     let demonstrative = matches!(first, "dies" | "das" | "dazu" | "es")
-        && !(is_adjective(chars, context, 1) && context.is_capitalized(chars, 2));
+        && !(is_adjective(chars, context, next) && context.is_capitalized(chars, next + 1));
     if verb_next && (is_adverb(first) || demonstrative) {
-        return Some((None, 1));
+        return Some((None, next));
     }
     // "Auch die Ministerin sagte": a focus adverb before the phrase belongs to it.
-    let from = usize::from(is_adverb(first));
+    let from = start + usize::from(is_adverb(first));
     let phrase = if is_preposition(context.word(from)) {
         None
     } else {
@@ -533,6 +568,7 @@ fn vorfeld(chars: &[char], context: &Context) -> Option<(Option<Range>, usize)> 
         chars,
         context,
         phrase.map_or(from, |p| past_relative_clause(context, p.1)),
+        phrase.is_none(),
     )?;
     // "Die Kanadier hingegen sagten", "Jan Roe, Leiter der Behörde, sagte": adverbs and
     // the comma closing an apposition may stand between subject and verb.
@@ -562,9 +598,14 @@ fn past_relative_clause(context: &Context, comma: usize) -> usize {
     }
 }
 
-/// The first lowercase word that is not inside a noun or prepositional phrase.
-fn finite_verb(chars: &[char], context: &Context, from: usize) -> Option<usize> {
-    let mut expect_noun = from == 0;
+/// The first lowercase word that is not inside a noun or prepositional phrase (`expect_noun`
+/// at the start of the clause).
+fn finite_verb(
+    chars: &[char],
+    context: &Context,
+    from: usize,
+    mut expect_noun: bool,
+) -> Option<usize> {
     let mut at = from;
     while at < context.len() {
         let word = context.word(at);
@@ -1401,7 +1442,26 @@ mod tests {
                     Kunden, die „grüne Technik“ ablehnten.";
         assert_eq!(
             written(text),
-            vec![some("Lutz Kamm, Leiter des Werks"), some("Lutz Kamm, Leiter des Werks")]
+            vec![
+                some("Lutz Kamm, Leiter des Werks"),
+                some("Lutz Kamm, Leiter des Werks")
+            ]
+        );
+    }
+
+    #[test]
+    fn second_main_clause_before_the_colon_and_glued_sentences() {
+        let text = "Der Bürgermeister wies das zurück, die Sprecherin der Opposition, \
+                    Lena Hart, erklärte: „Das ist falsch.“\n\n\
+                    „Wir gehen“, sagte der Chor.Die Leiterin des Chors, Uta Berg, meinte: \
+                    „Es ist Zeit.“";
+        assert_eq!(
+            written(text),
+            vec![
+                some("die Sprecherin der Opposition, Lena Hart"),
+                some("der Chor"),
+                some("Die Leiterin des Chors, Uta Berg"),
+            ]
         );
     }
 }
