@@ -68,8 +68,7 @@ impl Around {
                 before_quote(chars, before, cues).map(|(speaker, cue)| (before, speaker, cue))
             })
             .or_else(|| {
-                let reports = (0..previous.len()).any(|i| is_cue_verb(cues, previous, i));
-                (reported_speech(chars, before, after) && reports)
+                (reported_speech(chars, before, after) && !previous.tokens.is_empty())
                     .then(|| clause_subject(chars, previous, 0))
                     .flatten()
                     .map(|speaker| (previous, speaker, None))
@@ -332,7 +331,10 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<(Range,
             }
             "so" if at > 0 && before.word(at - 1) == "," => speaker_phrase(chars, before, at + 1),
             // "Wie CBS berichtet, gab Roe eine Erklärung ab: „…“" is Roe's.
-            "wie" if at == 0 && !ends_on_colon || at > 0 && before.word(at - 1) == "," => {
+            "wie"
+                if opens_clause(before, at) && !ends_on_colon
+                    || at > 0 && before.word(at - 1) == "," =>
+            {
                 inserted_source(chars, before, at, cues)
             }
             _ => None,
@@ -346,6 +348,11 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<(Range,
         .or_else(|| clause_subject(chars, before, 0))
         .or_else(|| verbless(chars, before))
         .map(|speaker| (speaker, None))
+}
+
+/// Whether `at` opens the sentence, maybe after a conjunction ("Denn wie …").
+fn opens_clause(context: &Context, at: usize) -> bool {
+    at == 0 || at == 1 && matches!(context.word(0), "denn" | "doch" | "und" | "aber")
 }
 
 /// "Der Bericht ist brisant, weil die Regierung das Land als „Demokratie“ bezeichnet":
@@ -499,7 +506,12 @@ fn is_clause_edge(context: &Context, from: usize) -> bool {
 fn clause_subject(chars: &[char], context: &Context, start: usize) -> Option<Range> {
     let first = context.word(start);
     let next = start + 1;
-    if is_subject_pronoun(first) && context.is_word(next) && !context.is_capitalized(chars, next) {
+    // "Er habe „…“" is reported speech like "Die Lage sei „…“".
+    if is_subject_pronoun(first)
+        && context.is_word(next)
+        && !context.is_capitalized(chars, next)
+        && !is_subjunctive(context.word(next))
+    {
         return Some((start, next));
     }
     let (vorfeld, verb) = vorfeld(chars, context, start)?;
@@ -541,6 +553,13 @@ fn vorfeld(chars: &[char], context: &Context, start: usize) -> Option<(Option<Ra
     let clause_end = (next..context.len()).find(|&i| {
         context.word(i) == "," && context.is_word(i + 1) && !context.is_capitalized(chars, i + 1)
     });
+    // "Denn wie die Zeitung berichtete, leidet …": a conjunction before the clause.
+    let conjunction = matches!(first, "denn" | "doch" | "und" | "aber");
+    let first = if conjunction && is_subordinator(context.word(next)) {
+        context.word(next)
+    } else {
+        first
+    };
     if is_subordinator(first) {
         match clause_end {
             Some(comma) => return Some((None, comma + 1)),
@@ -1463,5 +1482,24 @@ mod tests {
                 some("Die Leiterin des Chors, Uta Berg"),
             ]
         );
+    }
+
+    #[test]
+    fn reported_speech_with_a_pronoun_and_after_a_non_reporting_sentence() {
+        let text = "Der Abgeordnete Till Ahrens bezweifelte die Eignung des Kandidaten: Er \
+                    habe „nicht den Eindruck, dass er es kann“.\n\n\
+                    Zum Haushalt hatte Ahrens wenig Gutes zu berichten. Erstmals seit 2010 sei \
+                    die Stadt „knapp bei Kasse“.";
+        assert_eq!(
+            written(text),
+            vec![some("Der Abgeordnete Till Ahrens"), some("Ahrens")]
+        );
+    }
+
+    #[test]
+    fn conjunction_before_an_opening_wie_clause() {
+        let text = "Denn wie die Zeitung berichtete, leidet der Sänger an einer \
+                    „schweren Krankheit“.";
+        assert_eq!(written(text), vec![some("die Zeitung")]);
     }
 }
