@@ -675,8 +675,13 @@ fn subject_after_verb(chars: &[char], context: &Context, verb: usize) -> Option<
         if is_preposition(word) || is_oblique_determiner(word) {
             // Only the phrase's core: "gegenüber Wikinews der Kommissar" goes on with
             // the subject.
-            let skip_from = if is_preposition(word) { at + 1 } else { at };
-            at = noun_core(chars, context, skip_from).map_or(at + 1, |p| p.1);
+            // An object takes its genitive along: "hatte den Bericht der Zeitung".
+            let skipped = if is_preposition(word) {
+                noun_core(chars, context, at + 1)
+            } else {
+                noun_phrase(chars, context, at)
+            };
+            at = skipped.map_or(at + 1, |p| p.1);
             continue;
         }
         if can_be_subject(word) || context.is_capitalized(chars, at) {
@@ -1501,5 +1506,12 @@ mod tests {
         let text = "Denn wie die Zeitung berichtete, leidet der Sänger an einer \
                     „schweren Krankheit“.";
         assert_eq!(written(text), vec![some("die Zeitung")]);
+    }
+
+    #[test]
+    fn object_with_its_genitive_is_no_subject() {
+        let text = "Die Regierung hatte den Bericht der Zeitung umgehend als „falsch“ \
+                    zurückgewiesen.";
+        assert_eq!(written(text), vec![some("Die Regierung")]);
     }
 }
