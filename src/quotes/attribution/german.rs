@@ -1510,7 +1510,7 @@ mod tests {
 
     #[test]
     fn object_with_its_genitive_is_no_subject() {
-        let text = "Die Regierung hatte den Bericht der Zeitung umgehend als „falsch“ \
+        let text = "Die Regierung hatte den Bericht der Kommission umgehend als „falsch“ \
                     zurückgewiesen.";
         assert_eq!(written(text), vec![some("Die Regierung")]);
     }
