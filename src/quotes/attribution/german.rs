@@ -815,7 +815,8 @@ fn head_end(chars: &[char], context: &Context, from: usize) -> usize {
     while at < context.len() && at < from + MAX_PHRASE {
         let word = context.word(at);
         let inside = at > from && context.is_capitalized(chars, at + 1);
-        let joins = context.is_capitalized(chars, at) && !(at == from && is_function_word(word))
+        let opens_nothing = is_function_word(word) || is_subject_pronoun(word);
+        let joins = context.is_capitalized(chars, at) && !(at == from && opens_nothing)
             || word == "." && at > from && is_abbreviation(context, at - 1)
             // "Bayer 04 Leverkusen", "Heike van Laak", "Union … du Travail".
             || inside && context.is_word(at) && word.chars().all(|c| c.is_ascii_digit())
@@ -1225,6 +1226,8 @@ fn is_adverb(word: &str) -> bool {
                 | "unmissverständlich"
                 | "aktuell"
                 | "relativierend"
+                | "wohl"
+                | "denn"
         )
 }
 
@@ -1513,5 +1516,11 @@ mod tests {
         let text = "Die Regierung hatte den Bericht der Kommission umgehend als „falsch“ \
                     zurückgewiesen.";
         assert_eq!(written(text), vec![some("Die Regierung")]);
+    }
+
+    #[test]
+    fn pronoun_opens_no_name() {
+        let text = "Er sowie Jan Roe erklärten: „Wir treten aus.“";
+        assert_eq!(written(text), vec![some("Er")]);
     }
 }
