@@ -510,7 +510,7 @@ fn clause_subject(chars: &[char], context: &Context, start: usize) -> Option<Ran
     if is_subject_pronoun(first)
         && context.is_word(next)
         && !context.is_capitalized(chars, next)
-        && !is_subjunctive(context.word(next))
+        && (is_function_word(context.word(next)) || !is_subjunctive(context.word(next)))
     {
         return Some((start, next));
     }
