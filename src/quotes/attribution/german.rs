@@ -21,12 +21,15 @@ const MAX_PHRASE: usize = 16;
 /// Most tokens between a verb and its subject ("sagte jedoch gegenüber der Zeitung X").
 const MAX_SUBJECT_GAP: usize = 12;
 
+/// Most sentences looked back over for the speaker of reported speech.
+const MAX_REPORTED_BACK: usize = 3;
+
 /// The sentence around a quote: the clause before it, the words after it, and the
-/// sentence before.
+/// sentences before (nearest first).
 struct Around {
     before: Context,
     after: Context,
-    previous: Context,
+    previous: Vec<Context>,
 }
 
 impl Around {
@@ -47,7 +50,19 @@ impl Around {
                 tokenize(chars, after_closing(chars, span), after_end),
             ),
         );
-        let previous = previous_sentence(chars, span, before_start, &before);
+        let mut previous: Vec<Context> = Vec::new();
+        while previous.len() < MAX_REPORTED_BACK {
+            let sentence = previous_sentence(
+                chars,
+                span,
+                before_start,
+                previous.last().unwrap_or(&before),
+            );
+            if sentence.tokens.is_empty() {
+                break;
+            }
+            previous.push(sentence);
+        }
         Around {
             before,
             after,
@@ -61,18 +76,28 @@ impl Around {
 
     /// The speaker and cue by the German patterns, with the context they are in.
     fn speaker(&self, chars: &[char], cues: &Cues) -> Option<(&Context, Range, Option<Range>)> {
-        let (before, after, previous) = (&self.before, &self.after, &self.previous);
-        after_quote(chars, after, cues, self.opens_sentence())
+        let (before, after) = (&self.before, &self.after);
+        // "Als „Chance“ beurteilte Roe den Plan": the quote stands before the verb.
+        let verb_follows = !self.opens_sentence() && vorfeld(chars, before, 0).is_none();
+        after_quote(chars, after, cues, self.opens_sentence(), verb_follows)
             .map(|(speaker, cue)| (after, speaker, cue))
             .or_else(|| {
                 before_quote(chars, before, cues).map(|(speaker, cue)| (before, speaker, cue))
             })
-            .or_else(|| {
-                (reported_speech(chars, before, after) && !previous.tokens.is_empty())
-                    .then(|| clause_subject(chars, previous, 0))
-                    .flatten()
-                    .map(|speaker| (previous, speaker, None))
-            })
+            .or_else(|| self.reported_by(chars, cues))
+    }
+
+    /// The speaker of a sentence in reported speech: the nearest sentence before it that
+    /// names a source or a subject not itself in reported speech.
+    fn reported_by(&self, chars: &[char], cues: &Cues) -> Option<(&Context, Range, Option<Range>)> {
+        if !reported_speech(chars, &self.before, &self.after) {
+            return None;
+        }
+        // A sentence in reported speech itself names no subject ("Doch sei es, so Roe, …"
+        // still names its source).
+        self.previous.iter().find_map(|sentence| {
+            before_quote(chars, sentence, cues).map(|(speaker, cue)| (sentence, speaker, cue))
+        })
     }
 }
 
@@ -209,13 +234,21 @@ type Range = (usize, usize);
 /// auxiliary ("wird", "hatte") may follow: anything else continues the writer's sentence.
 /// Any verb may report a quote that opens the sentence ("„…“, ergänzte X"); after a
 /// quote inside a sentence only a reporting verb does ("…, dass „…“, suchen die Forscher"
-/// goes on with the sentence).
+/// goes on with the sentence). When the clause before the quote has no verb yet
+/// (`verb_follows`: "Als „Chance“ beurteilte Roe …"), the verb after it is the clause's.
 fn after_quote(
     chars: &[char],
     after: &Context,
     cues: &Cues,
     opens_sentence: bool,
+    verb_follows: bool,
 ) -> Option<(Range, Option<Range>)> {
+    let verb =
+        after.is_word(0) && !after.is_capitalized(chars, 0) && !is_function_word(after.word(0));
+    // "Eine „Formsache“ sei die Prüfung" reports someone else's words.
+    if verb_follows && verb && !is_subjunctive(after.word(0)) {
+        return subject_after_verb(chars, after, 0).map(|speaker| (speaker, Some((0, 1))));
+    }
     right_after_quote(chars, after, cues, opens_sentence)
         .or_else(|| later_in_sentence(chars, after, cues))
 }
@@ -727,11 +760,13 @@ fn with_appositions(chars: &[char], context: &Context, phrase: Range) -> Range {
         let Some(apposition_end) = apposition_end else {
             break;
         };
+        // "beurteilte der Sprecher, Jan Roe das Urteil": an object may follow it.
         let closes = apposition_end >= context.len()
             || matches!(
                 context.word(apposition_end),
                 "," | "." | ":" | ";" | "(" | ")" | "–" | "—"
-            );
+            )
+            || is_determiner(context.word(apposition_end));
         if !closes {
             break;
         }
@@ -1522,5 +1557,20 @@ mod tests {
     fn pronoun_opens_no_name() {
         let text = "Er sowie Jan Roe erklärten: „Wir treten aus.“";
         assert_eq!(written(text), vec![some("Er")]);
+    }
+
+    #[test]
+    fn quote_before_the_verb_and_reported_speech_two_sentences_on() {
+        let text = "Als „vertane Chance“ beurteilte der Sprecher der Fraktion, Ole Dorn das \
+                    Ergebnis.\n\n\
+                    Doch sei es, so die Autorin Eva Pohl in einem Beitrag, ein Fehler gewesen. \
+                    Deshalb müsse „die Politik umdenken“.";
+        assert_eq!(
+            written(text),
+            vec![
+                some("der Sprecher der Fraktion, Ole Dorn"),
+                some("die Autorin Eva Pohl"),
+            ]
+        );
     }
 }
