@@ -743,7 +743,7 @@ fn inside_a_name(chars: &[char], tokens: &[Token], period: usize) -> bool {
     };
     if next.is_word {
         // "sagte der Papst.Der Bruder": a glued sentence (scraped text), not an initial.
-        return !german::glued_sentence(chars, tokens, period);
+        return !super::tokens::glued_sentence(chars, tokens, period);
     }
     match chars.get(next.start) {
         Some(',' | '-') => true,

@@ -184,19 +184,6 @@ fn is_cue_verb(cues: &Cues, context: &Context, at: usize) -> bool {
         .is_some_and(|(class, _)| matches!(class, CueClass::Verb | CueClass::Naming))
 }
 
-/// "sagte der Papst.Der Bruder": a lowercase word of three letters or more, a period and
-/// a capitalised word with no space between are two sentences glued together.
-pub(super) fn glued_sentence(chars: &[char], tokens: &[Token], period: usize) -> bool {
-    let word = |i: usize| tokens.get(i).filter(|t| t.is_word);
-    let before = period.checked_sub(1).and_then(word);
-    let after = word(period + 1);
-    let ends_lowercase = before.is_some_and(|t| {
-        t.end - t.start >= 3 && chars.get(t.end - 1).is_some_and(|c| c.is_lowercase())
-    });
-    let opens_capital = after.is_some_and(|t| chars.get(t.start).is_some_and(|c| c.is_uppercase()));
-    ends_lowercase && opens_capital
-}
-
 /// "am 20. Juli": the period of an ordinal before a month ends no sentence.
 pub(super) fn ordinal_date(chars: &[char], tokens: &[Token], period: usize) -> bool {
     let word = |i: usize| {
