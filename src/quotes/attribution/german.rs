@@ -814,7 +814,14 @@ fn noun_head(chars: &[char], context: &Context, from: usize) -> Option<(usize, b
         at += 1;
     }
     let mut adjectives = 0;
-    while adjectives < 4 && is_adjective(chars, context, at) {
+    // "ein nicht genannter Vertreter", "die sehr alte Frau": an adverb before an adjective.
+    let graded = |at: usize| {
+        matches!(
+            context.word(at),
+            "nicht" | "sehr" | "besonders" | "bisher" | "noch"
+        ) && is_adjective(chars, context, at + 1)
+    };
+    while adjectives < 4 && (is_adjective(chars, context, at) || graded(at)) {
         at += 1;
         adjectives += 1;
     }
@@ -1558,6 +1565,16 @@ mod tests {
                 some("der Sprecher der Fraktion, Ole Dorn"),
                 some("die Autorin Eva Pohl"),
             ]
+        );
+    }
+
+    #[test]
+    fn graded_adjective_inside_a_phrase() {
+        let text = "Ein nicht genannter Vertreter der Firma bezeichnet den Kauf als \
+                    „strategisch“.";
+        assert_eq!(
+            written(text),
+            vec![some("Ein nicht genannter Vertreter der Firma")]
         );
     }
 }
