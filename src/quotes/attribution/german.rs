@@ -845,10 +845,14 @@ fn head_end(chars: &[char], context: &Context, from: usize) -> usize {
         let word = context.word(at);
         let inside = at > from && context.is_capitalized(chars, at + 1);
         let opens_nothing = is_function_word(word) || is_subject_pronoun(word);
+        let slash_next = context.word(at + 1) == "/" && context.is_capitalized(chars, at + 2);
         let joins = context.is_capitalized(chars, at) && !(at == from && opens_nothing)
             || word == "." && at > from && is_abbreviation(context, at - 1)
-            // "Bayer 04 Leverkusen", "Heike van Laak", "Union … du Travail".
-            || inside && context.is_word(at) && word.chars().all(|c| c.is_ascii_digit())
+            // "Bayer 04 Leverkusen", "Bündnis 90/Die Grünen", "Heike van Laak".
+            || (inside || at > from && slash_next)
+                && context.is_word(at)
+                && word.chars().all(|c| c.is_ascii_digit())
+            || word == "/" && inside
             || inside
                 && matches!(
                     word,
@@ -1575,6 +1579,15 @@ mod tests {
         assert_eq!(
             written(text),
             vec![some("Ein nicht genannter Vertreter der Firma")]
+        );
+    }
+
+    #[test]
+    fn party_name_with_number_and_slash() {
+        let text = "Die Sprecherin von Bündnis 90/Die Grünen, Ria Holm, sagte: „Nein.“";
+        assert_eq!(
+            written(text),
+            vec![some("Die Sprecherin von Bündnis 90/Die Grünen, Ria Holm")]
         );
     }
 }
