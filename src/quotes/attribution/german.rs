@@ -1590,4 +1590,21 @@ mod tests {
             vec![some("Die Sprecherin von Bündnis 90/Die Grünen, Ria Holm")]
         );
     }
+
+    #[test]
+    fn cues_named_in_the_issue() {
+        let text = "„Wir sind bereit“, erklärte Jan Roe gegenüber der Zeitung.\n\n\
+                    Den Abschied kommentierte die Trainerin mit den Worten: „Es war schön.“\n\n\
+                    Nach Angaben von Feuerwehrchef Udo Mang war der Brand „schnell gelöscht“.\n\n\
+                    „Das Ziel ist erreicht“, heißt es in der Erklärung des Vorstands.";
+        assert_eq!(
+            written(text),
+            vec![
+                some("Jan Roe"),
+                some("die Trainerin"),
+                some("Angaben von Feuerwehrchef Udo Mang"),
+                some("der Erklärung des Vorstands"),
+            ]
+        );
+    }
 }
