@@ -587,7 +587,10 @@ fn vorfeld(chars: &[char], context: &Context, start: usize) -> Option<(Option<Ra
     // "Nachdem …, sagte X"; "Als Antwort sagte X" has no such comma ("als" is a
     // preposition there).
     let clause_end = (next..context.len()).find(|&i| {
-        context.word(i) == "," && context.is_word(i + 1) && !context.is_capitalized(chars, i + 1)
+        context.word(i) == ","
+            && context.is_word(i + 1)
+            && !context.is_capitalized(chars, i + 1)
+            && !is_function_word(context.word(i + 1))
     });
     // "Denn wie die Zeitung berichtete, leidet …": a conjunction before the clause.
     let conjunction = matches!(first, "denn" | "doch" | "und" | "aber");
@@ -596,7 +599,10 @@ fn vorfeld(chars: &[char], context: &Context, start: usize) -> Option<(Option<Ra
     } else {
         first
     };
-    if is_subordinator(first) {
+    // "Seit August", "Während der Sitzung", "Als Antwort": prepositions, not clauses.
+    let phrase_next = context.is_capitalized(chars, next) && !is_function_word(context.word(next))
+        || first != "als" && (is_determiner(context.word(next)) || is_number(context, next));
+    if is_subordinator(first) && !(is_preposition(first) && phrase_next) {
         match clause_end {
             Some(comma) => return Some((None, comma + 1)),
             None if !is_preposition(first) => return None,
@@ -1186,7 +1192,21 @@ fn is_function_word(word: &str) -> bool {
         || is_subordinator(word)
         || matches!(
             word,
-            "und" | "oder" | "aber" | "sowie" | "sich" | "es" | "man" | "so" | "nicht"
+            "und"
+                | "oder"
+                | "aber"
+                | "sowie"
+                | "sich"
+                | "es"
+                | "man"
+                | "so"
+                | "nicht"
+                | "ihm"
+                | "ihn"
+                | "ihnen"
+                | "uns"
+                | "mir"
+                | "mich"
         )
 }
 
@@ -1636,5 +1656,13 @@ mod tests {
                 some("vom Sprecher der Polizei Ulm"),
             ]
         );
+    }
+
+    #[test]
+    fn preposition_that_can_open_a_clause() {
+        let text = "Seit Januar vertritt sie die Ansicht, dass der Plan „zum Scheitern \
+                    verurteilt“ sei.\n\n\
+                    Seit er im Amt ist, sagt der Bürgermeister: „Wir sparen.“";
+        assert_eq!(written(text), vec![some("sie"), some("der Bürgermeister")]);
     }
 }
