@@ -124,7 +124,16 @@ pub(super) fn respeak(
         return found;
     }
     let around = Around::new(chars, span);
-    let german = around.speaker(chars, cues);
+    let german = around.speaker(chars, cues).or_else(|| {
+        // "Roe verurteilte die Politik. „…“": a quote that is a sentence of its own, with
+        // no speaker found, is the previous sentence's subject's.
+        let alone = around.opens_sentence() && around.after.tokens.iter().all(|t| !t.is_word);
+        let sentence = around
+            .previous
+            .first()
+            .filter(|_| alone && found.speaker.is_none())?;
+        clause_subject(chars, sentence, 0).map(|speaker| (sentence, speaker, None))
+    });
     match german {
         Some((context, speaker, cue)) => Attribution {
             speaker: context.range(speaker.0, speaker.1),
@@ -1664,5 +1673,16 @@ mod tests {
                     verurteilt“ sei.\n\n\
                     Seit er im Amt ist, sagt der Bürgermeister: „Wir sparen.“";
         assert_eq!(written(text), vec![some("sie"), some("der Bürgermeister")]);
+    }
+
+    #[test]
+    fn quote_alone_after_a_sentence_is_its_subjects() {
+        let text = "Der Abgeordnete Kai Lenz, einer der Unterzeichner, verurteilte die \
+                    Haltung der Regierung im Streit um die neue Umgehungsstraße. „Diese Regierung \
+                    hat in der Verkehrspolitik jedes Vertrauen verspielt und muss umdenken.“";
+        assert_eq!(
+            written(text),
+            vec![some("Der Abgeordnete Kai Lenz, einer der Unterzeichner")]
+        );
     }
 }
