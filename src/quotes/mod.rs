@@ -85,7 +85,7 @@ pub fn find(text: &str, lang: &str) -> Vec<Quote> {
             .map(|(start, end)| tokens::slice(&chars, start, end));
         let speaker = match (&speaker_as_written, found.speaker) {
             (Some(written), Some((start, _))) => names
-                .resolve(written, start)
+                .resolve(&quoted_people.name_part(written), start)
                 .filter(|name| quoted_people.clear_antecedent(written, name)),
             _ => None,
         };
@@ -128,6 +128,40 @@ impl QuotedPeople {
 
     fn clear_antecedent(&self, written: &str, name: &str) -> bool {
         !self.strict || !cues::is_pronoun(written) || self.names.last().is_some_and(|n| n == name)
+    }
+
+    /// The part of a German speaker phrase that names the person: a name (two capitalised
+    /// words or more) without its genitive or "von" attachment ("Theo Kitz vom Bankhaus
+    /// Roe" → "Theo Kitz"). Descriptions keep theirs ("der Sprecher des Amts", "Angaben
+    /// von Jan Roe").
+    fn name_part(&self, written: &str) -> String {
+        if !self.strict {
+            return written.to_string();
+        }
+        let attachments = [
+            " des ", " der ", " von ", " vom ", " aus ", " für ", " im ", " beim ",
+        ];
+        written
+            .split(", ")
+            .map(|part| {
+                let cut = attachments
+                    .iter()
+                    .filter_map(|a| part.find(a))
+                    .min()
+                    .unwrap_or(part.len());
+                let head = part.get(..cut).unwrap_or(part);
+                let capitalised = head
+                    .split_whitespace()
+                    .filter(|w| w.starts_with(char::is_uppercase) && !cues::is_determiner(w))
+                    .count();
+                if capitalised >= 2 {
+                    head
+                } else {
+                    part
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 
     fn note(&mut self, written: &str, name: &str) {
@@ -840,5 +874,15 @@ mod tests {
             (None, some("Er"))
         );
         assert_eq!(quotes[2].1, some("Jan Roth"));
+    }
+
+    #[test]
+    fn german_names_resolve_without_their_attachment() {
+        let text = "„Die Zinsen steigen“, sagte Analyst Timo Brenn vom Bankhaus Ulm.\n\n\
+                    „Die Lage bleibt ernst“, so die Sprecherin des Landesamts.";
+        let quotes = found(text, "de");
+        assert_eq!(quotes[0].1, some("Timo Brenn"));
+        assert_eq!(quotes[0].2, some("Analyst Timo Brenn vom Bankhaus Ulm"));
+        assert_eq!(quotes[1].2, some("die Sprecherin des Landesamts"));
     }
 }
