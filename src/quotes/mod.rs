@@ -75,7 +75,7 @@ pub fn find(text: &str, lang: &str) -> Vec<Quote> {
     let cues = cues::Cues::for_lang(lang);
     let attributions = attribution::attribute_all(&chars, &spans, &cues);
     let mut names = resolve::Resolver::new(&chars, &spans);
-    let mut quoted_people = QuotedPeople::new(&cues);
+    let mut german_names = GermanNames::new(&cues);
     let mut ids = AttributionIds::default();
     let mut quotes = Vec::new();
     for (index, (span, found)) in spans.iter().zip(&attributions).enumerate() {
@@ -85,12 +85,12 @@ pub fn find(text: &str, lang: &str) -> Vec<Quote> {
             .map(|(start, end)| tokens::slice(&chars, start, end));
         let speaker = match (&speaker_as_written, found.speaker) {
             (Some(written), Some((start, _))) => names
-                .resolve(&quoted_people.name_part(written), start)
-                .filter(|name| quoted_people.clear_antecedent(written, name)),
+                .resolve(&german_names.name_part(written), start)
+                .filter(|name| german_names.clear_antecedent(written, name)),
             _ => None,
         };
         if let (Some(written), Some(name)) = (&speaker_as_written, &speaker) {
-            quoted_people.note(written, name);
+            german_names.note(written, name);
         }
         if let Some(name) = &speaker {
             names.note_speaker(name, span.start);
@@ -110,17 +110,18 @@ pub fn find(text: &str, lang: &str) -> Vec<Quote> {
     quotes
 }
 
-/// German pronouns resolve only to the person the article quoted by name last: the
-/// nearest capitalised word before "er" is too often a place or a noun ("Woche") in a
-/// language that capitalises every noun. Other languages resolve freely.
-struct QuotedPeople {
+/// German resolution rules (other languages resolve freely): pronouns resolve only to
+/// the person the article quoted by name last, since the nearest capitalised word before
+/// "er" is too often a place or a noun ("Woche") in a language that capitalises every
+/// noun; and a name is resolved without the phrase hanging on it.
+struct GermanNames {
     strict: bool,
     names: Vec<String>,
 }
 
-impl QuotedPeople {
-    fn new(cues: &cues::Cues) -> QuotedPeople {
-        QuotedPeople {
+impl GermanNames {
+    fn new(cues: &cues::Cues) -> GermanNames {
+        GermanNames {
             strict: cues.german_only(),
             names: Vec::new(),
         }
