@@ -84,13 +84,8 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
             if let Some(span) = spans.get(index) {
                 let previous = index
                     .checked_sub(1)
-                    .filter(|&i| {
-                        spans
-                            .get(i)
-                            .is_some_and(|p| p.paragraph_start == span.paragraph_start)
-                    })
-                    .and_then(|i| found.get(i))
-                    .and_then(Option::as_ref);
+                    .and_then(|i| Some((spans.get(i)?, found.get(i)?.as_ref()?)))
+                    .filter(|(p, _)| p.paragraph_start == span.paragraph_start);
                 attribution = attribution
                     .map(|attribution| german::respeak(chars, span, attribution, previous, cues));
             }

@@ -33,8 +33,13 @@ struct Around {
 }
 
 impl Around {
-    fn new(chars: &[char], span: &Span) -> Around {
-        let before_start = span.paragraph_start.max(span.start.saturating_sub(WINDOW));
+    /// `floor`: where the words before the quote may start at the earliest (the end of
+    /// an attributed quote before it in the sentence).
+    fn new(chars: &[char], span: &Span, floor: usize) -> Around {
+        let before_start = span
+            .paragraph_start
+            .max(span.start.saturating_sub(WINDOW))
+            .max(floor);
         let after_end = span.paragraph_end.min(span.end + WINDOW);
         let before = Context::new(
             chars,
@@ -109,11 +114,22 @@ pub(super) fn respeak(
     chars: &[char],
     span: &Span,
     found: Attribution,
-    previous: Option<&Attribution>,
+    previous: Option<(&Span, &Attribution)>,
     cues: &Cues,
 ) -> Attribution {
+    // "Roe nannte es „A“, Lind nannte es „B“": the clause before starts after „A“ (not
+    // after a title inside a phrase: "der Vertreter der „Roe AG“ nannte es „B“").
+    let floor = previous
+        .map(|(span, _)| span.end)
+        .filter(|&end| {
+            chars
+                .get(end..)
+                .and_then(|rest| rest.iter().find(|c| !c.is_whitespace()))
+                .is_some_and(|c| matches!(c, ',' | ';'))
+        })
+        .unwrap_or(0);
     if found.continues.is_some() {
-        return found;
+        return own_subject(chars, span, floor, found);
     }
     let before_start = span.paragraph_start.max(span.start.saturating_sub(WINDOW));
     let after_end = span.paragraph_end.min(span.end + WINDOW);
@@ -123,7 +139,7 @@ pub(super) fn respeak(
     if !nearby {
         return found;
     }
-    let around = Around::new(chars, span);
+    let around = Around::new(chars, span, floor);
     let german = around.speaker(chars, cues).or_else(|| {
         // "Roe verurteilte die Politik. „…“": a quote that is a sentence of its own, with
         // no speaker found, is the previous sentence's subject's.
@@ -143,7 +159,27 @@ pub(super) fn respeak(
             ..found
         },
         None if reported_speech(chars, &around.before, &around.after) => Attribution {
-            speaker: previous.and_then(|p| p.speaker).or(found.speaker),
+            speaker: previous.and_then(|(_, p)| p.speaker).or(found.speaker),
+            ..found
+        },
+        None => found,
+    }
+}
+
+/// "Roe nannte es „A“, Trainer Jan Lind bezeichnete es als „B“": a quote carried on from
+/// the one before still has its own speaker when its clause opens with a subject and a
+/// verb (not a reporting clause of the first: "„A“, sagte er, „B“").
+fn own_subject(chars: &[char], span: &Span, floor: usize, found: Attribution) -> Attribution {
+    let around = Around::new(chars, span, floor);
+    let before = &around.before;
+    let subject = vorfeld(chars, before, 0)
+        .filter(|&(_, verb)| !is_subjunctive(before.word(verb)))
+        .and_then(|(phrase, _)| phrase)
+        .filter(|phrase| phrase.0 == 0 && before.is_capitalized(chars, 0));
+    match subject.and_then(|(from, to)| before.range(from, to)) {
+        Some(speaker) => Attribution {
+            speaker: Some(speaker),
+            continues: None,
             ..found
         },
         None => found,
@@ -1683,6 +1719,16 @@ mod tests {
         assert_eq!(
             written(text),
             vec![some("Der Abgeordnete Kai Lenz, einer der Unterzeichner")]
+        );
+    }
+
+    #[test]
+    fn second_quote_of_a_sentence_has_its_own_clause() {
+        let text = "Stürmer Ole Brandt nannte seinen Platzverweis „überzogen“, Trainer Uwe \
+                    Kern bezeichnete die Karten als „übertrieben“.";
+        assert_eq!(
+            written(text),
+            vec![some("Stürmer Ole Brandt"), some("Trainer Uwe Kern")]
         );
     }
 }
