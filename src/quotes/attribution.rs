@@ -15,6 +15,8 @@ use super::marks::Span;
 use super::tokens::{is_abbreviation_word, is_capitalized, text_of, tokenize, Token};
 use super::QuoteKind;
 
+mod german;
+
 /// How far (in chars) to look for a speaker around a quote; keeps long pages linear.
 const WINDOW: usize = 400;
 /// Longest appositive we skip between a name and its verb ("X, a doctor in Y, said").
@@ -79,6 +81,17 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
         let mut attribution = attribute(chars, spans, index, cues, &found);
         if let Some(found) = attribution.as_mut() {
             found.speaker = found.speaker.and_then(|range| clean_speaker(chars, range));
+        }
+        if cues.german_only() {
+            // German word order and noun phrases need their own reading of the speaker.
+            if let Some(span) = spans.get(index) {
+                let previous = index
+                    .checked_sub(1)
+                    .and_then(|i| Some((spans.get(i)?, found.get(i)?.as_ref()?)))
+                    .filter(|(p, _)| p.paragraph_start == span.paragraph_start);
+                attribution = attribution
+                    .map(|attribution| german::respeak(chars, span, attribution, previous, cues));
+            }
         }
         if let (Some(found), Some(span)) = (attribution.as_mut(), spans.get(index)) {
             if sentence_goes_on_after(chars, span.end) {
@@ -803,7 +816,10 @@ fn is_sentence_end(chars: &[char], tokens: &[Token], index: usize) -> bool {
             let word = text_of(chars, t);
             is_abbreviation_word(&word) || word.contains('.') && is_capitalized(&word)
         });
-    !abbreviation && !inside_a_name(chars, tokens, index) || chars.get(token.start) != Some(&'.')
+    let within = !abbreviation
+        && !inside_a_name(chars, tokens, index)
+        && !german::ordinal_date(chars, tokens, index);
+    within || chars.get(token.start) != Some(&'.')
 }
 
 /// "Jo Roe, R-Wis., said", "Rep. Jo Roe (D-N.Y.) said": a period right before a comma
@@ -817,7 +833,8 @@ fn inside_a_name(chars: &[char], tokens: &[Token], period: usize) -> bool {
         return false;
     };
     if next.is_word {
-        return true;
+        // "sagte der Papst.Der Bruder": a glued sentence (scraped text), not an initial.
+        return !super::tokens::glued_sentence(chars, tokens, period);
     }
     match chars.get(next.start) {
         Some(',' | '-') => true,

@@ -371,6 +371,11 @@ impl Cues {
         cues
     }
 
+    /// True when the text is known to be German (not every language at once).
+    pub fn german_only(&self) -> bool {
+        self.german && !self.english
+    }
+
     /// The cue starting at `words[index]` (lowercased words), with its length in words.
     pub fn at(&self, words: &[String], index: usize) -> Option<(CueClass, usize)> {
         let word = words.get(index)?.as_str();

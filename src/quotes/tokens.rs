@@ -52,6 +52,19 @@ pub fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Token> {
     tokens
 }
 
+/// "sagte der Papst.Der Bruder": a lowercase word of three letters or more, a period and
+/// a capitalised word with no space between are two sentences glued together.
+pub fn glued_sentence(chars: &[char], tokens: &[Token], period: usize) -> bool {
+    let word = |i: usize| tokens.get(i).filter(|t| t.is_word);
+    let before = period.checked_sub(1).and_then(word);
+    let after = word(period + 1);
+    let ends_lowercase = before.is_some_and(|t| {
+        t.end - t.start >= 3 && chars.get(t.end - 1).is_some_and(|c| c.is_lowercase())
+    });
+    let opens_capital = after.is_some_and(|t| chars.get(t.start).is_some_and(|c| c.is_uppercase()));
+    ends_lowercase && opens_capital
+}
+
 /// The token's text.
 pub fn text_of(chars: &[char], token: &Token) -> String {
     chars
@@ -157,6 +170,22 @@ mod tests {
             lowercase("ÄUSSERTE Şahin ЗАЯВИЛ Ёж"),
             "äusserte şahin заявил ёж"
         );
+    }
+
+    #[test]
+    fn glued_sentences_but_not_initials() {
+        let glued = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            let tokens = tokenize(&chars, 0, chars.len());
+            let period = tokens
+                .iter()
+                .position(|t| !t.is_word && chars[t.start] == '.')
+                .unwrap();
+            glued_sentence(&chars, &tokens, period)
+        };
+        assert!(glued("sagte der Papst.Der Bruder"));
+        assert!(!glued("Jo Roe (D-Wis.)"));
+        assert!(!glued("J.R. Roe"));
     }
 
     #[test]
