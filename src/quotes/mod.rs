@@ -617,6 +617,15 @@ mod tests {
     }
 
     #[test]
+    fn german_conditional_marks_reported_speech_too() {
+        let text = "Der Intendant schrieb am Freitag an den Stadtrat.\n\n\
+                    Ohne die Förderung würde das Theater „binnen eines Jahres schließen“.";
+        let quotes = found(text, "de");
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].3, QuoteKind::Mixed);
+    }
+
+    #[test]
     fn a_sentence_continuing_a_mixed_quote_is_mixed_too() {
         let text =
             "Nadia Obi said the plan was “a gift to the rich.” “We will fight it in court.”\n\n\

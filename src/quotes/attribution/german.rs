@@ -1121,34 +1121,50 @@ fn is_subject_pronoun(word: &str) -> bool {
 /// listed, or a present stem with "-e" that is no past tense in "-te".
 fn is_subjunctive(word: &str) -> bool {
     word.ends_with('e') && !word.ends_with("te") && word.chars().count() > 3
-        || matches!(
-            word,
-            "sei"
-                | "seien"
-                | "habe"
-                | "hätten"
-                | "hätte"
-                | "werde"
-                | "würden"
-                | "würde"
-                | "könne"
-                | "müsse"
-                | "solle"
-                | "wolle"
-                | "gebe"
-                | "stehe"
-                | "gehe"
-                | "liege"
-                | "komme"
-                | "bleibe"
-                | "gelte"
-                | "fehle"
-                | "wäre"
-                | "wären"
-                | "dürfe"
-                | "möge"
-                | "lasse"
-        )
+        || is_listed_subjunctive(word)
+}
+
+/// The subjunctives (Konjunktiv I and II) German news uses to report speech: "er sei",
+/// "sie habe", "es hätte". The one list for every German rule that looks for them.
+pub(super) fn is_listed_subjunctive(word: &str) -> bool {
+    matches!(
+        word,
+        "sei"
+            | "seien"
+            | "habe"
+            | "hätten"
+            | "hätte"
+            | "werde"
+            | "würden"
+            | "würde"
+            | "könne"
+            | "müsse"
+            | "solle"
+            | "wolle"
+            | "gebe"
+            | "stehe"
+            | "gehe"
+            | "liege"
+            | "komme"
+            | "bleibe"
+            | "gelte"
+            | "fehle"
+            | "führe"
+            | "stecke"
+            | "bestehe"
+            | "handle"
+            | "wisse"
+            | "dürfe"
+            | "möge"
+            | "lasse"
+            | "brauche"
+            | "zeige"
+            | "diene"
+            | "entspreche"
+            | "drohe"
+            | "wäre"
+            | "wären"
+    )
 }
 
 /// "wird X zitiert", "hatte X gesagt": an auxiliary before the subject.
