@@ -151,8 +151,22 @@ fn class_and_id(node: &Node) -> String {
     joined
 }
 
+/// True when any needle occurs in `haystack`. A plain byte loop: class names are short,
+/// and `str::contains` sets up a two-way searcher per needle, which cost more than the
+/// search itself for every element of every page.
 fn contains_any(haystack: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|needle| haystack.contains(needle))
+    let hay = haystack.as_bytes();
+    needles.iter().any(|needle| {
+        let needle = needle.as_bytes();
+        let Some((&first, tail)) = needle.split_first() else {
+            return true;
+        };
+        let last_start = hay.len().saturating_sub(needle.len());
+        hay.len() >= needle.len()
+            && (0..=last_start).any(|at| {
+                hay[at] == first && hay.get(at + 1..at + needle.len()) == Some(tail)
+            })
+    })
 }
 
 fn has_token(haystack: &str, tokens: &[&str]) -> bool {
@@ -168,6 +182,10 @@ pub fn is_unlikely_candidate(node: &Node) -> bool {
         .is_some_and(|role| UNLIKELY_ROLES.contains(&role.trim()))
     {
         return true;
+    }
+    // No class and no id: nothing to match (and no lowercase copy to make).
+    if node.class_attr().is_empty() && node.id_attr().is_empty() {
+        return false;
     }
     let names = class_and_id(node);
     contains_any(&names, UNLIKELY_SUBSTRINGS) && !contains_any(&names, MAYBE_CANDIDATE_SUBSTRINGS)
@@ -193,6 +211,9 @@ pub fn class_weight(node: &Node) -> f32 {
 
 /// A box inside the article that is not the story (share bar, newsletter sign-up, credits).
 pub fn is_boilerplate_box(node: &Node) -> bool {
+    if node.class_attr().is_empty() && node.id_attr().is_empty() {
+        return false;
+    }
     let names = class_and_id(node);
     if names.trim().is_empty() {
         return false;
@@ -232,5 +253,16 @@ mod tests {
         assert!(is_boilerplate_box(&with_class("newsletter-signup")));
         assert!(!is_boilerplate_box(&with_class("story-text paywall")));
         assert!(!is_boilerplate_box(&with_class("")));
+    }
+
+    #[test]
+    fn contains_any_finds_needles_anywhere_and_only_whole() {
+        assert!(contains_any("site-sidebar", &["sidebar"]));
+        assert!(contains_any("sidebar", &["x", "sidebar"]));
+        assert!(contains_any("a-ad-b", &["-ad-"]));
+        assert!(!contains_any("sideba", &["sidebar"]));
+        assert!(!contains_any("", &["ad"]));
+        assert!(!contains_any("héader", &["header"]));
+        assert!(contains_any("x", &[""]));
     }
 }

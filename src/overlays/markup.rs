@@ -234,7 +234,9 @@ const NAVIGATION_CLASSES: &[&str] = &[
 ];
 
 /// Markers grouped by first byte, so one pass over an id/class string checks a whole list
-/// (elements are many; a `contains` per marker per element dominated scan time).
+/// (elements are many; a `contains` per marker per element dominated scan time). Plain
+/// loops, not iterator adapters: the scan runs on every element of every page, most often
+/// in V8's baseline tier, which does not inline.
 struct MarkerIndex {
     by_first_byte: Vec<Vec<&'static str>>,
 }
@@ -254,21 +256,30 @@ impl MarkerIndex {
         MarkerIndex { by_first_byte }
     }
 
-    /// Every marker occurring in `hay`, in order of position.
-    fn find_all<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = &'static str> + 'h {
-        hay.bytes().enumerate().flat_map(move |(position, byte)| {
-            let rest = hay.as_bytes().get(position..).unwrap_or(&[]);
-            self.by_first_byte
-                .get(byte as usize)
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(move |marker| rest.starts_with(marker.as_bytes()))
-        })
+    /// Calls `found` with every marker occurring in `hay`, in order of position, until it
+    /// returns false.
+    fn scan(&self, hay: &str, mut found: impl FnMut(&'static str) -> bool) {
+        let bytes = hay.as_bytes();
+        for position in 0..bytes.len() {
+            let rest = &bytes[position..];
+            let Some(slot) = self.by_first_byte.get(rest[0] as usize) else {
+                continue;
+            };
+            for &marker in slot {
+                if rest.starts_with(marker.as_bytes()) && !found(marker) {
+                    return;
+                }
+            }
+        }
     }
 
     fn find_first(&self, hay: &str) -> Option<&'static str> {
-        self.find_all(hay).next()
+        let mut first = None;
+        self.scan(hay, |marker| {
+            first = Some(marker);
+            false
+        });
+        first
     }
 }
 
@@ -341,14 +352,28 @@ impl MarkupEvidence {
 }
 
 pub fn evidence_of(node: &Node) -> MarkupEvidence {
+    let role = node.attr("role").unwrap_or("");
+    let mut evidence = MarkupEvidence {
+        dialog_role: role == "dialog" || role == "alertdialog" || node.tag == "dialog",
+        aria_modal: node.attr("aria-modal") == Some("true"),
+        ..MarkupEvidence::default()
+    };
+    // Most elements carry no id, class or data value: no marker can be found, so no
+    // lowercase copies are made for them.
+    if node.attrs.is_empty() {
+        return evidence;
+    }
     let hay = marker_text(node);
-    let mut evidence = MarkupEvidence::default();
-    for marker in category_index().find_all(&hay) {
+    category_index().scan(&hay, |marker| {
         if let Some(category) = category_of_marker(marker) {
             if !evidence.names(category) {
                 evidence.categories.push((category, marker));
             }
         }
+        true
+    });
+    if node.id_attr().is_empty() && node.class_attr().is_empty() {
+        return evidence;
     }
     let own = id_and_class(node);
     evidence.vendor = indexed(&VENDOR_INDEX, VENDOR_CONTAINERS).find_first(&own);
@@ -358,9 +383,6 @@ pub fn evidence_of(node: &Node) -> MarkupEvidence {
             own.split(|c: char| !c.is_ascii_alphanumeric())
                 .find_map(|word| SHAPE_WORDS.iter().copied().find(|w| *w == word))
         });
-    let role = node.attr("role").unwrap_or("");
-    evidence.dialog_role = role == "dialog" || role == "alertdialog" || node.tag == "dialog";
-    evidence.aria_modal = node.attr("aria-modal") == Some("true");
     evidence.user_dialog = indexed(&USER_DIALOG_INDEX, USER_DIALOG_MARKERS).find_first(&own);
     evidence
 }
@@ -386,6 +408,9 @@ pub fn zone_of(node: &Node) -> Zone {
         .any(|c| NAVIGATION_CLASSES.iter().any(|n| c.eq_ignore_ascii_case(n)))
     {
         return Zone::Navigation;
+    }
+    if node.id_attr().trim().is_empty() && node.class_attr().trim().is_empty() {
+        return Zone::None;
     }
     let own = id_and_class(node);
     if own.trim().is_empty() {
