@@ -163,9 +163,8 @@ fn contains_any(haystack: &str, needles: &[&str]) -> bool {
         };
         let last_start = hay.len().saturating_sub(needle.len());
         hay.len() >= needle.len()
-            && (0..=last_start).any(|at| {
-                hay[at] == first && hay.get(at + 1..at + needle.len()) == Some(tail)
-            })
+            && (0..=last_start)
+                .any(|at| hay[at] == first && hay.get(at + 1..at + needle.len()) == Some(tail))
     })
 }
 

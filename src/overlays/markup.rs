@@ -7,14 +7,15 @@
 
 use super::Category;
 use crate::snapshot::Node;
+use crate::text::PhraseIndex;
 use std::sync::OnceLock;
 
-static VENDOR_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
-static SHAPE_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
-static USER_DIALOG_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
-static PLAYER_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
-static CHAT_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
-static GALLERY_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
+static VENDOR_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+static SHAPE_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+static USER_DIALOG_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+static PLAYER_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+static CHAT_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+static GALLERY_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
 
 /// A region whose content is never hidden, whatever it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,66 +234,18 @@ const NAVIGATION_CLASSES: &[&str] = &[
     "header",
 ];
 
-/// Markers grouped by first byte, so one pass over an id/class string checks a whole list
-/// (elements are many; a `contains` per marker per element dominated scan time). Plain
-/// loops, not iterator adapters: the scan runs on every element of every page, most often
-/// in V8's baseline tier, which does not inline.
-struct MarkerIndex {
-    by_first_byte: Vec<Vec<&'static str>>,
-}
-
-impl MarkerIndex {
-    fn new(markers: impl Iterator<Item = &'static str>) -> MarkerIndex {
-        let mut by_first_byte = vec![Vec::new(); 256];
-        for marker in markers {
-            if let Some(slot) = marker
-                .as_bytes()
-                .first()
-                .and_then(|&b| by_first_byte.get_mut(b as usize))
-            {
-                slot.push(marker);
-            }
-        }
-        MarkerIndex { by_first_byte }
-    }
-
-    /// Calls `found` with every marker occurring in `hay`, in order of position, until it
-    /// returns false.
-    fn scan(&self, hay: &str, mut found: impl FnMut(&'static str) -> bool) {
-        let bytes = hay.as_bytes();
-        for position in 0..bytes.len() {
-            let rest = &bytes[position..];
-            let Some(slot) = self.by_first_byte.get(rest[0] as usize) else {
-                continue;
-            };
-            for &marker in slot {
-                if rest.starts_with(marker.as_bytes()) && !found(marker) {
-                    return;
-                }
-            }
-        }
-    }
-
-    fn find_first(&self, hay: &str) -> Option<&'static str> {
-        let mut first = None;
-        self.scan(hay, |marker| {
-            first = Some(marker);
-            false
-        });
-        first
-    }
-}
-
+/// One pass over an id/class string checks a whole list (elements are many; a `contains`
+/// per marker per element dominated scan time).
 fn indexed(
-    cell: &'static OnceLock<MarkerIndex>,
+    cell: &'static OnceLock<PhraseIndex>,
     markers: &'static [&'static str],
-) -> &'static MarkerIndex {
-    cell.get_or_init(|| MarkerIndex::new(markers.iter().copied()))
+) -> &'static PhraseIndex {
+    cell.get_or_init(|| PhraseIndex::new(markers.iter().copied()))
 }
 
-fn category_index() -> &'static MarkerIndex {
-    static CELL: OnceLock<MarkerIndex> = OnceLock::new();
-    CELL.get_or_init(|| MarkerIndex::new(CATEGORY_MARKERS.iter().map(|(m, _)| *m)))
+fn category_index() -> &'static PhraseIndex {
+    static CELL: OnceLock<PhraseIndex> = OnceLock::new();
+    CELL.get_or_init(|| PhraseIndex::new(CATEGORY_MARKERS.iter().map(|(m, _)| *m)))
 }
 
 fn category_of_marker(marker: &str) -> Option<Category> {
@@ -364,7 +317,7 @@ pub fn evidence_of(node: &Node) -> MarkupEvidence {
         return evidence;
     }
     let hay = marker_text(node);
-    category_index().scan(&hay, |marker| {
+    category_index().scan(&hay, |_, marker| {
         if let Some(category) = category_of_marker(marker) {
             if !evidence.names(category) {
                 evidence.categories.push((category, marker));
