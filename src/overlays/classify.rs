@@ -135,7 +135,7 @@ pub(super) fn judge_explained<'a>(
     if with_layout && placement.is_none() {
         return Err(Rejection::DoesNotFloat);
     }
-    let markup = markup::evidence_of(node);
+    let markup = markup::evidence_of(node, index.own_markup(id));
     // Cheap gate: with layout only floating elements qualify (inline boxes in the
     // article's flow are left alone); without layout only overlay-looking markup.
     let gated_in = if with_layout {
@@ -408,7 +408,7 @@ fn looks_like_wrapper(index: &PageIndex, id: NodeId) -> bool {
     if geometry::placement(node, snapshot.viewport).is_some() {
         return true;
     }
-    let markup = markup::evidence_of(node);
+    let markup = markup::evidence_of(node, index.own_markup(id));
     if markup.shape.is_some() || markup.vendor.is_some() {
         return true;
     }
@@ -466,6 +466,6 @@ fn is_backdrop_here(index: &PageIndex, id: NodeId) -> bool {
     if geometry::has_layout(node, snapshot.viewport) {
         return geometry::is_backdrop(node, snapshot.viewport, text_chars);
     }
-    let own = format!("{} {}", node.id_attr(), node.class_attr()).to_lowercase();
+    let own = index.own_markup(id);
     text_chars == 0 && (own.contains("backdrop") || own.contains("scrim"))
 }

@@ -167,11 +167,28 @@ const SHAPE_SUBSTRINGS: &[&str] = &[
     "lightbox",
 ];
 
-/// Whole words (id/class split at punctuation) naming an overlay's shape.
-const SHAPE_WORDS: &[&str] = &[
-    "bar", "ribbon", "dock", "drawer", "sheet", "prompt", "nag", "notice", "dialog", "gate",
-    "wall", "toast", "portal", "teaser", "nudge",
-];
+/// A whole word (id/class split at punctuation) naming an overlay's shape. A `match`, not a
+/// list: every word of every id and class on the page is looked up.
+fn shape_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "bar" => "bar",
+        "ribbon" => "ribbon",
+        "dock" => "dock",
+        "drawer" => "drawer",
+        "sheet" => "sheet",
+        "prompt" => "prompt",
+        "nag" => "nag",
+        "notice" => "notice",
+        "dialog" => "dialog",
+        "gate" => "gate",
+        "wall" => "wall",
+        "toast" => "toast",
+        "portal" => "portal",
+        "teaser" => "teaser",
+        "nudge" => "nudge",
+        _ => return None,
+    })
+}
 
 const PLAYER_MARKERS: &[&str] = &[
     "vjs-",
@@ -270,8 +287,13 @@ pub fn marker_text(node: &Node) -> String {
     hay.to_lowercase()
 }
 
-/// id + classes only (data values may hold URLs and prose that would fake a zone).
-fn id_and_class(node: &Node) -> String {
+/// id + classes only (data values may hold URLs and prose that would fake a zone),
+/// lowercased; empty when the element has neither. The page index keeps it for every
+/// element (`PageIndex::own_markup`): zones, evidence, vetoes and backdrops all read it.
+pub fn id_and_class(node: &Node) -> String {
+    if node.id_attr().is_empty() && node.class_attr().is_empty() {
+        return String::new();
+    }
     format!("{} {}", node.id_attr(), node.class_attr()).to_lowercase()
 }
 
@@ -304,7 +326,8 @@ impl MarkupEvidence {
     }
 }
 
-pub fn evidence_of(node: &Node) -> MarkupEvidence {
+/// What `node`'s markup says; `own` is its [`id_and_class`].
+pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
     let role = node.attr("role").unwrap_or("");
     let mut evidence = MarkupEvidence {
         dialog_role: role == "dialog" || role == "alertdialog" || node.tag == "dialog",
@@ -325,23 +348,22 @@ pub fn evidence_of(node: &Node) -> MarkupEvidence {
         }
         true
     });
-    if node.id_attr().is_empty() && node.class_attr().is_empty() {
+    if own.is_empty() {
         return evidence;
     }
-    let own = id_and_class(node);
-    evidence.vendor = indexed(&VENDOR_INDEX, VENDOR_CONTAINERS).find_first(&own);
+    evidence.vendor = indexed(&VENDOR_INDEX, VENDOR_CONTAINERS).find_first(own);
     evidence.shape = indexed(&SHAPE_INDEX, SHAPE_SUBSTRINGS)
-        .find_first(&own)
+        .find_first(own)
         .or_else(|| {
             own.split(|c: char| !c.is_ascii_alphanumeric())
-                .find_map(|word| SHAPE_WORDS.iter().copied().find(|w| *w == word))
+                .find_map(shape_word)
         });
-    evidence.user_dialog = indexed(&USER_DIALOG_INDEX, USER_DIALOG_MARKERS).find_first(&own);
+    evidence.user_dialog = indexed(&USER_DIALOG_INDEX, USER_DIALOG_MARKERS).find_first(own);
     evidence
 }
 
-/// The zone an element opens, judged by its own markup.
-pub fn zone_of(node: &Node) -> Zone {
+/// The zone an element opens, judged by its own markup; `own` is its [`id_and_class`].
+pub fn zone_of(node: &Node, own: &str) -> Zone {
     if matches!(node.tag.as_str(), "html" | "body") {
         return Zone::None;
     }
@@ -362,24 +384,17 @@ pub fn zone_of(node: &Node) -> Zone {
     {
         return Zone::Navigation;
     }
-    if node.id_attr().trim().is_empty() && node.class_attr().trim().is_empty() {
-        return Zone::None;
-    }
-    let own = id_and_class(node);
     if own.trim().is_empty() {
         Zone::None
     } else if indexed(&PLAYER_INDEX, PLAYER_MARKERS)
-        .find_first(&own)
+        .find_first(own)
         .is_some()
     {
         Zone::Player
-    } else if indexed(&CHAT_INDEX, CHAT_MARKERS)
-        .find_first(&own)
-        .is_some()
-    {
+    } else if indexed(&CHAT_INDEX, CHAT_MARKERS).find_first(own).is_some() {
         Zone::Chat
     } else if indexed(&GALLERY_INDEX, GALLERY_MARKERS)
-        .find_first(&own)
+        .find_first(own)
         .is_some()
     {
         Zone::Gallery
@@ -400,8 +415,9 @@ pub fn is_article_marker(node: &Node) -> bool {
             .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
 }
 
-/// Classes that mark article content even when another class says "paywall".
-pub fn has_content_class(node: &Node) -> bool {
+/// Classes that mark article content even when another class says "paywall"; `own` is the
+/// element's [`id_and_class`].
+pub fn has_content_class(own: &str) -> bool {
     const CONTENT_MARKERS: &[&str] = &[
         "article-body",
         "article__body",
@@ -414,6 +430,5 @@ pub fn has_content_class(node: &Node) -> bool {
         "meteredcontent",
         "heading-",
     ];
-    let own = id_and_class(node);
     CONTENT_MARKERS.iter().any(|m| own.contains(m))
 }

@@ -127,7 +127,7 @@ pub fn structural_veto<'a>(
     if markup::is_article_marker(node) {
         return Some(Veto::ArticleMarker);
     }
-    if markup::has_content_class(node) && all_text_chars > CONTENT_CLASS_TEXT {
+    if markup::has_content_class(index.own_markup(id)) && all_text_chars > CONTENT_CLASS_TEXT {
         return Some(Veto::ContentClass);
     }
     if index

@@ -37,7 +37,7 @@ impl PhraseIndex {
                 continue;
             };
             for &phrase in slot {
-                if rest.starts_with(phrase.as_bytes()) && !found(position, phrase) {
+                if starts_with(rest, phrase.as_bytes()) && !found(position, phrase) {
                     return;
                 }
             }
@@ -67,6 +67,22 @@ impl PhraseIndex {
         });
         any
     }
+}
+
+/// `text.starts_with(prefix)` compared byte by byte in place: the phrases are short, and
+/// a `memcmp` call per candidate position cost more than the comparison.
+fn starts_with(text: &[u8], prefix: &[u8]) -> bool {
+    if prefix.len() > text.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < prefix.len() {
+        if text[at] != prefix[at] {
+            return false;
+        }
+        at += 1;
+    }
+    true
 }
 
 #[cfg(test)]
