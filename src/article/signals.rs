@@ -5,6 +5,8 @@
 //! substrings they hit "head", "canvas", "shadow"…
 
 use crate::snapshot::Node;
+use crate::text::PhraseIndex;
+use std::sync::OnceLock;
 
 /// Substrings of class/id marking blocks that are not the article (Reader View's list plus
 /// the boxes news sites put around and inside articles).
@@ -151,22 +153,35 @@ fn class_and_id(node: &Node) -> String {
     joined
 }
 
-/// True when any needle occurs in `haystack`. A plain byte loop: class names are short,
-/// and `str::contains` sets up a two-way searcher per needle, which cost more than the
-/// search itself for every element of every page.
-fn contains_any(haystack: &str, needles: &[&str]) -> bool {
-    let hay = haystack.as_bytes();
-    needles.iter().any(|needle| {
-        let needle = needle.as_bytes();
-        let Some((&first, tail)) = needle.split_first() else {
-            return true;
-        };
-        let last_start = hay.len().saturating_sub(needle.len());
-        hay.len() >= needle.len()
-            && (0..=last_start)
-                .any(|at| hay[at] == first && hay.get(at + 1..at + needle.len()) == Some(tail))
-    })
+/// A list of substrings and its index, built on first use: every element's class and id
+/// are tested against several lists of 10–35 words, in one pass each (`PhraseIndex`).
+struct Substrings {
+    list: &'static [&'static str],
+    index: OnceLock<PhraseIndex>,
 }
+
+impl Substrings {
+    const fn new(list: &'static [&'static str]) -> Substrings {
+        Substrings {
+            list,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// True when any substring of the list occurs in `haystack`.
+    fn found_in(&self, haystack: &str) -> bool {
+        self.index
+            .get_or_init(|| PhraseIndex::new(self.list.iter().copied()))
+            .find_first(haystack)
+            .is_some()
+    }
+}
+
+static UNLIKELY: Substrings = Substrings::new(UNLIKELY_SUBSTRINGS);
+static MAYBE_CANDIDATE: Substrings = Substrings::new(MAYBE_CANDIDATE_SUBSTRINGS);
+static POSITIVE: Substrings = Substrings::new(POSITIVE_SUBSTRINGS);
+static NEGATIVE: Substrings = Substrings::new(NEGATIVE_SUBSTRINGS);
+static BOILERPLATE: Substrings = Substrings::new(BOILERPLATE_SUBSTRINGS);
 
 fn has_token(haystack: &str, tokens: &[&str]) -> bool {
     haystack
@@ -187,7 +202,7 @@ pub fn is_unlikely_candidate(node: &Node) -> bool {
         return false;
     }
     let names = class_and_id(node);
-    contains_any(&names, UNLIKELY_SUBSTRINGS) && !contains_any(&names, MAYBE_CANDIDATE_SUBSTRINGS)
+    UNLIKELY.found_in(&names) && !MAYBE_CANDIDATE.found_in(&names)
 }
 
 /// +25 for an article-like class and for an article-like id, -25 for boilerplate-like ones.
@@ -198,10 +213,10 @@ pub fn class_weight(node: &Node) -> f32 {
             continue;
         }
         let name = name.to_ascii_lowercase();
-        if contains_any(&name, NEGATIVE_SUBSTRINGS) || has_token(&name, NEGATIVE_TOKENS) {
+        if NEGATIVE.found_in(&name) || has_token(&name, NEGATIVE_TOKENS) {
             weight -= 25.0;
         }
-        if contains_any(&name, POSITIVE_SUBSTRINGS) {
+        if POSITIVE.found_in(&name) {
             weight += 25.0;
         }
     }
@@ -217,7 +232,7 @@ pub fn is_boilerplate_box(node: &Node) -> bool {
     if names.trim().is_empty() {
         return false;
     }
-    (contains_any(&names, BOILERPLATE_SUBSTRINGS) || has_token(&names, BOILERPLATE_TOKENS))
+    (BOILERPLATE.found_in(&names) || has_token(&names, BOILERPLATE_TOKENS))
         && !names.contains("paywall")
 }
 
@@ -255,13 +270,13 @@ mod tests {
     }
 
     #[test]
-    fn contains_any_finds_needles_anywhere_and_only_whole() {
-        assert!(contains_any("site-sidebar", &["sidebar"]));
-        assert!(contains_any("sidebar", &["x", "sidebar"]));
-        assert!(contains_any("a-ad-b", &["-ad-"]));
-        assert!(!contains_any("sideba", &["sidebar"]));
-        assert!(!contains_any("", &["ad"]));
-        assert!(!contains_any("héader", &["header"]));
-        assert!(contains_any("x", &[""]));
+    fn substrings_are_found_anywhere_and_only_whole() {
+        const LIST: &[&str] = &["sidebar", "-ad-"];
+        let list = Substrings::new(LIST);
+        assert!(list.found_in("site-sidebar"));
+        assert!(list.found_in("a-ad-b"));
+        assert!(!list.found_in("sideba"));
+        assert!(!list.found_in(""));
+        assert!(!list.found_in("side bar"));
     }
 }
