@@ -10,9 +10,6 @@ use crate::snapshot::Node;
 use crate::text::PhraseIndex;
 use std::sync::OnceLock;
 
-static VENDOR_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
-static SHAPE_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
-static USER_DIALOG_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
 static PLAYER_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
 static CHAT_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
 static GALLERY_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
@@ -260,9 +257,42 @@ fn indexed(
     cell.get_or_init(|| PhraseIndex::new(markers.iter().copied()))
 }
 
-fn category_index() -> &'static PhraseIndex {
+/// The lists an element's own markup is searched for, in one index so that one pass over
+/// its markup text finds them all: entries are CATEGORY_MARKERS, then VENDOR_CONTAINERS,
+/// SHAPE_SUBSTRINGS and USER_DIALOG_MARKERS (see [`MarkerList::of_entry`]).
+fn markup_index() -> &'static PhraseIndex {
     static CELL: OnceLock<PhraseIndex> = OnceLock::new();
-    CELL.get_or_init(|| PhraseIndex::new(CATEGORY_MARKERS.iter().map(|(m, _)| *m)))
+    CELL.get_or_init(|| {
+        let categories = CATEGORY_MARKERS.iter().map(|(m, _)| *m);
+        let own = [VENDOR_CONTAINERS, SHAPE_SUBSTRINGS, USER_DIALOG_MARKERS];
+        PhraseIndex::new(categories.chain(own.into_iter().flatten().copied()))
+    })
+}
+
+/// Which list of [`markup_index`] an entry comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MarkerList {
+    Category,
+    Vendor,
+    Shape,
+    UserDialog,
+}
+
+impl MarkerList {
+    fn of_entry(entry: usize) -> MarkerList {
+        let vendor = CATEGORY_MARKERS.len();
+        let shape = vendor + VENDOR_CONTAINERS.len();
+        let user_dialog = shape + SHAPE_SUBSTRINGS.len();
+        if entry < vendor {
+            MarkerList::Category
+        } else if entry < shape {
+            MarkerList::Vendor
+        } else if entry < user_dialog {
+            MarkerList::Shape
+        } else {
+            MarkerList::UserDialog
+        }
+    }
 }
 
 fn category_of_marker(marker: &str) -> Option<Category> {
@@ -326,7 +356,9 @@ impl MarkupEvidence {
     }
 }
 
-/// What `node`'s markup says; `own` is its [`id_and_class`].
+/// What `node`'s markup says; `own` is its [`id_and_class`]. One pass over its markup text
+/// (id, classes, then data values: [`marker_text`], which starts with `own`): category
+/// markers count anywhere in it, the other lists only inside `own`.
 pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
     let role = node.attr("role").unwrap_or("");
     let mut evidence = MarkupEvidence {
@@ -340,25 +372,36 @@ pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
         return evidence;
     }
     let hay = marker_text(node);
-    category_index().scan(&hay, |_, marker| {
-        if let Some(category) = category_of_marker(marker) {
-            if !evidence.names(category) {
-                evidence.categories.push((category, marker));
+    // `own` is empty for an element without id and class, and then nothing is "inside" it.
+    let own_end = if hay.starts_with(own) { own.len() } else { 0 };
+    let mut shape = None;
+    markup_index().scan(&hay, |at, marker, entry| {
+        let inside_own = at + marker.len() <= own_end;
+        match MarkerList::of_entry(entry) {
+            MarkerList::Category => {
+                if let Some(category) = category_of_marker(marker) {
+                    if !evidence.names(category) {
+                        evidence.categories.push((category, marker));
+                    }
+                }
             }
+            MarkerList::Vendor if inside_own => {
+                evidence.vendor.get_or_insert(marker);
+            }
+            MarkerList::Shape if inside_own => {
+                shape.get_or_insert(marker);
+            }
+            MarkerList::UserDialog if inside_own => {
+                evidence.user_dialog.get_or_insert(marker);
+            }
+            _ => {}
         }
         true
     });
-    if own.is_empty() {
-        return evidence;
-    }
-    evidence.vendor = indexed(&VENDOR_INDEX, VENDOR_CONTAINERS).find_first(own);
-    evidence.shape = indexed(&SHAPE_INDEX, SHAPE_SUBSTRINGS)
-        .find_first(own)
-        .or_else(|| {
-            own.split(|c: char| !c.is_ascii_alphanumeric())
-                .find_map(shape_word)
-        });
-    evidence.user_dialog = indexed(&USER_DIALOG_INDEX, USER_DIALOG_MARKERS).find_first(own);
+    evidence.shape = shape.or_else(|| {
+        own.split(|c: char| !c.is_ascii_alphanumeric())
+            .find_map(shape_word)
+    });
     evidence
 }
 

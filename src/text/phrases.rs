@@ -6,38 +6,39 @@
 //! loops, not iterator adapters: this runs on every page, mostly in V8's baseline wasm
 //! tier, which does not inline.
 
-/// Phrases grouped by their first byte.
+/// Phrases grouped by their first byte, each with its entry number (its position in the
+/// list given to [`PhraseIndex::new`], which may chain several lists).
 pub struct PhraseIndex {
-    by_first_byte: Vec<Vec<&'static str>>,
+    by_first_byte: Vec<Vec<(&'static str, usize)>>,
 }
 
 impl PhraseIndex {
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> PhraseIndex {
         let mut by_first_byte = vec![Vec::new(); 256];
-        for phrase in phrases {
+        for (entry, phrase) in phrases.into_iter().enumerate() {
             if let Some(slot) = phrase
                 .as_bytes()
                 .first()
                 .and_then(|&b| by_first_byte.get_mut(b as usize))
             {
-                slot.push(phrase);
+                slot.push((phrase, entry));
             }
         }
         PhraseIndex { by_first_byte }
     }
 
-    /// Calls `found(position, phrase)` for every occurrence of a phrase in `text`, in order
-    /// of position (at one position, in the order of the list), until it returns false.
-    /// Positions are char boundaries: a phrase never starts with a continuation byte.
-    pub fn scan(&self, text: &str, mut found: impl FnMut(usize, &'static str) -> bool) {
+    /// Calls `found(position, phrase, entry)` for every occurrence of a phrase in `text`, in
+    /// order of position (at one position, in the order of the list), until it returns
+    /// false. Positions are char boundaries: a phrase never starts with a continuation byte.
+    pub fn scan(&self, text: &str, mut found: impl FnMut(usize, &'static str, usize) -> bool) {
         let bytes = text.as_bytes();
         for position in 0..bytes.len() {
             let rest = &bytes[position..];
             let Some(slot) = self.by_first_byte.get(rest[0] as usize) else {
                 continue;
             };
-            for &phrase in slot {
-                if starts_with(rest, phrase.as_bytes()) && !found(position, phrase) {
+            for &(phrase, entry) in slot {
+                if starts_with(rest, phrase.as_bytes()) && !found(position, phrase, entry) {
                     return;
                 }
             }
@@ -47,7 +48,7 @@ impl PhraseIndex {
     /// The phrase found first (leftmost), if any.
     pub fn find_first(&self, text: &str) -> Option<&'static str> {
         let mut first = None;
-        self.scan(text, |_, phrase| {
+        self.scan(text, |_, phrase, _| {
             first = Some(phrase);
             false
         });
@@ -58,7 +59,7 @@ impl PhraseIndex {
     /// character that is not a letter or digit (not inside "redonate").
     pub fn any_at_word_start(&self, text: &str) -> bool {
         let mut any = false;
-        self.scan(text, |at, _| {
+        self.scan(text, |at, _, _| {
             any = text
                 .get(..at)
                 .and_then(|before| before.chars().next_back())
@@ -93,11 +94,11 @@ mod tests {
     fn finds_phrases_in_order_of_position() {
         let index = PhraseIndex::new(["modal", "mod", "pop"]);
         let mut found = Vec::new();
-        index.scan("a-popup modal", |at, phrase| {
-            found.push((at, phrase));
+        index.scan("a-popup modal", |at, phrase, entry| {
+            found.push((at, phrase, entry));
             true
         });
-        assert_eq!(found, vec![(2, "pop"), (8, "modal"), (8, "mod")]);
+        assert_eq!(found, vec![(2, "pop", 2), (8, "modal", 0), (8, "mod", 1)]);
         assert_eq!(index.find_first("x modal pop"), Some("modal"));
         assert_eq!(index.find_first("nothing here"), None);
         assert_eq!(index.find_first(""), None);
