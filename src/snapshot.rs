@@ -93,12 +93,22 @@ pub enum NodeKind {
     Text,
 }
 
+/// A node reads from a JSON object (`{"kind": "text", "parent": 2, …}`, fields by name, any
+/// left out take their defaults) or from a JSON array of the fields in declaration order,
+/// trailing ones left out (`["text", 2, true, "", "Hello"]`): what the page layer sends,
+/// because reading by position skips matching a key per field (a third of the snapshot
+/// parse). The field order is therefore part of the contract with
+/// `extension/content/snapshot.js`: most nodes stop after `tag` or `text`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Node {
     pub kind: NodeKind,
     /// Parent's index, `None` for the root (and for subtree roots of a partial snapshot).
     pub parent: Option<NodeId>,
+    /// False when the element (or an ancestor) is not rendered: `display:none`,
+    /// `visibility:hidden`, `hidden`, zero size with overflow hidden, `<template>`.
+    /// Native parsing can only see attributes and inline styles.
+    pub visible: bool,
     /// Lowercase tag name for elements (`"div"`, `"p"`); empty for text nodes.
     pub tag: String,
     /// The text of a text node; empty for elements.
@@ -106,10 +116,6 @@ pub struct Node {
     /// Element attributes, names lowercased, values capped at 256 characters. The page
     /// layer sends only those the core reads and every data-* one (tests/snapshot_attrs.rs).
     pub attrs: BTreeMap<String, String>,
-    /// False when the element (or an ancestor) is not rendered: `display:none`,
-    /// `visibility:hidden`, `hidden`, zero size with overflow hidden, `<template>`.
-    /// Native parsing can only see attributes and inline styles.
-    pub visible: bool,
     /// Layout, filled by the page layer for elements; `None` when unknown.
     pub layout: Option<Layout>,
     /// Nesting depth of shadow roots above this node (0 = light DOM). Saturates at 255 when
@@ -127,7 +133,8 @@ fn saturating_depth<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result
     Ok(depth as u8)
 }
 
-/// What the page layer measured of an element's box and computed style.
+/// What the page layer measured of an element's box and computed style. Like [`Node`], read
+/// from an object or from an array of the fields in this order (what the page layer sends).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Layout {
@@ -376,6 +383,31 @@ mod tests {
             serde_json::from_str(json).expect("deep shadow roots are accepted");
         let depths: Vec<u8> = snapshot.nodes.iter().map(|n| n.shadow_depth).collect();
         assert_eq!(depths, vec![255, 0, 0]);
+    }
+
+    #[test]
+    fn nodes_and_layouts_read_from_arrays_as_from_objects() {
+        let by_name = r#"{"nodes":[
+            {"kind":"element","parent":null,"visible":true,"tag":"div","attrs":{"id":"a"},
+             "layout":{"x":1,"y":2,"width":3,"height":4,"position":"fixed","z_index":5,
+                       "opacity":0.5,"blurred":true,"pointer_events_none":false,
+                       "overflow_hidden":true,"top_layer":false,"background_alpha":0.25},
+             "shadow_depth":2},
+            {"kind":"text","parent":0,"visible":true,"text":"Hi"},
+            {"kind":"element","parent":0,"tag":"p"}]}"#;
+        let by_position = r#"{"nodes":[
+            ["element",null,true,"div","",{"id":"a"},
+             [1,2,3,4,"fixed",5,0.5,true,false,true,false,0.25],2],
+            ["text",0,true,"","Hi"],
+            ["element",0,false,"p"]]}"#;
+        let read = |json: &str| serde_json::from_str::<Snapshot>(json).expect("a snapshot");
+        let expected = read(by_name);
+        assert_eq!(
+            expected.nodes[0].layout.as_ref().map(|l| l.z_index),
+            Some(5)
+        );
+        assert_eq!(expected.nodes[0].shadow_depth, 2);
+        assert_eq!(read(by_position), expected);
     }
 
     #[test]

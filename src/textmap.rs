@@ -40,6 +40,9 @@ impl TextMap {
 
     /// Appends a text node's content, collapsing whitespace runs (also across nodes).
     pub fn push_node_text(&mut self, node: NodeId, content: &str) {
+        // At most one entry per byte: grown once per node, not step by step per character.
+        self.text.reserve(content.len());
+        self.origins.reserve(content.len());
         let mut utf16_offset: u32 = 0;
         for ch in content.chars() {
             let width = ch.len_utf16() as u32;

@@ -1,8 +1,12 @@
 /*
  * Unveil page layer — the snapshot: the live DOM flattened into the core's Snapshot
- * (src/snapshot.rs). Field names are the JSON keys the core reads.
+ * (src/snapshot.rs). Field names are the JSON keys the core reads; nodes and layouts are
+ * arrays of their fields in the order of the Rust structs (the core reads them by
+ * position, faster than by name), trailing defaults left out:
  *
- *   nodes[i]      = {kind, parent, tag, text, attrs, visible, layout?, shadow_depth}
+ *   nodes[i]      = [kind, parent, visible, tag, text, attrs, layout, shadow_depth]
+ *   layout        = [x, y, width, height, position, z_index, opacity, blurred,
+ *                    pointer_events_none, overflow_hidden, top_layer, background_alpha]
  *   liveNodes[i]  = the DOM node nodes[i] describes (kept here, never sent)
  *
  * Pre-order; open shadow roots are walked under their host (shadow_depth + 1) before the
@@ -21,6 +25,7 @@
   const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article', 'section']);
   const DIALOG_SELECTOR = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
   const CONTAINER_ROLES = new Set(['main', 'article']);
+  const EMPTY = Object.freeze({}); // the attributes of a node that has none: JSON `{}`
 
   // The attributes the core reads (`attr("…")` / `has_attr("…")` in src/), and every data-*
   // one (overlay markers live there). The rest — style, srcset, alt, event handlers… — would
@@ -58,11 +63,14 @@
 
   function isVisible(element, style, parentVisible) {
     if (!parentVisible) return false;
-    if (element.hasAttribute('hidden') && style.display === 'none') return false;
-    if (style.display === 'contents') return true; // no box of its own, children decide
     if (typeof element.checkVisibility === 'function') {
-      return element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false });
+      // False for an element without a box of its own: display:none (whether by the
+      // `hidden` attribute or not) or display:contents, whose children decide. Only then
+      // is the computed display read: one style read less for every rendered element.
+      if (element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false })) return true;
+      return style.display === 'contents';
     }
+    if (style.display === 'contents') return true;
     return style.display !== 'none' && style.visibility !== 'hidden' && style.visibility !== 'collapse';
   }
 
@@ -89,24 +97,25 @@
     return CONTAINER_ROLES.has(role) || isDialog(tag, role, element);
   }
 
+  /** The element's Layout (src/snapshot.rs), as the array of its fields in order. */
   function measure(element, style) {
     const rect = element.getBoundingClientRect();
     const z = parseInt(style.zIndex, 10);
     const blur = (value) => typeof value === 'string' && value.includes('blur(');
-    return {
-      x: rect.x,
-      y: rect.y,
-      width: rect.width,
-      height: rect.height,
-      position: style.position,
-      z_index: Number.isFinite(z) ? z : 0,
-      opacity: parseFloat(style.opacity) || 0,
-      blurred: blur(style.filter) || blur(style.backdropFilter) || blur(style.webkitBackdropFilter),
-      pointer_events_none: style.pointerEvents === 'none',
-      overflow_hidden: style.overflowY === 'hidden' || style.overflowY === 'clip',
-      top_layer: safeMatches(element, ':modal') || safeMatches(element, ':popover-open'),
-      background_alpha: backgroundAlpha(style.backgroundColor),
-    };
+    return [
+      rect.x,
+      rect.y,
+      rect.width,
+      rect.height,
+      style.position,
+      Number.isFinite(z) ? z : 0, // z_index
+      parseFloat(style.opacity) || 0, // opacity
+      blur(style.filter) || blur(style.backdropFilter) || blur(style.webkitBackdropFilter), // blurred
+      style.pointerEvents === 'none', // pointer_events_none
+      style.overflowY === 'hidden' || style.overflowY === 'clip', // overflow_hidden
+      safeMatches(element, ':modal') || safeMatches(element, ':popover-open'), // top_layer
+      backgroundAlpha(style.backgroundColor), // background_alpha
+    ];
   }
 
   /** The walker: one per snapshot, so the caps and counters are shared by all roots. */
@@ -125,11 +134,9 @@
     function pushText(textNode, parent, visible, depth) {
       const text = textNode.data;
       textChars += text.length;
-      // Defaults (shadow_depth 0, empty attrs) are left out: the core's serde fills them in,
-      // and a smaller object crosses into wasm (or to the background) faster.
-      const node = { kind: 'text', parent, text, visible };
-      if (depth) node.shadow_depth = depth;
-      nodes.push(node);
+      // Trailing defaults (no attrs or layout, shadow_depth 0) are left out: the core fills
+      // them in, and a smaller snapshot crosses into wasm (or to the background) faster.
+      nodes.push(depth ? ['text', parent, visible, '', text, EMPTY, null, depth] : ['text', parent, visible, '', text]);
       liveNodes.push(textNode);
     }
 
@@ -146,11 +153,11 @@
       const style = getComputedStyle(element);
       const visible = isVisible(element, style, parentVisible);
       const index = nodes.length;
-      const node = { kind: 'element', parent, tag, visible };
-      const attrs = element.attributes.length ? copyAttrs(element) : null;
-      if (attrs) node.attrs = attrs;
-      if (depth) node.shadow_depth = depth;
-      if (visible && needsLayout(element, tag, style)) node.layout = measure(element, style);
+      const node = ['element', parent, visible, tag];
+      const attrs = element.hasAttributes() ? copyAttrs(element) : null;
+      const layout = visible && needsLayout(element, tag, style) ? measure(element, style) : null;
+      if (attrs || layout || depth) node.push('', attrs ?? EMPTY, layout);
+      if (depth) node.push(depth);
       nodes.push(node);
       liveNodes.push(element);
       if (SKIP_CONTENTS.has(tag)) return;

@@ -179,11 +179,12 @@
    * paragraphs with attributed quotes, and a fixed overlay with a scroll lock.
    */
   function warmUpPage() {
+    // Nodes and layouts as the page layer sends them: arrays of their fields (snapshot.js).
     const nodes = [];
-    const add = (node) => nodes.push({ visible: true, ...node }) - 1;
-    const element = (tag, parent, extra = {}) => add({ kind: 'element', tag, parent, ...extra });
-    const text = (parent, value) => add({ kind: 'text', parent, text: value });
-    const box = (position, width, height) => ({ x: 0, y: 0, width, height, position, z_index: position === 'fixed' ? 999 : 0, opacity: 1, background_alpha: 1 });
+    const add = (node) => nodes.push(node) - 1;
+    const element = (tag, parent, { attrs = {}, layout = null } = {}) => add(['element', parent, true, tag, '', attrs, layout]);
+    const text = (parent, value) => add(['text', parent, true, '', value]);
+    const box = (position, width, height) => [0, 0, width, height, position, position === 'fixed' ? 999 : 0, 1, false, false, false, false, 1];
     const html = element('html', null, { attrs: { lang: 'en' }, layout: box('static', 1280, 3000) });
     const body = element('body', html, { layout: box('static', 1280, 3000) });
     const article = element('article', body, { attrs: { class: 'story' }, layout: box('static', 800, 2400) });

@@ -5,6 +5,8 @@
 //! substrings they hit "head", "canvas", "shadow"…
 
 use crate::snapshot::Node;
+use crate::text::PhraseIndex;
+use std::sync::OnceLock;
 
 /// Substrings of class/id marking blocks that are not the article (Reader View's list plus
 /// the boxes news sites put around and inside articles).
@@ -151,9 +153,35 @@ fn class_and_id(node: &Node) -> String {
     joined
 }
 
-fn contains_any(haystack: &str, needles: &[&str]) -> bool {
-    needles.iter().any(|needle| haystack.contains(needle))
+/// A list of substrings and its index, built on first use: every element's class and id
+/// are tested against several lists of 10–35 words, in one pass each (`PhraseIndex`).
+struct Substrings {
+    list: &'static [&'static str],
+    index: OnceLock<PhraseIndex>,
 }
+
+impl Substrings {
+    const fn new(list: &'static [&'static str]) -> Substrings {
+        Substrings {
+            list,
+            index: OnceLock::new(),
+        }
+    }
+
+    /// True when any substring of the list occurs in `haystack`.
+    fn found_in(&self, haystack: &str) -> bool {
+        self.index
+            .get_or_init(|| PhraseIndex::new(self.list.iter().copied()))
+            .find_first(haystack)
+            .is_some()
+    }
+}
+
+static UNLIKELY: Substrings = Substrings::new(UNLIKELY_SUBSTRINGS);
+static MAYBE_CANDIDATE: Substrings = Substrings::new(MAYBE_CANDIDATE_SUBSTRINGS);
+static POSITIVE: Substrings = Substrings::new(POSITIVE_SUBSTRINGS);
+static NEGATIVE: Substrings = Substrings::new(NEGATIVE_SUBSTRINGS);
+static BOILERPLATE: Substrings = Substrings::new(BOILERPLATE_SUBSTRINGS);
 
 fn has_token(haystack: &str, tokens: &[&str]) -> bool {
     haystack
@@ -169,8 +197,12 @@ pub fn is_unlikely_candidate(node: &Node) -> bool {
     {
         return true;
     }
+    // No class and no id: nothing to match (and no lowercase copy to make).
+    if node.class_attr().is_empty() && node.id_attr().is_empty() {
+        return false;
+    }
     let names = class_and_id(node);
-    contains_any(&names, UNLIKELY_SUBSTRINGS) && !contains_any(&names, MAYBE_CANDIDATE_SUBSTRINGS)
+    UNLIKELY.found_in(&names) && !MAYBE_CANDIDATE.found_in(&names)
 }
 
 /// +25 for an article-like class and for an article-like id, -25 for boilerplate-like ones.
@@ -181,10 +213,10 @@ pub fn class_weight(node: &Node) -> f32 {
             continue;
         }
         let name = name.to_ascii_lowercase();
-        if contains_any(&name, NEGATIVE_SUBSTRINGS) || has_token(&name, NEGATIVE_TOKENS) {
+        if NEGATIVE.found_in(&name) || has_token(&name, NEGATIVE_TOKENS) {
             weight -= 25.0;
         }
-        if contains_any(&name, POSITIVE_SUBSTRINGS) {
+        if POSITIVE.found_in(&name) {
             weight += 25.0;
         }
     }
@@ -193,11 +225,14 @@ pub fn class_weight(node: &Node) -> f32 {
 
 /// A box inside the article that is not the story (share bar, newsletter sign-up, credits).
 pub fn is_boilerplate_box(node: &Node) -> bool {
+    if node.class_attr().is_empty() && node.id_attr().is_empty() {
+        return false;
+    }
     let names = class_and_id(node);
     if names.trim().is_empty() {
         return false;
     }
-    (contains_any(&names, BOILERPLATE_SUBSTRINGS) || has_token(&names, BOILERPLATE_TOKENS))
+    (BOILERPLATE.found_in(&names) || has_token(&names, BOILERPLATE_TOKENS))
         && !names.contains("paywall")
 }
 
@@ -232,5 +267,16 @@ mod tests {
         assert!(is_boilerplate_box(&with_class("newsletter-signup")));
         assert!(!is_boilerplate_box(&with_class("story-text paywall")));
         assert!(!is_boilerplate_box(&with_class("")));
+    }
+
+    #[test]
+    fn substrings_are_found_anywhere_and_only_whole() {
+        const LIST: &[&str] = &["sidebar", "-ad-"];
+        let list = Substrings::new(LIST);
+        assert!(list.found_in("site-sidebar"));
+        assert!(list.found_in("a-ad-b"));
+        assert!(!list.found_in("sideba"));
+        assert!(!list.found_in(""));
+        assert!(!list.found_in("side bar"));
     }
 }

@@ -4,7 +4,7 @@ use super::geometry::{self, Placement};
 use super::index::PageIndex;
 use super::intent::{self, TextEvidence};
 use super::markup::{self, MarkupEvidence};
-use super::vetoes;
+use super::vetoes::{self, Veto};
 use super::{Category, HiddenOverlay, ScanContext};
 use crate::snapshot::{Node, NodeId, Snapshot};
 
@@ -66,6 +66,36 @@ pub fn explain(
     mode: Mode,
 ) -> Result<Verdict, String> {
     judge_explained(&super::index::PageIndex::new(snapshot), node, context, mode)
+        .map_err(|rejection| rejection.to_string())
+}
+
+/// Why an element is not an overlay. Judging rejects most elements of every page, so the
+/// reason stays a value until evaluation output asks for its text (`Display`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Rejection<'a> {
+    NoSuchNode,
+    NotVisibleElement,
+    DoesNotFloat,
+    NoOverlayMarkup,
+    Vetoed(Veto<'a>),
+    BudgetSpent,
+    AsksForNothing,
+    TooWeak(f32),
+}
+
+impl std::fmt::Display for Rejection<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rejection::NoSuchNode => f.write_str("no such node"),
+            Rejection::NotVisibleElement => f.write_str("not a visible element"),
+            Rejection::DoesNotFloat => f.write_str("does not float"),
+            Rejection::NoOverlayMarkup => f.write_str("no overlay markup"),
+            Rejection::Vetoed(veto) => write!(f, "veto: {veto}"),
+            Rejection::BudgetSpent => f.write_str("reading budget spent"),
+            Rejection::AsksForNothing => f.write_str("asks for nothing"),
+            Rejection::TooWeak(intent) => write!(f, "too weak (intent {intent:.1})"),
+        }
+    }
 }
 
 /// Is `node` an overlay, even if hidden right now? Builds the page index.
@@ -89,23 +119,23 @@ pub(super) fn judge(
 }
 
 /// Judges one element; `Err` says why it is not an overlay (for evaluation output).
-pub(super) fn judge_explained(
-    index: &PageIndex,
+pub(super) fn judge_explained<'a>(
+    index: &PageIndex<'a>,
     id: NodeId,
     context: &ScanContext,
     mode: Mode,
-) -> Result<Verdict, String> {
+) -> Result<Verdict, Rejection<'a>> {
     let snapshot = index.snapshot;
-    let node = snapshot.node(id).ok_or("no such node")?;
+    let node = snapshot.node(id).ok_or(Rejection::NoSuchNode)?;
     if !node.is_element() || (mode == Mode::Hide && !node.visible) {
-        return Err("not a visible element".into());
+        return Err(Rejection::NotVisibleElement);
     }
     let with_layout = geometry::has_layout(node, snapshot.viewport);
     let placement = geometry::placement(node, snapshot.viewport);
     if with_layout && placement.is_none() {
-        return Err("does not float".into());
+        return Err(Rejection::DoesNotFloat);
     }
-    let markup = markup::evidence_of(node);
+    let markup = markup::evidence_of(node, index.own_markup(id));
     // Cheap gate: with layout only floating elements qualify (inline boxes in the
     // article's flow are left alone); without layout only overlay-looking markup.
     let gated_in = if with_layout {
@@ -118,23 +148,24 @@ pub(super) fn judge_explained(
             || markup.aria_modal
     };
     if !gated_in {
-        return Err("no overlay markup".into());
+        return Err(Rejection::NoOverlayMarkup);
     }
     let size = match mode {
         Mode::Hide => index.text_chars_of(id),
         Mode::Recognise => index.all_text_chars_of(id),
     };
-    if let Some(reason) = vetoes::structural_veto(index, id, size, context) {
-        return Err(format!("veto: {reason}"));
+    if let Some(veto) = vetoes::structural_veto(index, id, size, context) {
+        return Err(Rejection::Vetoed(veto));
     }
     let text = intent::read_subtree(index, id, mode == Mode::Recognise);
     if !text.complete {
-        return Err("reading budget spent".into());
+        return Err(Rejection::BudgetSpent);
     }
-    if let Some(reason) = vetoes::content_veto(&text, &markup, context) {
-        return Err(format!("veto: {reason}"));
+    if let Some(veto) = vetoes::content_veto(&text, &markup, context) {
+        return Err(Rejection::Vetoed(veto));
     }
-    let (category, vote, mut signals) = best_category(&markup, &text).ok_or("asks for nothing")?;
+    let (category, vote, mut signals) =
+        best_category(&markup, &text).ok_or(Rejection::AsksForNothing)?;
     // Category evidence alone is a topic; an interruption also shows it is one: a way out
     // (a dismiss control), a way in (a button that is itself the ask), or a wall (it holds
     // the page: scroll locked, modal, covering the screen). Paywalls and adblock walls
@@ -149,7 +180,7 @@ pub(super) fn judge_explained(
         accept_from_markup(&markup, &text, intent, mode, &mut signals)
     };
     if !accepted {
-        return Err(format!("too weak (intent {intent:.1})"));
+        return Err(Rejection::TooWeak(intent));
     }
     Ok(Verdict {
         category,
@@ -377,7 +408,7 @@ fn looks_like_wrapper(index: &PageIndex, id: NodeId) -> bool {
     if geometry::placement(node, snapshot.viewport).is_some() {
         return true;
     }
-    let markup = markup::evidence_of(node);
+    let markup = markup::evidence_of(node, index.own_markup(id));
     if markup.shape.is_some() || markup.vendor.is_some() {
         return true;
     }
@@ -435,6 +466,6 @@ fn is_backdrop_here(index: &PageIndex, id: NodeId) -> bool {
     if geometry::has_layout(node, snapshot.viewport) {
         return geometry::is_backdrop(node, snapshot.viewport, text_chars);
     }
-    let own = format!("{} {}", node.id_attr(), node.class_attr()).to_lowercase();
+    let own = index.own_markup(id);
     text_chars == 0 && (own.contains("backdrop") || own.contains("scrim"))
 }

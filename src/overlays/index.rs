@@ -26,6 +26,8 @@ pub struct PageIndex<'a> {
     pub all_text_chars: Vec<u32>,
     /// Visible text characters of the whole snapshot.
     pub page_text_chars: u32,
+    /// Each element's lowercased id and classes (`markup::id_and_class`), empty for text.
+    pub own_markup: Vec<String>,
     /// The zone (navigation, player, chat, gallery) each node sits in, inherited from ancestors.
     pub zone: Vec<Zone>,
     /// The subtree holds article content markers (`<article>`, `itemprop=articleBody`, `<main>`).
@@ -88,6 +90,17 @@ impl<'a> PageIndex<'a> {
         let text_chars: Vec<u32> = totals.iter().map(|t| t.text_chars).collect();
         let all_text_chars: Vec<u32> = totals.iter().map(|t| t.all_text_chars).collect();
         let holds_article_marker: Vec<bool> = totals.iter().map(|t| t.article_marker).collect();
+        let own_markup: Vec<String> = snapshot
+            .nodes
+            .iter()
+            .map(|node| {
+                if node.is_element() {
+                    markup::id_and_class(node)
+                } else {
+                    String::new()
+                }
+            })
+            .collect();
         let mut zone = vec![Zone::None; count];
         // Forward pass: parents precede children (`Snapshot::validate`), so zones inherit.
         for (index, node) in snapshot.nodes.iter().enumerate() {
@@ -99,7 +112,7 @@ impl<'a> PageIndex<'a> {
             // shelter the whole page, so only modest elements open a zone.
             let modest = text_chars.get(index).is_some_and(|&c| c <= ZONE_MAX_TEXT);
             let own = if node.is_element() && modest {
-                markup::zone_of(node)
+                markup::zone_of(node, own_markup.get(index).map_or("", String::as_str))
             } else {
                 Zone::None
             };
@@ -124,6 +137,7 @@ impl<'a> PageIndex<'a> {
             text_chars,
             all_text_chars,
             page_text_chars,
+            own_markup,
             zone,
             holds_article_marker,
             scroll_lock: super::fixes::scroll_lock(snapshot),
@@ -152,6 +166,11 @@ impl<'a> PageIndex<'a> {
 
     pub fn all_text_chars_of(&self, id: NodeId) -> u32 {
         self.all_text_chars.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The element's lowercased id and classes ("" for none, and for text nodes).
+    pub fn own_markup(&self, id: NodeId) -> &str {
+        self.own_markup.get(id as usize).map_or("", String::as_str)
     }
 
     pub fn zone_of(&self, id: NodeId) -> Zone {

@@ -7,14 +7,12 @@
 
 use super::Category;
 use crate::snapshot::Node;
+use crate::text::PhraseIndex;
 use std::sync::OnceLock;
 
-static VENDOR_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
-static SHAPE_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
-static USER_DIALOG_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
-static PLAYER_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
-static CHAT_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
-static GALLERY_INDEX: OnceLock<MarkerIndex> = OnceLock::new();
+static PLAYER_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+static CHAT_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+static GALLERY_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
 
 /// A region whose content is never hidden, whatever it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -166,11 +164,28 @@ const SHAPE_SUBSTRINGS: &[&str] = &[
     "lightbox",
 ];
 
-/// Whole words (id/class split at punctuation) naming an overlay's shape.
-const SHAPE_WORDS: &[&str] = &[
-    "bar", "ribbon", "dock", "drawer", "sheet", "prompt", "nag", "notice", "dialog", "gate",
-    "wall", "toast", "portal", "teaser", "nudge",
-];
+/// A whole word (id/class split at punctuation) naming an overlay's shape. A `match`, not a
+/// list: every word of every id and class on the page is looked up.
+fn shape_word(word: &str) -> Option<&'static str> {
+    Some(match word {
+        "bar" => "bar",
+        "ribbon" => "ribbon",
+        "dock" => "dock",
+        "drawer" => "drawer",
+        "sheet" => "sheet",
+        "prompt" => "prompt",
+        "nag" => "nag",
+        "notice" => "notice",
+        "dialog" => "dialog",
+        "gate" => "gate",
+        "wall" => "wall",
+        "toast" => "toast",
+        "portal" => "portal",
+        "teaser" => "teaser",
+        "nudge" => "nudge",
+        _ => return None,
+    })
+}
 
 const PLAYER_MARKERS: &[&str] = &[
     "vjs-",
@@ -233,55 +248,51 @@ const NAVIGATION_CLASSES: &[&str] = &[
     "header",
 ];
 
-/// Markers grouped by first byte, so one pass over an id/class string checks a whole list
-/// (elements are many; a `contains` per marker per element dominated scan time).
-struct MarkerIndex {
-    by_first_byte: Vec<Vec<&'static str>>,
-}
-
-impl MarkerIndex {
-    fn new(markers: impl Iterator<Item = &'static str>) -> MarkerIndex {
-        let mut by_first_byte = vec![Vec::new(); 256];
-        for marker in markers {
-            if let Some(slot) = marker
-                .as_bytes()
-                .first()
-                .and_then(|&b| by_first_byte.get_mut(b as usize))
-            {
-                slot.push(marker);
-            }
-        }
-        MarkerIndex { by_first_byte }
-    }
-
-    /// Every marker occurring in `hay`, in order of position.
-    fn find_all<'h>(&'h self, hay: &'h str) -> impl Iterator<Item = &'static str> + 'h {
-        hay.bytes().enumerate().flat_map(move |(position, byte)| {
-            let rest = hay.as_bytes().get(position..).unwrap_or(&[]);
-            self.by_first_byte
-                .get(byte as usize)
-                .into_iter()
-                .flatten()
-                .copied()
-                .filter(move |marker| rest.starts_with(marker.as_bytes()))
-        })
-    }
-
-    fn find_first(&self, hay: &str) -> Option<&'static str> {
-        self.find_all(hay).next()
-    }
-}
-
+/// One pass over an id/class string checks a whole list (elements are many; a `contains`
+/// per marker per element dominated scan time).
 fn indexed(
-    cell: &'static OnceLock<MarkerIndex>,
+    cell: &'static OnceLock<PhraseIndex>,
     markers: &'static [&'static str],
-) -> &'static MarkerIndex {
-    cell.get_or_init(|| MarkerIndex::new(markers.iter().copied()))
+) -> &'static PhraseIndex {
+    cell.get_or_init(|| PhraseIndex::new(markers.iter().copied()))
 }
 
-fn category_index() -> &'static MarkerIndex {
-    static CELL: OnceLock<MarkerIndex> = OnceLock::new();
-    CELL.get_or_init(|| MarkerIndex::new(CATEGORY_MARKERS.iter().map(|(m, _)| *m)))
+/// The lists an element's own markup is searched for, in one index so that one pass over
+/// its markup text finds them all: entries are CATEGORY_MARKERS, then VENDOR_CONTAINERS,
+/// SHAPE_SUBSTRINGS and USER_DIALOG_MARKERS (see [`MarkerList::of_entry`]).
+fn markup_index() -> &'static PhraseIndex {
+    static CELL: OnceLock<PhraseIndex> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let categories = CATEGORY_MARKERS.iter().map(|(m, _)| *m);
+        let own = [VENDOR_CONTAINERS, SHAPE_SUBSTRINGS, USER_DIALOG_MARKERS];
+        PhraseIndex::new(categories.chain(own.into_iter().flatten().copied()))
+    })
+}
+
+/// Which list of [`markup_index`] an entry comes from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum MarkerList {
+    Category,
+    Vendor,
+    Shape,
+    UserDialog,
+}
+
+impl MarkerList {
+    fn of_entry(entry: usize) -> MarkerList {
+        let vendor = CATEGORY_MARKERS.len();
+        let shape = vendor + VENDOR_CONTAINERS.len();
+        let user_dialog = shape + SHAPE_SUBSTRINGS.len();
+        if entry < vendor {
+            MarkerList::Category
+        } else if entry < shape {
+            MarkerList::Vendor
+        } else if entry < user_dialog {
+            MarkerList::Shape
+        } else {
+            MarkerList::UserDialog
+        }
+    }
 }
 
 fn category_of_marker(marker: &str) -> Option<Category> {
@@ -306,8 +317,13 @@ pub fn marker_text(node: &Node) -> String {
     hay.to_lowercase()
 }
 
-/// id + classes only (data values may hold URLs and prose that would fake a zone).
-fn id_and_class(node: &Node) -> String {
+/// id + classes only (data values may hold URLs and prose that would fake a zone),
+/// lowercased; empty when the element has neither. The page index keeps it for every
+/// element (`PageIndex::own_markup`): zones, evidence, vetoes and backdrops all read it.
+pub fn id_and_class(node: &Node) -> String {
+    if node.id_attr().is_empty() && node.class_attr().is_empty() {
+        return String::new();
+    }
     format!("{} {}", node.id_attr(), node.class_attr()).to_lowercase()
 }
 
@@ -340,33 +356,57 @@ impl MarkupEvidence {
     }
 }
 
-pub fn evidence_of(node: &Node) -> MarkupEvidence {
-    let hay = marker_text(node);
-    let mut evidence = MarkupEvidence::default();
-    for marker in category_index().find_all(&hay) {
-        if let Some(category) = category_of_marker(marker) {
-            if !evidence.names(category) {
-                evidence.categories.push((category, marker));
-            }
-        }
-    }
-    let own = id_and_class(node);
-    evidence.vendor = indexed(&VENDOR_INDEX, VENDOR_CONTAINERS).find_first(&own);
-    evidence.shape = indexed(&SHAPE_INDEX, SHAPE_SUBSTRINGS)
-        .find_first(&own)
-        .or_else(|| {
-            own.split(|c: char| !c.is_ascii_alphanumeric())
-                .find_map(|word| SHAPE_WORDS.iter().copied().find(|w| *w == word))
-        });
+/// What `node`'s markup says; `own` is its [`id_and_class`]. One pass over its markup text
+/// (id, classes, then data values: [`marker_text`], which starts with `own`): category
+/// markers count anywhere in it, the other lists only inside `own`.
+pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
     let role = node.attr("role").unwrap_or("");
-    evidence.dialog_role = role == "dialog" || role == "alertdialog" || node.tag == "dialog";
-    evidence.aria_modal = node.attr("aria-modal") == Some("true");
-    evidence.user_dialog = indexed(&USER_DIALOG_INDEX, USER_DIALOG_MARKERS).find_first(&own);
+    let mut evidence = MarkupEvidence {
+        dialog_role: role == "dialog" || role == "alertdialog" || node.tag == "dialog",
+        aria_modal: node.attr("aria-modal") == Some("true"),
+        ..MarkupEvidence::default()
+    };
+    // Most elements carry no id, class or data value: no marker can be found, so no
+    // lowercase copies are made for them.
+    if node.attrs.is_empty() {
+        return evidence;
+    }
+    let hay = marker_text(node);
+    // `own` is empty for an element without id and class, and then nothing is "inside" it.
+    let own_end = if hay.starts_with(own) { own.len() } else { 0 };
+    let mut shape = None;
+    markup_index().scan(&hay, |at, marker, entry| {
+        let inside_own = at + marker.len() <= own_end;
+        match MarkerList::of_entry(entry) {
+            MarkerList::Category => {
+                if let Some(category) = category_of_marker(marker) {
+                    if !evidence.names(category) {
+                        evidence.categories.push((category, marker));
+                    }
+                }
+            }
+            MarkerList::Vendor if inside_own => {
+                evidence.vendor.get_or_insert(marker);
+            }
+            MarkerList::Shape if inside_own => {
+                shape.get_or_insert(marker);
+            }
+            MarkerList::UserDialog if inside_own => {
+                evidence.user_dialog.get_or_insert(marker);
+            }
+            _ => {}
+        }
+        true
+    });
+    evidence.shape = shape.or_else(|| {
+        own.split(|c: char| !c.is_ascii_alphanumeric())
+            .find_map(shape_word)
+    });
     evidence
 }
 
-/// The zone an element opens, judged by its own markup.
-pub fn zone_of(node: &Node) -> Zone {
+/// The zone an element opens, judged by its own markup; `own` is its [`id_and_class`].
+pub fn zone_of(node: &Node, own: &str) -> Zone {
     if matches!(node.tag.as_str(), "html" | "body") {
         return Zone::None;
     }
@@ -387,21 +427,17 @@ pub fn zone_of(node: &Node) -> Zone {
     {
         return Zone::Navigation;
     }
-    let own = id_and_class(node);
     if own.trim().is_empty() {
         Zone::None
     } else if indexed(&PLAYER_INDEX, PLAYER_MARKERS)
-        .find_first(&own)
+        .find_first(own)
         .is_some()
     {
         Zone::Player
-    } else if indexed(&CHAT_INDEX, CHAT_MARKERS)
-        .find_first(&own)
-        .is_some()
-    {
+    } else if indexed(&CHAT_INDEX, CHAT_MARKERS).find_first(own).is_some() {
         Zone::Chat
     } else if indexed(&GALLERY_INDEX, GALLERY_MARKERS)
-        .find_first(&own)
+        .find_first(own)
         .is_some()
     {
         Zone::Gallery
@@ -422,8 +458,9 @@ pub fn is_article_marker(node: &Node) -> bool {
             .is_some_and(|v| v.eq_ignore_ascii_case("articlebody"))
 }
 
-/// Classes that mark article content even when another class says "paywall".
-pub fn has_content_class(node: &Node) -> bool {
+/// Classes that mark article content even when another class says "paywall"; `own` is the
+/// element's [`id_and_class`].
+pub fn has_content_class(own: &str) -> bool {
     const CONTENT_MARKERS: &[&str] = &[
         "article-body",
         "article__body",
@@ -436,6 +473,5 @@ pub fn has_content_class(node: &Node) -> bool {
         "meteredcontent",
         "heading-",
     ];
-    let own = id_and_class(node);
     CONTENT_MARKERS.iter().any(|m| own.contains(m))
 }

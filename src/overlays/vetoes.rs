@@ -68,26 +68,67 @@ fn is_content_tag(tag: &str) -> bool {
     )
 }
 
+/// Why an element is never hidden. The scan only asks whether there is one (for every
+/// candidate element: no text is formatted there); evaluation output shows it (`Display`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Veto<'a> {
+    ContentTag(&'a str),
+    Inside(Zone),
+    ArticleMarker,
+    ContentClass,
+    ContainsArticle,
+    TooMuchText,
+    PageTextShare,
+    LoginOrSearchForm,
+    ContactForm,
+    UserDialog(&'static str),
+    LinkList(usize),
+    MediaPlayer,
+    ContainsHeadline,
+    ContainsArticleText,
+}
+
+impl std::fmt::Display for Veto<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Veto::ContentTag(tag) => write!(f, "content tag <{tag}>"),
+            Veto::Inside(zone) => write!(f, "inside {}", zone.label()),
+            Veto::ArticleMarker => f.write_str("article body marker"),
+            Veto::ContentClass => f.write_str("article content class"),
+            Veto::ContainsArticle => f.write_str("contains the article"),
+            Veto::TooMuchText => f.write_str("too much text for an overlay"),
+            Veto::PageTextShare => f.write_str("holds over 30 % of the page text"),
+            Veto::LoginOrSearchForm => f.write_str("login or search form"),
+            Veto::ContactForm => f.write_str("contact or feedback form"),
+            Veto::UserDialog(word) => write!(f, "user-opened dialog ({word})"),
+            Veto::LinkList(links) => write!(f, "{links} links: navigation or link list"),
+            Veto::MediaPlayer => f.write_str("holds a media player"),
+            Veto::ContainsHeadline => f.write_str("contains the headline"),
+            Veto::ContainsArticleText => f.write_str("contains the article text"),
+        }
+    }
+}
+
 /// Vetoes that need only the markup and the index (cheap; run before reading text).
-pub fn structural_veto(
-    index: &PageIndex,
+pub fn structural_veto<'a>(
+    index: &PageIndex<'a>,
     id: NodeId,
     all_text_chars: u32,
     context: &ScanContext,
-) -> Option<String> {
+) -> Option<Veto<'a>> {
     let node = index.snapshot.node(id)?;
     if is_content_tag(&node.tag) {
-        return Some(format!("content tag <{}>", node.tag));
+        return Some(Veto::ContentTag(&node.tag));
     }
     let zone = index.zone_of(id);
     if zone != Zone::None {
-        return Some(format!("inside {}", zone.label()));
+        return Some(Veto::Inside(zone));
     }
     if markup::is_article_marker(node) {
-        return Some("article body marker".into());
+        return Some(Veto::ArticleMarker);
     }
-    if markup::has_content_class(node) && all_text_chars > CONTENT_CLASS_TEXT {
-        return Some("article content class".into());
+    if markup::has_content_class(index.own_markup(id)) && all_text_chars > CONTENT_CLASS_TEXT {
+        return Some(Veto::ContentClass);
     }
     if index
         .holds_article_marker
@@ -95,22 +136,22 @@ pub fn structural_veto(
         .copied()
         .unwrap_or(false)
     {
-        return Some("contains the article".into());
+        return Some(Veto::ContainsArticle);
     }
     if let Some(root) = context.article_root.filter(|_| !index.snapshot.partial) {
         if index.contains(id, root) {
-            return Some("contains the article".into());
+            return Some(Veto::ContainsArticle);
         }
     }
     if all_text_chars > MAX_OVERLAY_TEXT {
-        return Some("too much text for an overlay".into());
+        return Some(Veto::TooMuchText);
     }
     let page = index.page_text_chars;
     let own = index.text_chars_of(id);
     let share_applies =
         !index.snapshot.partial && page >= MIN_PAGE_TEXT_FOR_SHARE && own >= MIN_TEXT_FOR_SHARE;
     if share_applies && own as f32 > page as f32 * MAX_PAGE_TEXT_SHARE {
-        return Some("holds over 30 % of the page text".into());
+        return Some(Veto::PageTextShare);
     }
     None
 }
@@ -120,29 +161,29 @@ pub fn content_veto(
     text: &TextEvidence,
     markup: &MarkupEvidence,
     context: &ScanContext,
-) -> Option<String> {
+) -> Option<Veto<'static>> {
     let asks_for_money = text.phrase_count(Category::Paywall) > 0
         || text.phrase_count(Category::Donation) > 0
         || markup.names(Category::Paywall)
         || markup.names(Category::Donation);
     if (text.password_input || text.search_input) && !asks_for_money {
-        return Some("login or search form".into());
+        return Some(Veto::LoginOrSearchForm);
     }
     if text.textarea && !asks_for_money {
-        return Some("contact or feedback form".into());
+        return Some(Veto::ContactForm);
     }
     if let Some(word) = markup.user_dialog.filter(|_| !asks_for_money) {
-        return Some(format!("user-opened dialog ({word})"));
+        return Some(Veto::UserDialog(word));
     }
     if text.links >= MAX_OVERLAY_LINKS && !markup.is_strong() {
-        return Some(format!("{} links: navigation or link list", text.links));
+        return Some(Veto::LinkList(text.links));
     }
     if text.media && markup.categories.is_empty() {
-        return Some("holds a media player".into());
+        return Some(Veto::MediaPlayer);
     }
     if let Some(headline) = comparable(&headline_core(&context.headline)) {
         if text.text.contains(&headline) {
-            return Some("contains the headline".into());
+            return Some(Veto::ContainsHeadline);
         }
     }
     let excerpt: String = collapse_whitespace(&context.excerpt)
@@ -151,7 +192,7 @@ pub fn content_veto(
         .collect();
     if let Some(excerpt) = comparable(&excerpt) {
         if text.text.contains(&excerpt) {
-            return Some("contains the article text".into());
+            return Some(Veto::ContainsArticleText);
         }
     }
     None

@@ -1,6 +1,9 @@
 //! Which sentences may appear in a summary at all: not captions, credits, bylines,
 //! headings, calls to subscribe, donate or follow, questions to the reader, nor fragments.
 
+use crate::text::PhraseIndex;
+use std::sync::OnceLock;
+
 /// Fewer words than this is a fragment (a dateline, a label, "Photo: AP.").
 pub const MIN_WORDS: usize = 6;
 /// More words than this is a run-on the splitter could not break (a list, a table row);
@@ -141,16 +144,25 @@ pub fn is_summary_worthy(sentence: &str, word_count: usize) -> bool {
     !is_boilerplate(&lower) && !is_caption(&lower) && !is_byline(sentence)
 }
 
+/// One pass over a sentence for a whole list (a search per phrase cost more than the rest
+/// of the summary).
+fn indexed(
+    cell: &'static OnceLock<PhraseIndex>,
+    phrases: &'static [&'static str],
+) -> &'static PhraseIndex {
+    cell.get_or_init(|| PhraseIndex::new(phrases.iter().copied()))
+}
+
 fn is_boilerplate(lower: &str) -> bool {
-    BOILERPLATE
-        .iter()
-        .any(|phrase| contains_at_word_start(lower, phrase))
+    static BOILERPLATE_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+    indexed(&BOILERPLATE_INDEX, BOILERPLATE).any_at_word_start(lower)
         || (contains_at_word_start(lower, "follow")
             && NETWORKS.iter().any(|network| ends_word(lower, network)))
         || has_handle(lower)
 }
 
 fn is_caption(lower: &str) -> bool {
+    static CREDITS_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
     let opens_with_label = CAPTION_OPENERS.iter().any(|opener| {
         lower.strip_prefix(opener).is_some_and(|rest| {
             rest.chars()
@@ -169,9 +181,7 @@ fn is_caption(lower: &str) -> bool {
     opens_with_label
         || has_marker
         || lower.contains("(pictured")
-        || CREDITS
-            .iter()
-            .any(|credit| contains_at_word_start(lower, credit))
+        || indexed(&CREDITS_INDEX, CREDITS).any_at_word_start(lower)
 }
 
 /// "By Jane Roe and Tom Doe, Staff Reporters": an opener, then only capitalised names and

@@ -4,9 +4,11 @@
 //! Owner: summary.
 
 mod lang;
+mod phrases;
 mod sentences;
 mod words;
 
 pub use lang::detect_language;
+pub use phrases::PhraseIndex;
 pub use sentences::{split_sentences, Sentence};
 pub use words::{lowercase, stop_words, words, TermAnalyzer, SUPPORTED_LANGUAGES};

@@ -4,6 +4,7 @@
  * AEB pages, in headless Chromium. Invoked by `./build.sh bench`; by hand:
  *
  *   node tests/bench/run.mjs SHARED_DIR [--limit N] [--no-observer] [--dist DIR] [--js-flags=…]
+ *                            [--cpu-profile DIR] [--reports DIR]
  *
  * Each page is served from a tiny server on 127.0.0.1 and loaded with page scripts off
  * (`javaScriptEnabled: false`) and every sub-resource blocked, so the page cannot run or
@@ -25,11 +26,17 @@
  * The observer benchmark uses a page of ours with scripts ON that adds 1,000 nodes a second
  * for 10 s; the CPU cost is the CDP `ScriptDuration` metric with Unveil minus without.
  *
+ * `--cpu-profile DIR` writes a CDP CPU profile of each page's cold analysis to
+ * DIR/<page>.cpuprofile (open it in DevTools, or sum it with tests/bench/profile-summary.mjs).
+ * For Rust function names, give it a --dist whose wasm kept its name section (wasm-opt -g).
+ * `--reports DIR` writes each page's report (JSON) to DIR/<page>.json: two builds that
+ * should decide the same can be compared page by page (`diff -r`).
+ *
  * Benchmarks, not tests: nothing here fails on a number.
  */
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +53,8 @@ const LIMIT = Number(option('limit', Infinity));
 const OBSERVER = !args.includes('--no-observer');
 // e.g. --js-flags=--no-liftoff to see how much of a cold analysis is V8's baseline wasm tier.
 const JS_FLAGS = args.filter((a) => a.startsWith('--js-flags='));
+const PROFILE_DIR = option('cpu-profile', null);
+const REPORTS_DIR = option('reports', null);
 const PAGE_TIMEOUT_MS = 60000;
 
 // ---- what gets injected ---------------------------------------------------------------
@@ -150,6 +159,7 @@ const ANALYSE = `(async (entry) => {
     nodes: page?.snapshotNodes ?? 0, hidden: document.querySelectorAll('[data-unveil-hidden]').length,
     quotes: page?.report?.quotes?.length ?? 0, words: page?.report?.article?.word_count ?? 0,
     memoryBytes: __bench.memory.buffer.byteLength,
+    report: page?.report ?? null,
   };
 })`;
 
@@ -260,6 +270,21 @@ async function cpuOf(cdp, run) {
   return { ...result, cpuMs: (after.thread - before.thread) * 1000, processMs: (after.process - before.process) * 1000 };
 }
 
+/** Runs `run` under the CDP sampling profiler and writes the profile to PROFILE_DIR/name. */
+async function profiled(cdp, name, run) {
+  if (!PROFILE_DIR) return run();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  try {
+    return await run();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
+    writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+  }
+}
+
 async function measurePage(browser, url) {
   const { context, page } = await openPage(browser, url, { scripts: false });
   try {
@@ -271,8 +296,16 @@ async function measurePage(browser, url) {
     await page.evaluate(WASM_BYTES, wasmBase64); // the extension fetches them: not timed
     const start = await cpuOf(cdp, () => call(page, DOCUMENT_START, setupScripts));
     const warmUp = await cpuOf(cdp, () => call(page, WARM_UP));
-    const unveil = await cpuOf(cdp, () => call(page, ANALYSE, entryScript));
+    const name = url.split('/').pop().slice(0, 12);
+    const unveil = await profiled(cdp, name, () => cpuOf(cdp, () => call(page, ANALYSE, entryScript)));
     const { warm, snapshotJsonKB } = await call(page, WARM);
+    if (REPORTS_DIR) {
+      mkdirSync(REPORTS_DIR, { recursive: true });
+      // The server's port changes from run to run; the reports should not.
+      const json = JSON.stringify(unveil.report, null, 1).replaceAll(new URL(url).origin, 'http://bench');
+      writeFileSync(join(REPORTS_DIR, `${name}.json`), `${json}\n`);
+    }
+    delete unveil.report;
     return { reader, start, warmUp, unveil: { ...unveil, warm, snapshotJsonKB } };
   } finally {
     await context.close();

@@ -1,0 +1,117 @@
+//! Many fixed phrases searched in one pass over a text.
+//!
+//! Lists of markers and phrases are tested against every element or sentence of a page.
+//! `str::contains` per phrase sets up a two-way searcher each time and walks the text once
+//! per phrase; grouping the phrases by first byte walks it once for the whole list. Plain
+//! loops, not iterator adapters: this runs on every page, mostly in V8's baseline wasm
+//! tier, which does not inline.
+
+/// Phrases grouped by their first byte, each with its entry number (its position in the
+/// list given to [`PhraseIndex::new`], which may chain several lists).
+pub struct PhraseIndex {
+    by_first_byte: Vec<Vec<(&'static str, usize)>>,
+}
+
+impl PhraseIndex {
+    pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> PhraseIndex {
+        let mut by_first_byte = vec![Vec::new(); 256];
+        for (entry, phrase) in phrases.into_iter().enumerate() {
+            if let Some(slot) = phrase
+                .as_bytes()
+                .first()
+                .and_then(|&b| by_first_byte.get_mut(b as usize))
+            {
+                slot.push((phrase, entry));
+            }
+        }
+        PhraseIndex { by_first_byte }
+    }
+
+    /// Calls `found(position, phrase, entry)` for every occurrence of a phrase in `text`, in
+    /// order of position (at one position, in the order of the list), until it returns
+    /// false. Positions are char boundaries: a phrase never starts with a continuation byte.
+    pub fn scan(&self, text: &str, mut found: impl FnMut(usize, &'static str, usize) -> bool) {
+        let bytes = text.as_bytes();
+        for position in 0..bytes.len() {
+            let rest = &bytes[position..];
+            let Some(slot) = self.by_first_byte.get(rest[0] as usize) else {
+                continue;
+            };
+            for &(phrase, entry) in slot {
+                if starts_with(rest, phrase.as_bytes()) && !found(position, phrase, entry) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The phrase found first (leftmost), if any.
+    pub fn find_first(&self, text: &str) -> Option<&'static str> {
+        let mut first = None;
+        self.scan(text, |_, phrase, _| {
+            first = Some(phrase);
+            false
+        });
+        first
+    }
+
+    /// Whether a phrase occurs where a word starts: at the start of `text` or after a
+    /// character that is not a letter or digit (not inside "redonate").
+    pub fn any_at_word_start(&self, text: &str) -> bool {
+        let mut any = false;
+        self.scan(text, |at, _, _| {
+            any = text
+                .get(..at)
+                .and_then(|before| before.chars().next_back())
+                .is_none_or(|c| !c.is_alphanumeric());
+            !any
+        });
+        any
+    }
+}
+
+/// `text.starts_with(prefix)` compared byte by byte in place: the phrases are short, and
+/// a `memcmp` call per candidate position cost more than the comparison.
+fn starts_with(text: &[u8], prefix: &[u8]) -> bool {
+    if prefix.len() > text.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < prefix.len() {
+        if text[at] != prefix[at] {
+            return false;
+        }
+        at += 1;
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_phrases_in_order_of_position() {
+        let index = PhraseIndex::new(["modal", "mod", "pop"]);
+        let mut found = Vec::new();
+        index.scan("a-popup modal", |at, phrase, entry| {
+            found.push((at, phrase, entry));
+            true
+        });
+        assert_eq!(found, vec![(2, "pop", 2), (8, "modal", 0), (8, "mod", 1)]);
+        assert_eq!(index.find_first("x modal pop"), Some("modal"));
+        assert_eq!(index.find_first("nothing here"), None);
+        assert_eq!(index.find_first(""), None);
+    }
+
+    #[test]
+    fn word_starts_only() {
+        let index = PhraseIndex::new(["donate now", "©"]);
+        assert!(index.any_at_word_start("Please, donate now."));
+        assert!(index.any_at_word_start("donate now"));
+        assert!(!index.any_at_word_start("redonate now"));
+        assert!(index.any_at_word_start("redonate now or donate now"));
+        assert!(index.any_at_word_start("photo ©ap"));
+        assert!(!index.any_at_word_start("é©"));
+    }
+}
