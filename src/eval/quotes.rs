@@ -462,8 +462,9 @@ const PRONOUNS: &[&str] = &[
 fn name_words(text: &str) -> Vec<String> {
     text.split(|c: char| c.is_whitespace() || c == ',' || c == '.')
         .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .trim_end_matches("’s")
+            // One apostrophe for both spellings: "O’Neill" and "O'Neill" are one name.
+            w.replace('’', "'")
+                .trim_matches(|c: char| !c.is_alphanumeric())
                 .trim_end_matches("'s")
                 .to_lowercase()
         })
@@ -489,7 +490,15 @@ fn name_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether the quote's resolved speaker names the gold's person: the whole gold phrase, or
+/// its head before a comma when a description follows ("Mr. Lee, the law professor" is Lee).
 fn right_person(quote: &Quote, gold_resolved: &str) -> bool {
+    let head = gold_resolved.split(',').next().unwrap_or(gold_resolved);
+    names_gold_person(quote, gold_resolved)
+        || head != gold_resolved && names_gold_person(quote, head)
+}
+
+fn names_gold_person(quote: &Quote, gold_resolved: &str) -> bool {
     let gold_words = name_words(gold_resolved);
     let gold_unresolved = gold_words.is_empty()
         || gold_words.len() == 1 && PRONOUNS.contains(&gold_words[0].as_str());
@@ -535,6 +544,15 @@ mod tests {
         assert!(right_person(&quote(Some("Jane Roe"), "she"), "Jane Roe"));
         assert!(!right_person(&quote(Some("John Doe"), "he"), "Jane Roe"));
         assert!(right_person(&quote(None, "they"), "they"));
+        assert!(right_person(&quote(Some("Jim O’Hara"), "he"), "Jim O'Hara"));
+        assert!(right_person(
+            &quote(Some("Ann Lee"), "Lee"),
+            "Ms. Lee, the law professor"
+        ));
+        assert!(!right_person(
+            &quote(Some("Ann Lee"), "she"),
+            "Ms. Poe, the law professor"
+        ));
         assert!(!right_person(&quote(None, "he"), "Jane Roe"));
     }
 
