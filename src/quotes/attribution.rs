@@ -90,7 +90,8 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
                     .and_then(|i| Some((spans.get(i)?, found.get(i)?.as_ref()?)))
                     .filter(|(p, _)| p.paragraph_start == span.paragraph_start);
                 attribution = attribution
-                    .map(|attribution| german::respeak(chars, span, attribution, previous, cues));
+                    .map(|attribution| german::respeak(chars, span, attribution, previous, cues))
+                    .filter(|found| found.speaker.is_some() || !german::is_a_name(chars, span));
             }
         }
         if let (Some(found), Some(span)) = (attribution.as_mut(), spans.get(index)) {

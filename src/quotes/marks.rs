@@ -406,10 +406,7 @@ mod tests {
             quoted("Das Magazin ''Stern'' schrieb: „Es bleibt offen.“"),
             ["„Es bleibt offen.“"]
         );
-        assert_eq!(
-            quoted("Die Art ''Maiasaura''.\nEr sagte: „Ja.“"),
-            ["„Ja.“"]
-        );
+        assert_eq!(quoted("Die Art ''Maiasaura''.\nEr sagte: „Ja.“"), ["„Ja.“"]);
         assert_eq!(quoted("He said ''yes,'' twice."), ["''yes,''"]);
     }
 

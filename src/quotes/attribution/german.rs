@@ -166,6 +166,29 @@ pub(super) fn respeak(
     }
 }
 
+/// „Schule ohne Rassismus – Schule mit Courage“, „Rundschau am Sonntag“: a capitalised
+/// quote of two words or more with no sentence mark and no comma inside names something
+/// (a title, a motto, an organisation) rather than quoting speech; without a speaker
+/// found for it, it is no quote. Speech, even a fragment, has a clause in it or starts
+/// lowercase inside the writer's sentence.
+pub(super) fn is_a_name(chars: &[char], span: &Span) -> bool {
+    let inside = chars
+        .get(span.start + 1..span.end.saturating_sub(1))
+        .unwrap_or(&[]);
+    let capitalised = inside
+        .iter()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase());
+    let words = inside
+        .split(|c| c.is_whitespace())
+        .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
+        .count();
+    let clause_mark = inside
+        .iter()
+        .any(|c| matches!(c, '.' | '!' | '?' | ',' | ':' | ';'));
+    capitalised && words >= 2 && !clause_mark
+}
+
 /// "Roe nannte es „A“, Trainer Jan Lind bezeichnete es als „B“": a quote carried on from
 /// the one before still has its own speaker when its clause opens with a subject and a
 /// verb (not a reporting clause of the first: "„A“, sagte er, „B“").
@@ -1375,6 +1398,31 @@ mod tests {
 
     fn some(speaker: &str) -> Option<String> {
         Some(speaker.to_string())
+    }
+
+    /// The quoted text of every quote found in German text.
+    fn quoted(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        find(text, "de")
+            .into_iter()
+            .map(|q| chars[q.start..q.end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_capitalised_name_without_speaker_is_no_quote() {
+        let text = "Zu sehen waren Vorträge wie „Brücken und Fähren am Oberrhein“ und \
+                    „Die Post in Baden seit 1850“.\n\n\
+                    So meldete die in Lörrach erscheinende „Stimme vom Dreiland“ den Termin.\n\n\
+                    Seither seien die Mieten „deutlich gestiegen“.\n\n\
+                    „Wir haben gewartet. Es kam niemand.“";
+        assert_eq!(
+            quoted(text),
+            [
+                "„deutlich gestiegen“",
+                "„Wir haben gewartet. Es kam niemand.“"
+            ]
+        );
     }
 
     #[test]
