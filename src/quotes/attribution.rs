@@ -91,7 +91,7 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
                     .filter(|(p, _)| p.paragraph_start == span.paragraph_start);
                 attribution = attribution
                     .map(|attribution| german::respeak(chars, span, attribution, previous, cues))
-                    .filter(|found| found.speaker.is_some() || !german::is_a_name(chars, span));
+                    .filter(|found| !german::only_names_something(chars, span, found));
             }
         }
         if let (Some(found), Some(span)) = (attribution.as_mut(), spans.get(index)) {

@@ -166,12 +166,35 @@ pub(super) fn respeak(
     }
 }
 
+/// A name-like quote (below) with no speaker, or announced only by a colon with no
+/// reporting verb ("Sein erstes Werk entstand 1970: „Le Grand Macabre“"; a clause "mit
+/// den Worten …:" still announces speech), names a title, a motto or an organisation; it
+/// is no quote.
+pub(super) fn only_names_something(chars: &[char], span: &Span, found: &Attribution) -> bool {
+    let colon_only = found.cue.is_some_and(|(start, end)| {
+        chars.get(start..end) == Some(&[':'][..]) && !clause_speaks_of_words(chars, span, start)
+    });
+    (found.speaker.is_none() || colon_only) && is_a_name(chars, span)
+}
+
+/// Whether the sentence part before `colon` (within its paragraph) has "Worte(n)" in it.
+fn clause_speaks_of_words(chars: &[char], span: &Span, colon: usize) -> bool {
+    let from = span.paragraph_start.max(colon.saturating_sub(WINDOW));
+    let clause = chars.get(from..colon).unwrap_or(&[]);
+    let since_period = clause
+        .iter()
+        .rposition(|&c| c == '.')
+        .map_or(clause, |i| clause.get(i + 1..).unwrap_or(&[]));
+    let text: String = since_period.iter().collect();
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|word| matches!(word, "Worte" | "Worten"))
+}
+
 /// „Schule ohne Rassismus – Schule mit Courage“, „Rundschau am Sonntag“: a capitalised
-/// quote of two words or more with no sentence mark and no comma inside names something
-/// (a title, a motto, an organisation) rather than quoting speech; without a speaker
-/// found for it, it is no quote. Speech, even a fragment, has a clause in it or starts
-/// lowercase inside the writer's sentence.
-pub(super) fn is_a_name(chars: &[char], span: &Span) -> bool {
+/// quote of two words or more with no sentence mark and no comma inside reads as a name
+/// rather than speech. Speech, even a fragment, has a clause in it, or starts lowercase
+/// inside the writer's sentence, or has a speaker and a reporting verb.
+fn is_a_name(chars: &[char], span: &Span) -> bool {
     let inside = chars
         .get(span.start + 1..span.end.saturating_sub(1))
         .unwrap_or(&[]);
@@ -1415,12 +1438,17 @@ mod tests {
                     „Die Post in Baden seit 1850“.\n\n\
                     So meldete die in Lörrach erscheinende „Stimme vom Dreiland“ den Termin.\n\n\
                     Seither seien die Mieten „deutlich gestiegen“.\n\n\
-                    „Wir haben gewartet. Es kam niemand.“";
+                    „Wir haben gewartet. Es kam niemand.“\n\n\
+                    Ihr erstes Album erschien 1998: „Lichter am Fluss“.\n\n\
+                    Die Ministerin sagte: „Wir halten Wort“.\n\n\
+                    Der Trainer versuchte mit den Worten zu beruhigen: „Alles bleibt beim Alten“.";
         assert_eq!(
             quoted(text),
             [
                 "„deutlich gestiegen“",
-                "„Wir haben gewartet. Es kam niemand.“"
+                "„Wir haben gewartet. Es kam niemand.“",
+                "„Wir halten Wort“",
+                "„Alles bleibt beim Alten“"
             ]
         );
     }
