@@ -94,6 +94,9 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
                     .filter(|found| !german::only_names_something(chars, span, found));
             }
         }
+        if attribution.is_none() {
+            attribution = coordinated_with_previous(chars, spans, index, &found);
+        }
         if let (Some(found), Some(span)) = (attribution.as_mut(), spans.get(index)) {
             if sentence_goes_on_after(chars, span.end) {
                 found.kind = QuoteKind::Mixed;
@@ -104,6 +107,35 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
         found.push(attribution);
     }
     found
+}
+
+/// als „aggressiv“ und „herausfordernd“, Parolen wie „A“ oder „B“: a quote joined to an
+/// attributed quote before it by a bare "und"/"oder" (and a determiner) is a second
+/// fragment of the same report, with the same speaker.
+fn coordinated_with_previous(
+    chars: &[char],
+    spans: &[Span],
+    index: usize,
+    found: &[Option<Attribution>],
+) -> Option<Attribution> {
+    let span = spans.get(index)?;
+    let previous = spans
+        .get(index.checked_sub(1)?)
+        .filter(|p| p.paragraph_start == span.paragraph_start)?;
+    let earlier = found.get(index - 1)?.as_ref()?;
+    let between = Context::new(chars, tokenize(chars, previous.end, span.start));
+    let joined = matches!(between.word(0), "und" | "oder" | "sowie" | "and" | "or")
+        && match between.len() {
+            1 => true,
+            2 => cues::is_determiner(between.word(1)),
+            _ => false,
+        };
+    joined.then(|| Attribution {
+        speaker: earlier.speaker,
+        cue: earlier.cue,
+        kind: QuoteKind::Mixed,
+        continues: Some(index - 1),
+    })
 }
 
 /// The written speaker without a leading conjunction ("But Ms. Capito", "And, he"); none

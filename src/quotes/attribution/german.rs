@@ -1454,6 +1454,35 @@ mod tests {
     }
 
     #[test]
+    fn a_fragment_joined_by_und_or_oder_shares_the_speaker_before() {
+        let text = "Der Stadtrat bezeichnete den Plan als „mutig“ und „längst fällig“.\n\n\
+                    Die Fans riefen Sprüche wie „Auf geht's!“ oder „Nie mehr zweite Liga!“ \
+                    in die Kurve.\n\n\
+                    Die Tafel zeigte „Wasser“ und „Brot“.";
+        let found = find(text, "de");
+        let chars: Vec<char> = text.chars().collect();
+        let quoted: Vec<(String, Option<String>)> = found
+            .iter()
+            .map(|q| {
+                (
+                    chars[q.start..q.end].iter().collect(),
+                    q.speaker_as_written.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            quoted,
+            [
+                ("„mutig“".to_string(), some("Der Stadtrat")),
+                ("„längst fällig“".to_string(), some("Der Stadtrat")),
+                ("„Auf geht's!“".to_string(), some("Die Fans")),
+                ("„Nie mehr zweite Liga!“".to_string(), some("Die Fans")),
+            ]
+        );
+        assert_eq!(found[0].attribution, found[1].attribution);
+    }
+
+    #[test]
     fn inverted_verb_takes_the_whole_noun_phrase_after_it() {
         let text = "„Wir bleiben dabei“, sagte der Sprecher des Umweltamtes, Lars Kemper.\n\n\
                     „Das reicht nicht“, erklärte die frühere Ministerin Jana Ulm (SPD).\n\n\
