@@ -886,6 +886,15 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
         .iter()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase());
+    // Kubricks Film „2001: Odyssee im Weltraum“, des Magazins „auto, motor und sport“:
+    // after a German noun that bears a name, the quote is that name, however it is cased.
+    let bears_a_name = before
+        .len()
+        .checked_sub(1)
+        .is_some_and(|noun| before.is_word(noun) && is_german_name_bearer(before.word(noun)));
+    if bears_a_name && words <= MAX_NAME_BEARER_WORDS {
+        return true;
+    }
     // A title may end on the sentence's period (“Meet the Press.”), not on a comma.
     let ends_clause = matches!(last_inside(chars, span), '!' | '?' | ',' | ':' | ';');
     if !capitalised || ends_clause {
@@ -1027,6 +1036,46 @@ fn flags_a_term(before: &Context) -> bool {
             && before.word(last - 2) == "so"
             && before.word(last - 1) == "-"
             && word == "called"
+}
+
+/// Longest quote taken as the name a German name-bearing noun announces.
+const MAX_NAME_BEARER_WORDS: usize = 16;
+
+/// German nouns followed by the name of what they denote: "Motto", "Titel", "Namen",
+/// and works and media, also in compounds ("Tageszeitung", "Fernsehsender",
+/// "Krimiserie"). Not "Parole" or "Aufschrift": those quote what someone wrote or chanted.
+fn is_german_name_bearer(word: &str) -> bool {
+    const EXACT: &[&str] = &[
+        "motto",
+        "titel",
+        "name",
+        "namen",
+        "spitznamen",
+        "codenamen",
+        "enzyklika",
+    ];
+    const ENDINGS: &[&str] = &[
+        "zeitung",
+        "zeitschrift",
+        "magazin",
+        "magazins",
+        "magazines",
+        "film",
+        "films",
+        "buch",
+        "buches",
+        "lied",
+        "serie",
+        "album",
+        "roman",
+        "blatt",
+        "blattes",
+        "sender",
+        "senders",
+        "überschrift",
+        "reihe",
+    ];
+    EXACT.contains(&word) || ENDINGS.iter().any(|ending| word.ends_with(ending))
 }
 
 /// Longest title taken as the name of the noun before it ("das Buch „…“").

@@ -1454,6 +1454,17 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_a_work_or_medium_noun_is_no_quote() {
+        let text = "Die Regisseurin drehte zuletzt den Film „1999: Sommer am See“.\n\n\
+                    Er schrieb für sein Buch „Brot und Salz – eine Geschichte der Bäckerei \
+                    am Niederrhein von 1800 bis heute“ lange.\n\n\
+                    Laut einem Test des Fachmagazins „rad, weg und ziel“ sind die Preise \
+                    gestiegen.\n\n\
+                    Der Trainer sagte, das Spiel sei „ein Geschenk“.";
+        assert_eq!(quoted(text), ["„ein Geschenk“"]);
+    }
+
+    #[test]
     fn a_fragment_joined_by_und_or_oder_shares_the_speaker_before() {
         let text = "Der Stadtrat bezeichnete den Plan als „mutig“ und „längst fällig“.\n\n\
                     Die Fans riefen Sprüche wie „Auf geht's!“ oder „Nie mehr zweite Liga!“ \
