@@ -291,7 +291,7 @@ fn attribute(
             tokenize(chars, after_closing(chars, span), after_limit),
         ),
     );
-    if names_something(chars, span, &before, &after) {
+    if names_something(chars, span, &before, &after, cues) {
         return None;
     }
     let starts_sentence = before.tokens.iter().all(|t| !t.is_word);
@@ -868,7 +868,13 @@ fn sentence_head(chars: &[char], mut tokens: Vec<Token>) -> Vec<Token> {
 
 /// A short capitalised quote used as a name, not as speech: die „Netzeitung“, laut
 /// „Reuters“, the “Apprentice” finale, „Stuttgart 21“-Proteste.
-fn names_something(chars: &[char], span: &Span, before: &Context, after: &Context) -> bool {
+fn names_something(
+    chars: &[char],
+    span: &Span,
+    before: &Context,
+    after: &Context,
+    cues: &Cues,
+) -> bool {
     // “Sam Mendes leaves the show,” by Times' Jo Roe: a headline with its byline.
     let byline =
         (0..after.len().min(2)).any(|i| after.word(i) == "by" && (i == 0 || after.word(0) == ","));
@@ -916,7 +922,12 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
     if work && words <= MAX_TITLE_WORDS && title_cased(inside) {
         return true;
     }
-    if words > 4 {
+    // nannte den Bericht eine „Zeitungsente“, sei ein „Opfer des Terrorismus“: German
+    // capitalises every noun, and a noun after an indefinite article in a reporting
+    // sentence is a word the speaker chose, not the name of a paper or a firm (those take
+    // "der", "die": die „Zeit“).
+    let indefinite = matches!(previous, "ein" | "eine" | "einen" | "einem" | "einer");
+    if words > 4 || indefinite && reports(before, cues) {
         return false;
     }
     let glued_to_next = chars.get(span.end) == Some(&'-');
@@ -953,6 +964,17 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
                 | "according"
         )
         || after.word(0) == "-"
+}
+
+/// Whether the words before a quote report speech: a reporting or naming verb, or a
+/// German reported-speech verb form ("sei", "habe").
+fn reports(before: &Context, cues: &Cues) -> bool {
+    (0..before.len()).any(|i| {
+        is_reported_speech_verb(before.word(i))
+            || cues
+                .at(&before.words, i)
+                .is_some_and(|(class, _)| matches!(class, CueClass::Verb | CueClass::Naming))
+    })
 }
 
 /// Whether token `noun` heads a noun phrase that a following title names: "des Magazins",

@@ -1465,6 +1465,14 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_after_an_indefinite_article_in_a_report_is_quoted() {
+        let text = "Die Landrätin nannte den Bericht eine „Zeitungsente“.\n\n\
+                    Im Saal stand eine „Schatztruhe“ aus Holz.";
+        assert_eq!(quoted(text), ["„Zeitungsente“"]);
+        assert_eq!(written(text), [some("Die Landrätin")]);
+    }
+
+    #[test]
     fn a_fragment_joined_by_und_or_oder_shares_the_speaker_before() {
         let text = "Der Stadtrat bezeichnete den Plan als „mutig“ und „längst fällig“.\n\n\
                     Die Fans riefen Sprüche wie „Auf geht's!“ oder „Nie mehr zweite Liga!“ \
