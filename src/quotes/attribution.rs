@@ -878,7 +878,7 @@ fn names_something(
     // “Sam Mendes leaves the show,” by Times' Jo Roe: a headline with its byline.
     let byline =
         (0..after.len().min(2)).any(|i| after.word(i) == "by" && (i == 0 || after.word(0) == ","));
-    if flags_a_term(before) || byline {
+    if flags_a_term(before) || names_itself(before) || byline {
         return true;
     }
     let inside = chars
@@ -1041,6 +1041,20 @@ fn names_the_noun_before(chars: &[char], before: &Context, noun: usize) -> bool 
         .count();
     before.is_capitalized(chars, noun)
         && (1..=adjectives).any(|back| noun > back && opens_phrase(noun - back - 1))
+}
+
+/// "die sich selbst „…“ nennt", "präsentiert sich als „…“", "nennt sich „…“": a German
+/// subject naming or presenting itself gives a name or a role, not speech.
+fn names_itself(before: &Context) -> bool {
+    let Some(last) = before.len().checked_sub(1) else {
+        return false;
+    };
+    let word = |back: usize| last.checked_sub(back).map_or("", |i| before.word(i));
+    match word(0) {
+        "als" | "selbst" => word(1) == "sich",
+        "sich" => matches!(word(1), "nennt" | "nennen" | "nannte" | "nannten" | "heißt"),
+        _ => false,
+    }
 }
 
 /// "so-called", "sogenannte", "so genannten": the writer flags a term, not speech.

@@ -1473,6 +1473,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_a_subject_gives_itself_is_no_quote() {
+        let text = "Die Gruppe, die sich selbst „Freunde des Waldes“ nennt, protestierte.\n\n\
+                    Seit Mai präsentiert er sich als „Berater für Zukunftsfragen“ der Stadt.\n\n\
+                    Ab Juni nennt sich das Fest „Sommer am Kai“ und dauert drei Tage.\n\n\
+                    Der Sprecher nannte den Plan „nicht durchdacht“.";
+        assert_eq!(quoted(text), ["„nicht durchdacht“"]);
+    }
+
+    #[test]
     fn a_fragment_joined_by_und_or_oder_shares_the_speaker_before() {
         let text = "Der Stadtrat bezeichnete den Plan als „mutig“ und „längst fällig“.\n\n\
                     Die Fans riefen Sprüche wie „Auf geht's!“ oder „Nie mehr zweite Liga!“ \
