@@ -1482,6 +1482,16 @@ mod tests {
     }
 
     #[test]
+    fn rejecting_and_finding_verbs_report_the_fragment() {
+        let text = "Die Ministerin wies den Vorwurf als „völlig haltlos“ zurück.\n\n\
+                    Der Gutachter konstatierte eine „bedenkliche Lücke“ im Konzept.";
+        assert_eq!(
+            written(text),
+            [some("Die Ministerin"), some("Der Gutachter")]
+        );
+    }
+
+    #[test]
     fn a_fragment_joined_by_und_or_oder_shares_the_speaker_before() {
         let text = "Der Stadtrat bezeichnete den Plan als „mutig“ und „längst fällig“.\n\n\
                     Die Fans riefen Sprüche wie „Auf geht's!“ oder „Nie mehr zweite Liga!“ \
