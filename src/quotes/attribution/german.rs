@@ -1484,10 +1484,15 @@ mod tests {
     #[test]
     fn rejecting_and_finding_verbs_report_the_fragment() {
         let text = "Die Ministerin wies den Vorwurf als „völlig haltlos“ zurück.\n\n\
-                    Der Gutachter konstatierte eine „bedenkliche Lücke“ im Konzept.";
+                    Der Gutachter konstatierte eine „bedenkliche Lücke“ im Konzept.\n\n\
+                    Von „grober Fahrlässigkeit“ sprechen die Gutachter der Stadt.";
         assert_eq!(
             written(text),
-            [some("Die Ministerin"), some("Der Gutachter")]
+            [
+                some("Die Ministerin"),
+                some("Der Gutachter"),
+                some("die Gutachter der Stadt")
+            ]
         );
     }
 
