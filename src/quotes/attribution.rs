@@ -90,8 +90,12 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
                     .and_then(|i| Some((spans.get(i)?, found.get(i)?.as_ref()?)))
                     .filter(|(p, _)| p.paragraph_start == span.paragraph_start);
                 attribution = attribution
-                    .map(|attribution| german::respeak(chars, span, attribution, previous, cues));
+                    .map(|attribution| german::respeak(chars, span, attribution, previous, cues))
+                    .filter(|found| !german::only_names_something(chars, span, found));
             }
+        }
+        if attribution.is_none() {
+            attribution = coordinated_with_previous(chars, spans, index, &found);
         }
         if let (Some(found), Some(span)) = (attribution.as_mut(), spans.get(index)) {
             if sentence_goes_on_after(chars, span.end) {
@@ -103,6 +107,35 @@ pub fn attribute_all(chars: &[char], spans: &[Span], cues: &Cues) -> Vec<Option<
         found.push(attribution);
     }
     found
+}
+
+/// als „aggressiv“ und „herausfordernd“, Parolen wie „A“ oder „B“: a quote joined to an
+/// attributed quote before it by a bare "und"/"oder" (and a determiner) is a second
+/// fragment of the same report, with the same speaker.
+fn coordinated_with_previous(
+    chars: &[char],
+    spans: &[Span],
+    index: usize,
+    found: &[Option<Attribution>],
+) -> Option<Attribution> {
+    let span = spans.get(index)?;
+    let previous = spans
+        .get(index.checked_sub(1)?)
+        .filter(|p| p.paragraph_start == span.paragraph_start)?;
+    let earlier = found.get(index - 1)?.as_ref()?;
+    let between = Context::new(chars, tokenize(chars, previous.end, span.start));
+    let joined = matches!(between.word(0), "und" | "oder" | "sowie" | "and" | "or")
+        && match between.len() {
+            1 => true,
+            2 => cues::is_determiner(between.word(1)),
+            _ => false,
+        };
+    joined.then(|| Attribution {
+        speaker: earlier.speaker,
+        cue: earlier.cue,
+        kind: QuoteKind::Mixed,
+        continues: Some(index - 1),
+    })
 }
 
 /// The written speaker without a leading conjunction ("But Ms. Capito", "And, he"); none
@@ -258,7 +291,7 @@ fn attribute(
             tokenize(chars, after_closing(chars, span), after_limit),
         ),
     );
-    if names_something(chars, span, &before, &after) {
+    if names_something(chars, span, &before, &after, cues) {
         return None;
     }
     let starts_sentence = before.tokens.iter().all(|t| !t.is_word);
@@ -835,11 +868,17 @@ fn sentence_head(chars: &[char], mut tokens: Vec<Token>) -> Vec<Token> {
 
 /// A short capitalised quote used as a name, not as speech: die „Netzeitung“, laut
 /// „Reuters“, the “Apprentice” finale, „Stuttgart 21“-Proteste.
-fn names_something(chars: &[char], span: &Span, before: &Context, after: &Context) -> bool {
+fn names_something(
+    chars: &[char],
+    span: &Span,
+    before: &Context,
+    after: &Context,
+    cues: &Cues,
+) -> bool {
     // “Sam Mendes leaves the show,” by Times' Jo Roe: a headline with its byline.
     let byline =
         (0..after.len().min(2)).any(|i| after.word(i) == "by" && (i == 0 || after.word(0) == ","));
-    if flags_a_term(before) || byline {
+    if flags_a_term(before) || names_itself(before) || byline {
         return true;
     }
     let inside = chars
@@ -853,6 +892,15 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
         .iter()
         .find(|c| c.is_alphanumeric())
         .is_some_and(|c| c.is_uppercase());
+    // Kubricks Film „2001: Odyssee im Weltraum“, des Magazins „auto, motor und sport“:
+    // after a German noun that bears a name, the quote is that name, however it is cased.
+    let bears_a_name = before
+        .len()
+        .checked_sub(1)
+        .is_some_and(|noun| before.is_word(noun) && is_german_name_bearer(before.word(noun)));
+    if bears_a_name && words <= MAX_NAME_BEARER_WORDS {
+        return true;
+    }
     // A title may end on the sentence's period (“Meet the Press.”), not on a comma.
     let ends_clause = matches!(last_inside(chars, span), '!' | '?' | ',' | ':' | ';');
     if !capitalised || ends_clause {
@@ -874,7 +922,12 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
     if work && words <= MAX_TITLE_WORDS && title_cased(inside) {
         return true;
     }
-    if words > 4 {
+    // nannte den Bericht eine „Zeitungsente“, sei ein „Opfer des Terrorismus“: German
+    // capitalises every noun, and a noun after an indefinite article in a reporting
+    // sentence is a word the speaker chose, not the name of a paper or a firm (those take
+    // "der", "die": die „Zeit“).
+    let indefinite = matches!(previous, "ein" | "eine" | "einen" | "einem" | "einer");
+    if words > 4 || indefinite && reports(before, cues) {
         return false;
     }
     let glued_to_next = chars.get(span.end) == Some(&'-');
@@ -911,6 +964,17 @@ fn names_something(chars: &[char], span: &Span, before: &Context, after: &Contex
                 | "according"
         )
         || after.word(0) == "-"
+}
+
+/// Whether the words before a quote report speech: a reporting or naming verb, or a
+/// German reported-speech verb form ("sei", "habe").
+fn reports(before: &Context, cues: &Cues) -> bool {
+    (0..before.len()).any(|i| {
+        is_reported_speech_verb(before.word(i))
+            || cues
+                .at(&before.words, i)
+                .is_some_and(|(class, _)| matches!(class, CueClass::Verb | CueClass::Naming))
+    })
 }
 
 /// Whether token `noun` heads a noun phrase that a following title names: "des Magazins",
@@ -979,6 +1043,20 @@ fn names_the_noun_before(chars: &[char], before: &Context, noun: usize) -> bool 
         && (1..=adjectives).any(|back| noun > back && opens_phrase(noun - back - 1))
 }
 
+/// "die sich selbst „…“ nennt", "präsentiert sich als „…“", "nennt sich „…“": a German
+/// subject naming or presenting itself gives a name or a role, not speech.
+fn names_itself(before: &Context) -> bool {
+    let Some(last) = before.len().checked_sub(1) else {
+        return false;
+    };
+    let word = |back: usize| last.checked_sub(back).map_or("", |i| before.word(i));
+    match word(0) {
+        "als" | "selbst" => word(1) == "sich",
+        "sich" => matches!(word(1), "nennt" | "nennen" | "nannte" | "nannten" | "heißt"),
+        _ => false,
+    }
+}
+
 /// "so-called", "sogenannte", "so genannten": the writer flags a term, not speech.
 fn flags_a_term(before: &Context) -> bool {
     let Some(last) = before.len().checked_sub(1) else {
@@ -994,6 +1072,46 @@ fn flags_a_term(before: &Context) -> bool {
             && before.word(last - 2) == "so"
             && before.word(last - 1) == "-"
             && word == "called"
+}
+
+/// Longest quote taken as the name a German name-bearing noun announces.
+const MAX_NAME_BEARER_WORDS: usize = 16;
+
+/// German nouns followed by the name of what they denote: "Motto", "Titel", "Namen",
+/// and works and media, also in compounds ("Tageszeitung", "Fernsehsender",
+/// "Krimiserie"). Not "Parole" or "Aufschrift": those quote what someone wrote or chanted.
+fn is_german_name_bearer(word: &str) -> bool {
+    const EXACT: &[&str] = &[
+        "motto",
+        "titel",
+        "name",
+        "namen",
+        "spitznamen",
+        "codenamen",
+        "enzyklika",
+    ];
+    const ENDINGS: &[&str] = &[
+        "zeitung",
+        "zeitschrift",
+        "magazin",
+        "magazins",
+        "magazines",
+        "film",
+        "films",
+        "buch",
+        "buches",
+        "lied",
+        "serie",
+        "album",
+        "roman",
+        "blatt",
+        "blattes",
+        "sender",
+        "senders",
+        "überschrift",
+        "reihe",
+    ];
+    EXACT.contains(&word) || ENDINGS.iter().any(|ending| word.ends_with(ending))
 }
 
 /// Longest title taken as the name of the noun before it ("das Buch „…“").

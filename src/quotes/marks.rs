@@ -67,7 +67,18 @@ pub fn find_spans(chars: &[char]) -> Vec<Span> {
     if spans.iter().any(|s| !s.single) {
         spans.retain(|s| !s.single);
     }
+    // German texts quote with „…“; there ''…'' is wiki italics (a title, a foreign word,
+    // a web address), never speech. English texts keep ''…'' as their double mark.
+    if spans.iter().any(|s| opens_with(chars, s, "„")) {
+        spans.retain(|s| !opens_with(chars, s, "''"));
+    }
     spans
+}
+
+fn opens_with(chars: &[char], span: &Span, mark: &str) -> bool {
+    mark.chars()
+        .enumerate()
+        .all(|(i, c)| chars.get(span.start + i) == Some(&c))
 }
 
 /// Non-blank lines as (start, end) char offsets.
@@ -387,6 +398,16 @@ mod tests {
             quoted("‘We will win,’ said Jane Roe. ‘Soon.’"),
             ["‘We will win,’", "‘Soon.’"]
         );
+    }
+
+    #[test]
+    fn wiki_italics_are_no_quotes_where_the_text_quotes_with_low_marks() {
+        assert_eq!(
+            quoted("Das Magazin ''Stern'' schrieb: „Es bleibt offen.“"),
+            ["„Es bleibt offen.“"]
+        );
+        assert_eq!(quoted("Die Art ''Maiasaura''.\nEr sagte: „Ja.“"), ["„Ja.“"]);
+        assert_eq!(quoted("He said ''yes,'' twice."), ["''yes,''"]);
     }
 
     #[test]

@@ -166,6 +166,52 @@ pub(super) fn respeak(
     }
 }
 
+/// A name-like quote (below) with no speaker, or announced only by a colon with no
+/// reporting verb ("Sein erstes Werk entstand 1970: „Le Grand Macabre“"; a clause "mit
+/// den Worten …:" still announces speech), names a title, a motto or an organisation; it
+/// is no quote.
+pub(super) fn only_names_something(chars: &[char], span: &Span, found: &Attribution) -> bool {
+    let colon_only = found.cue.is_some_and(|(start, end)| {
+        chars.get(start..end) == Some(&[':'][..]) && !clause_speaks_of_words(chars, span, start)
+    });
+    (found.speaker.is_none() || colon_only) && is_a_name(chars, span)
+}
+
+/// Whether the sentence part before `colon` (within its paragraph) has "Worte(n)" in it.
+fn clause_speaks_of_words(chars: &[char], span: &Span, colon: usize) -> bool {
+    let from = span.paragraph_start.max(colon.saturating_sub(WINDOW));
+    let clause = chars.get(from..colon).unwrap_or(&[]);
+    let since_period = clause
+        .iter()
+        .rposition(|&c| c == '.')
+        .map_or(clause, |i| clause.get(i + 1..).unwrap_or(&[]));
+    let text: String = since_period.iter().collect();
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|word| matches!(word, "Worte" | "Worten"))
+}
+
+/// „Schule ohne Rassismus – Schule mit Courage“, „Rundschau am Sonntag“: a capitalised
+/// quote of two words or more with no sentence mark and no comma inside reads as a name
+/// rather than speech. Speech, even a fragment, has a clause in it, or starts lowercase
+/// inside the writer's sentence, or has a speaker and a reporting verb.
+fn is_a_name(chars: &[char], span: &Span) -> bool {
+    let inside = chars
+        .get(span.start + 1..span.end.saturating_sub(1))
+        .unwrap_or(&[]);
+    let capitalised = inside
+        .iter()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(|c| c.is_uppercase());
+    let words = inside
+        .split(|c| c.is_whitespace())
+        .filter(|w| w.iter().any(|c| c.is_alphanumeric()))
+        .count();
+    let clause_mark = inside
+        .iter()
+        .any(|c| matches!(c, '.' | '!' | '?' | ',' | ':' | ';'));
+    capitalised && words >= 2 && !clause_mark
+}
+
 /// "Roe nannte es „A“, Trainer Jan Lind bezeichnete es als „B“": a quote carried on from
 /// the one before still has its own speaker when its clause opens with a subject and a
 /// verb (not a reporting clause of the first: "„A“, sagte er, „B“").
@@ -1375,6 +1421,108 @@ mod tests {
 
     fn some(speaker: &str) -> Option<String> {
         Some(speaker.to_string())
+    }
+
+    /// The quoted text of every quote found in German text.
+    fn quoted(text: &str) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        find(text, "de")
+            .into_iter()
+            .map(|q| chars[q.start..q.end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_capitalised_name_without_speaker_is_no_quote() {
+        let text = "Zu sehen waren Vorträge wie „Brücken und Fähren am Oberrhein“ und \
+                    „Die Post in Baden seit 1850“.\n\n\
+                    So meldete die in Lörrach erscheinende „Stimme vom Dreiland“ den Termin.\n\n\
+                    Seither seien die Mieten „deutlich gestiegen“.\n\n\
+                    „Wir haben gewartet. Es kam niemand.“\n\n\
+                    Ihr erstes Album erschien 1998: „Lichter am Fluss“.\n\n\
+                    Die Ministerin sagte: „Wir halten Wort“.\n\n\
+                    Der Trainer versuchte mit den Worten zu beruhigen: „Alles bleibt beim Alten“.";
+        assert_eq!(
+            quoted(text),
+            [
+                "„deutlich gestiegen“",
+                "„Wir haben gewartet. Es kam niemand.“",
+                "„Wir halten Wort“",
+                "„Alles bleibt beim Alten“"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_work_or_medium_noun_is_no_quote() {
+        let text = "Die Regisseurin drehte zuletzt den Film „1999: Sommer am See“.\n\n\
+                    Er schrieb für sein Buch „Brot und Salz – eine Geschichte der Bäckerei \
+                    am Niederrhein von 1800 bis heute“ lange.\n\n\
+                    Laut einem Test des Fachmagazins „rad, weg und ziel“ sind die Preise \
+                    gestiegen.\n\n\
+                    Der Trainer sagte, das Spiel sei „ein Geschenk“.";
+        assert_eq!(quoted(text), ["„ein Geschenk“"]);
+    }
+
+    #[test]
+    fn a_noun_after_an_indefinite_article_in_a_report_is_quoted() {
+        let text = "Die Landrätin nannte den Bericht eine „Zeitungsente“.\n\n\
+                    Im Saal stand eine „Schatztruhe“ aus Holz.";
+        assert_eq!(quoted(text), ["„Zeitungsente“"]);
+        assert_eq!(written(text), [some("Die Landrätin")]);
+    }
+
+    #[test]
+    fn a_name_a_subject_gives_itself_is_no_quote() {
+        let text = "Die Gruppe, die sich selbst „Freunde des Waldes“ nennt, protestierte.\n\n\
+                    Seit Mai präsentiert er sich als „Berater für Zukunftsfragen“ der Stadt.\n\n\
+                    Ab Juni nennt sich das Fest „Sommer am Kai“ und dauert drei Tage.\n\n\
+                    Der Sprecher nannte den Plan „nicht durchdacht“.";
+        assert_eq!(quoted(text), ["„nicht durchdacht“"]);
+    }
+
+    #[test]
+    fn rejecting_and_finding_verbs_report_the_fragment() {
+        let text = "Die Ministerin wies den Vorwurf als „völlig haltlos“ zurück.\n\n\
+                    Der Gutachter konstatierte eine „bedenkliche Lücke“ im Konzept.\n\n\
+                    Von „grober Fahrlässigkeit“ sprechen die Gutachter der Stadt.";
+        assert_eq!(
+            written(text),
+            [
+                some("Die Ministerin"),
+                some("Der Gutachter"),
+                some("die Gutachter der Stadt")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_fragment_joined_by_und_or_oder_shares_the_speaker_before() {
+        let text = "Der Stadtrat bezeichnete den Plan als „mutig“ und „längst fällig“.\n\n\
+                    Die Fans riefen Sprüche wie „Auf geht's!“ oder „Nie mehr zweite Liga!“ \
+                    in die Kurve.\n\n\
+                    Die Tafel zeigte „Wasser“ und „Brot“.";
+        let found = find(text, "de");
+        let chars: Vec<char> = text.chars().collect();
+        let quoted: Vec<(String, Option<String>)> = found
+            .iter()
+            .map(|q| {
+                (
+                    chars[q.start..q.end].iter().collect(),
+                    q.speaker_as_written.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            quoted,
+            [
+                ("„mutig“".to_string(), some("Der Stadtrat")),
+                ("„längst fällig“".to_string(), some("Der Stadtrat")),
+                ("„Auf geht's!“".to_string(), some("Die Fans")),
+                ("„Nie mehr zweite Liga!“".to_string(), some("Die Fans")),
+            ]
+        );
+        assert_eq!(found[0].attribution, found[1].attribution);
     }
 
     #[test]
