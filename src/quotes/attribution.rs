@@ -648,7 +648,9 @@ fn sentence_subject(chars: &[char], before: &Context) -> Option<(usize, usize)> 
     let first = if opens_with_participle {
         (0..before.len()).find(|&i| before.word(i) == ",")? + 1
     } else {
-        opening_phrase.map_or(0, |comma| comma + 1)
+        opening_phrase
+            .or_else(|| opening_prepositional_phrase(chars, before))
+            .map_or(0, |comma| comma + 1)
     };
     let subject = (first..before.len().min(first + 12)).find(|&i| {
         before.is_word(i)
@@ -688,6 +690,43 @@ fn sentence_subject(chars: &[char], before: &Context) -> Option<(usize, usize)> 
         return Some((from, with_head_nouns(chars, before, to)));
     }
     Some((subject, to))
+}
+
+/// Longest opening phrase "On July 6, 2015," or "With Democratic support fading,".
+const MAX_OPENING_PREPOSITIONAL: usize = 10;
+
+/// The comma that ends an opening prepositional phrase ("On July 6, 2015, Roe said:",
+/// "With Democratic support fading, Roe wrote:"): its capitalised words are dates and
+/// modifiers, not the subject, which is the name or pronoun after the comma.
+fn opening_prepositional_phrase(chars: &[char], before: &Context) -> Option<usize> {
+    let opens = matches!(
+        before.word(0),
+        "on" | "in"
+            | "with"
+            | "after"
+            | "since"
+            | "during"
+            | "by"
+            | "at"
+            | "from"
+            | "amid"
+            | "despite"
+            | "following"
+            | "before"
+            | "until"
+    ) && before.is_capitalized(chars, 0);
+    if !opens {
+        return None;
+    }
+    // "in Birmingham, Alabama, on Saturday": a name between two commas is a place.
+    let names_a_place = |i: usize| before.word(name_run_end(chars, before, i + 1)) == ",";
+    (2..before.len().min(MAX_OPENING_PREPOSITIONAL)).find(|&i| {
+        before.word(i) == ","
+            && (before.is_capitalized(chars, i + 1)
+                && !is_function_word(chars, before, i + 1)
+                && !names_a_place(i)
+                || cues::is_pronoun(before.word(i + 1)))
+    })
 }
 
 /// `to` moved over up to two lowercase nouns that end a described subject ("An early
@@ -1689,11 +1728,16 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
                 && (context.is_capitalized(chars, index + 1)
                     || context.word(index + 1) == "("
                     || inside_a_name(chars, &context.tokens, index))
-            || word == "-" && index > from;
+            || word == "-" && index > from
+            || word == "/" && index > from && starts_with_digit(context.word(index + 1));
         if !joins {
             break;
         }
         index += 1;
+    }
+    // "said 9/11 widow": a number alone is nobody; it only describes a name after it.
+    if (from..index).all(|i| !context.is_word(i) || starts_with_digit(context.word(i))) {
+        return None;
     }
     // A time word often ends the phrase: "said Smith Tuesday".
     while index > from + 1 && is_time_word(context.word(index - 1)) {
@@ -2055,6 +2099,10 @@ fn capitalize_first(word: &str) -> String {
             .collect(),
         None => String::new(),
     }
+}
+
+fn starts_with_digit(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 fn is_possessive(word: &str) -> bool {

@@ -1059,4 +1059,25 @@ mod tests {
         assert_eq!(quotes[0].2, some("Analyst Timo Brenn vom Bankhaus Ulm"));
         assert_eq!(quotes[1].2, some("die Sprecherin des Landesamts"));
     }
+
+    #[test]
+    fn an_opening_date_or_circumstance_is_not_the_speaker() {
+        let text = "On March 3, 2014, Warren made the following remark:\n\n\
+                    “We need to fix the banks before anything else.”\n\n\
+                    With Labour support fading, President Ida Lund sent a new message:\n\n\
+                    “We will get this done together.”\n\n\
+                    In Springfield, Ohio, Mayor Ron Tell said:\n\n“The plant stays open.”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("Warren"));
+        assert_eq!(quotes[1].1, some("Ida Lund"));
+        assert_eq!(quotes[2].1, some("Ron Tell"));
+    }
+
+    #[test]
+    fn a_number_before_a_name_only_describes_it() {
+        let text = "“Nobody listened to the families,” said 9/11 survivor Jane Doe.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("9/11 survivor Jane Doe"));
+        assert_eq!(quotes[0].1, some("Jane Doe"));
+    }
 }
