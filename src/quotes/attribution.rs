@@ -258,8 +258,11 @@ fn attribute(
             tokenize(chars, after_closing(chars, span), after_limit),
         ),
     );
-    if names_something(chars, span, &before, &after) {
+    if names_something(chars, span, &before, &after) || is_no_speech(chars, span) {
         return None;
+    }
+    if let Some(turn) = transcript_turn(chars, span) {
+        return Some(turn);
     }
     let starts_sentence = before.tokens.iter().all(|t| !t.is_word);
     let closes_sentence = ends_new_sentence(chars, span, &after);
@@ -348,6 +351,89 @@ fn attribute(
         chars,
         span,
         starts_sentence && ends_sentence || opens_inverted,
+    )
+}
+
+/// The words inside a quote's marks (at most `limit` chars of them).
+fn inside(chars: &[char], span: &Span, limit: usize) -> Vec<Token> {
+    let from = span.start + 1;
+    tokenize(chars, from, span.end.min(from + limit))
+}
+
+/// Most words a footer ("Follow Jo Roe on Twitter @jroe.") runs to.
+const MAX_FOOTER_WORDS: usize = 12;
+
+/// "(CROSSTALK.)", "(Laughter)": a stage direction of a transcript; "Follow Jo Roe on
+/// Twitter @jroe.": a page footer a stray mark opened. Neither is anybody's speech.
+fn is_no_speech(chars: &[char], span: &Span) -> bool {
+    let tokens = inside(chars, span, span.end - span.start);
+    let words: Vec<String> = tokens.iter().map(|t| text_of(chars, t)).collect();
+    let last_word = tokens.iter().rposition(|t| t.is_word);
+    let directed = words.first().is_some_and(|w| w == "(")
+        && last_word.is_some_and(|last| words[last + 1..].iter().any(|w| w == ")"))
+        && !words[1..]
+            .iter()
+            .take_while(|w| *w != ")")
+            .any(|w| w == "(");
+    let footer = words.first().is_some_and(|w| w == "Follow")
+        && tokens.iter().filter(|t| t.is_word).count() <= MAX_FOOTER_WORDS
+        && words.windows(2).any(|pair| {
+            pair[0] == "on" && matches!(pair[1].as_str(), "Twitter" | "Facebook" | "Instagram")
+        });
+    directed || footer
+}
+
+/// Most words of a transcript's speaker label ("SEN. JO ROE:").
+const MAX_LABEL_WORDS: usize = 4;
+
+/// "WALLACE: If I may, sir…": a transcript turn opens on its speaker's name in capitals
+/// and a colon; that name is the speaker, whatever the text before the quote says.
+fn transcript_turn(chars: &[char], span: &Span) -> Option<Attribution> {
+    let tokens = inside(chars, span, 60);
+    let colon = tokens
+        .iter()
+        .position(|t| chars.get(t.start) == Some(&':'))
+        .filter(|&colon| (1..=MAX_LABEL_WORDS * 2).contains(&colon))?;
+    let label = &tokens[..colon];
+    let shouted = label.iter().all(|t| {
+        let text = text_of(chars, t);
+        !t.is_word
+            || text.chars().all(|c| !c.is_lowercase()) && text.chars().any(char::is_alphabetic)
+    });
+    let words = label.iter().filter(|t| t.is_word).count();
+    let named = label.first().is_some_and(|t| {
+        let word = super::tokens::lowercase(&text_of(chars, t));
+        t.is_word && t.end - t.start >= 2 && !is_page_label(&word)
+    });
+    if !shouted || !named || words > MAX_LABEL_WORDS {
+        return None;
+    }
+    let cue = &tokens[colon];
+    Some(Attribution {
+        speaker: Some((label.first()?.start, label.last()?.end)),
+        cue: Some((cue.start, cue.end)),
+        kind: QuoteKind::Direct,
+        continues: None,
+    })
+}
+
+/// "UPDATE: …", "WATCH: …": capitals before a colon that label a page's parts.
+fn is_page_label(word: &str) -> bool {
+    matches!(
+        word,
+        "note"
+            | "update"
+            | "updated"
+            | "breaking"
+            | "watch"
+            | "read"
+            | "warning"
+            | "editor’s"
+            | "editor's"
+            | "correction"
+            | "video"
+            | "photo"
+            | "source"
     )
 }
 

@@ -1080,4 +1080,27 @@ mod tests {
         assert_eq!(quotes[0].2, some("9/11 survivor Jane Doe"));
         assert_eq!(quotes[0].1, some("Jane Doe"));
     }
+
+    #[test]
+    fn a_transcript_turn_is_spoken_by_its_capitalised_label() {
+        let text =
+            "Host Jim Baker spoke with Senator Ana Lopez. Partial transcript as follows:\n\n\
+                    \"BAKER: Thank you for coming on the show tonight, Senator.\n\n\
+                    \"LOPEZ: It is good to be here with you, Jim.\n\n\
+                    \"UPDATE: The interview was cut short by the storm.\"";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("BAKER"));
+        assert_eq!(quotes[0].1, some("Jim Baker"));
+        assert_eq!(quotes[1].1, some("Ana Lopez"));
+        assert!(quotes.iter().all(|q| q.2 != some("UPDATE")));
+    }
+
+    #[test]
+    fn stage_directions_and_follow_footers_are_no_quotes() {
+        let text = "Ana Lopez answered: \"We are ready.\"\n\n\"(CROSSTALK.)\n\n\
+                    \"Follow Tim Reed on Twitter @timreed.\"";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].0, "\"We are ready.\"");
+    }
 }

@@ -765,6 +765,14 @@ impl Resolver {
 
     /// The person (or organisation) meant by `written`, which stands at char `position`.
     pub fn resolve(&self, written: &str, position: usize) -> Option<String> {
+        // "WALLACE" labelling a transcript turn is the "Chris Wallace" of the article.
+        if is_shouted_name(written) {
+            let soft = softened(written);
+            let found = self.resolve(&soft, position);
+            if found.as_ref().is_some_and(|name| *name != soft) {
+                return found;
+            }
+        }
         // An appositive or a parenthesis is not part of the name: "Jane Roe, a doctor,";
         // but "the mayor, Ines Borg" names her in its second part.
         let head = written.split('(').next().unwrap_or(written);
@@ -1060,6 +1068,26 @@ fn headline_lines(chars: &[char]) -> Vec<(usize, usize)> {
         start = index + 1;
     }
     lines
+}
+
+/// A name in capitals ("WALLACE", "SEN. ROE"): letters, none of them lowercase.
+fn is_shouted_name(written: &str) -> bool {
+    written.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !written.chars().any(char::is_lowercase)
+}
+
+/// "SEN. ROE" → "Sen. Roe".
+fn softened(written: &str) -> String {
+    written
+        .split(' ')
+        .map(|word| {
+            let mut letters = word.chars();
+            letters.next().map_or(String::new(), |first| {
+                first.to_string() + &super::tokens::lowercase(letters.as_str())
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn starts_upper(word: &str) -> bool {
