@@ -1103,4 +1103,14 @@ mod tests {
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].0, "\"We are ready.\"");
     }
+
+    #[test]
+    fn asking_and_tweeting_report_the_quote_after_them() {
+        let text = "The ad shows footage of Mary Jones asking, “Where is the money going?”\n\n\
+                    Ana Brown shared the clip on Sunday, tweeting, “This is a disgrace to us all.”";
+        assert_eq!(
+            speakers(text, "en"),
+            vec![some("Mary Jones"), some("Ana Brown")]
+        );
+    }
 }
