@@ -399,6 +399,21 @@ fn gender_of_title(word: &str) -> Option<Gender> {
         }
         "mrs" | "ms" | "frau" | "queen" | "mme" | "sra" | "chairwoman" | "kanzlerin"
         | "bundeskanzlerin" | "ministerin" | "präsidentin" => Some(Gender::Female),
+        other => gender_of_role(other),
+    }
+}
+
+/// "widow Jane Roe", "Congressman Ivo Roe": a role noun before a name that tells the
+/// person's gender, so that a later "she" does not go to a man nearby. ("Spokesman" and
+/// "actor" are said of women too.)
+fn gender_of_role(word: &str) -> Option<Gender> {
+    match word {
+        "widower" | "husband" | "father" | "son" | "brother" | "nephew" | "uncle"
+        | "grandfather" | "congressman" | "businessman" | "councilman" | "assemblyman"
+        | "boyfriend" => Some(Gender::Male),
+        "widow" | "wife" | "mother" | "daughter" | "sister" | "niece" | "aunt" | "grandmother"
+        | "congresswoman" | "spokeswoman" | "businesswoman" | "councilwoman" | "assemblywoman"
+        | "girlfriend" | "actress" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -699,6 +714,12 @@ impl Resolver {
                 let run = tokens.get(index..end).unwrap_or(&[]);
                 if let Some(mut mention) = mention_of(chars, run, &common) {
                     mention.subject = subject_strength(chars, &tokens, index, end);
+                    if mention.gender.is_none() {
+                        mention.gender = index
+                            .checked_sub(1)
+                            .and_then(|before| tokens.get(before))
+                            .and_then(|t| gender_of_role(&text_of(chars, t)));
+                    }
                     // "said Wilcox", "Carson defied the question": a one-word name that
                     // speaks or acts is a person.
                     let acts = next_to_reporting_verb(chars, &tokens, index, end)
@@ -1581,6 +1602,14 @@ mod tests {
     /// What `pronoun` resolves to at the end of `text`.
     fn resolve_at_end(text: &str, pronoun: &str) -> Option<String> {
         resolver(text).resolve(pronoun, text.chars().count())
+    }
+
+    #[test]
+    fn a_gendered_role_before_a_name_tells_its_gender() {
+        let text = "The lawyers met widow Kim Tal and Sam Roe. Then she left.";
+        assert_eq!(resolve_at_end(text, "she"), Some("Kim Tal".to_string()));
+        let text = "The lawyers met Sam Roe and niece Kim Tal. Then he left.";
+        assert_eq!(resolve_at_end(text, "he"), Some("Sam Roe".to_string()));
     }
 
     #[test]
