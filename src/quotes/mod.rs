@@ -1113,4 +1113,13 @@ mod tests {
             vec![some("Mary Jones"), some("Ana Brown")]
         );
     }
+
+    #[test]
+    fn a_relative_named_after_a_possessive_is_the_speaker() {
+        let text = "“This is a big year for my uncle!” Brown's niece, state Del. Ann Lee, \
+                    shouted to the crowd.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("Brown's niece, state Del. Ann Lee"));
+        assert_eq!(quotes[0].1, some("Ann Lee"));
+    }
 }

@@ -248,8 +248,10 @@ fn names_a_person(part: &str) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
         .filter(|w| !w.is_empty())
         .collect();
+    // "state Del. Jo Roe", "former Sen. Jo Roe": lowercase titles lead into the name.
     let starts_with_name = words
-        .first()
+        .iter()
+        .find(|w| !(is_title(w) && !starts_upper(w)))
         .is_some_and(|w| starts_upper(w) && !cues::is_capitalized_function_word(w));
     starts_with_name && !last_name_run(&words).is_empty() && !name_modifies_a_noun(&words)
 }
@@ -322,6 +324,12 @@ const TITLES: &[&str] = &[
     "sgt",
     "capt",
     "ambassador",
+    "amb",
+    "delegate",
+    "del",
+    "admiral",
+    "adm",
+    "atty",
     "commissioner",
     "candidate",
     "leader",
