@@ -1479,7 +1479,8 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribu
             .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
             .or_else(|| sentence_subject(chars, before).filter(|s| s.1 <= cue_at))
             .or_else(|| phrase_before(chars, before, cue_at, 0)),
-        _ => phrase_before(chars, before, cue_at, 0)
+        _ => named_before_who(chars, before, cue_at)
+            .or_else(|| phrase_before(chars, before, cue_at, 0))
             .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
             .or_else(|| phrase_after(chars, before, cue_at + length))
             .or_else(|| subject_of_verb(chars, before, cue_at)),
@@ -1500,6 +1501,24 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribu
         },
         continues: None,
     })
+}
+
+/// "… and Stevie Wonder, who joked, “…”": the speaker of a cue in a relative clause is
+/// the name right before its "who", not the sentence's subject nor the list's first name.
+fn named_before_who(chars: &[char], before: &Context, cue_at: usize) -> Option<(usize, usize)> {
+    let who = cue_at.checked_sub(1)?;
+    let comma = who.checked_sub(1)?;
+    if before.word(who) != "who" || before.word(comma) != "," {
+        return None;
+    }
+    let mut from = comma;
+    while from > 0
+        && (before.is_capitalized(chars, from - 1)
+            || before.word(from - 1) == "." && from > 1 && is_abbreviation(before, from - 2))
+    {
+        from -= 1;
+    }
+    (from < comma && !is_function_word(chars, before, from)).then_some((from, comma))
 }
 
 /// Whether the phrase `(from, to)` can be someone speaking: a pronoun, or a capitalised

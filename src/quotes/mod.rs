@@ -1122,4 +1122,11 @@ mod tests {
         assert_eq!(quotes[0].2, some("Brown's niece, state Del. Ann Lee"));
         assert_eq!(quotes[0].1, some("Ann Lee"));
     }
+
+    #[test]
+    fn the_name_before_who_speaks_in_a_relative_clause() {
+        let text = "The list of singers ran long, with Ana Bell and Tom Baker, who joked of the \
+                    museum, “I have not seen it yet, but I will.”";
+        assert_eq!(speakers(text, "en"), vec![some("Tom Baker")]);
+    }
 }
