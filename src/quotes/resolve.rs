@@ -251,7 +251,7 @@ fn names_a_person(part: &str) -> bool {
     // "state Del. Jo Roe", "former Sen. Jo Roe": lowercase titles lead into the name.
     let starts_with_name = words
         .iter()
-        .find(|w| !(is_title(w) && !starts_upper(w)))
+        .find(|w| !is_title(w) || starts_upper(w))
         .is_some_and(|w| starts_upper(w) && !cues::is_capitalized_function_word(w));
     starts_with_name && !last_name_run(&words).is_empty() && !name_modifies_a_noun(&words)
 }
