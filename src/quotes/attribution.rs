@@ -291,8 +291,11 @@ fn attribute(
             tokenize(chars, after_closing(chars, span), after_limit),
         ),
     );
-    if names_something(chars, span, &before, &after, cues) {
+    if names_something(chars, span, &before, &after, cues) || is_no_speech(chars, span) {
         return None;
+    }
+    if let Some(turn) = transcript_turn(chars, span) {
+        return Some(turn);
     }
     let starts_sentence = before.tokens.iter().all(|t| !t.is_word);
     let closes_sentence = ends_new_sentence(chars, span, &after);
@@ -381,6 +384,89 @@ fn attribute(
         chars,
         span,
         starts_sentence && ends_sentence || opens_inverted,
+    )
+}
+
+/// The words inside a quote's marks (at most `limit` chars of them).
+fn inside(chars: &[char], span: &Span, limit: usize) -> Vec<Token> {
+    let from = span.start + 1;
+    tokenize(chars, from, span.end.min(from + limit))
+}
+
+/// Most words a footer ("Follow Jo Roe on Twitter @jroe.") runs to.
+const MAX_FOOTER_WORDS: usize = 12;
+
+/// "(CROSSTALK.)", "(Laughter)": a stage direction of a transcript; "Follow Jo Roe on
+/// Twitter @jroe.": a page footer a stray mark opened. Neither is anybody's speech.
+fn is_no_speech(chars: &[char], span: &Span) -> bool {
+    let tokens = inside(chars, span, span.end - span.start);
+    let words: Vec<String> = tokens.iter().map(|t| text_of(chars, t)).collect();
+    let last_word = tokens.iter().rposition(|t| t.is_word);
+    let directed = words.first().is_some_and(|w| w == "(")
+        && last_word.is_some_and(|last| words[last + 1..].iter().any(|w| w == ")"))
+        && !words[1..]
+            .iter()
+            .take_while(|w| *w != ")")
+            .any(|w| w == "(");
+    let footer = words.first().is_some_and(|w| w == "Follow")
+        && tokens.iter().filter(|t| t.is_word).count() <= MAX_FOOTER_WORDS
+        && words.windows(2).any(|pair| {
+            pair[0] == "on" && matches!(pair[1].as_str(), "Twitter" | "Facebook" | "Instagram")
+        });
+    directed || footer
+}
+
+/// Most words of a transcript's speaker label ("SEN. JO ROE:").
+const MAX_LABEL_WORDS: usize = 4;
+
+/// "WALLACE: If I may, sir…": a transcript turn opens on its speaker's name in capitals
+/// and a colon; that name is the speaker, whatever the text before the quote says.
+fn transcript_turn(chars: &[char], span: &Span) -> Option<Attribution> {
+    let tokens = inside(chars, span, 60);
+    let colon = tokens
+        .iter()
+        .position(|t| chars.get(t.start) == Some(&':'))
+        .filter(|&colon| (1..=MAX_LABEL_WORDS * 2).contains(&colon))?;
+    let label = &tokens[..colon];
+    let shouted = label.iter().all(|t| {
+        let text = text_of(chars, t);
+        !t.is_word
+            || text.chars().all(|c| !c.is_lowercase()) && text.chars().any(char::is_alphabetic)
+    });
+    let words = label.iter().filter(|t| t.is_word).count();
+    let named = label.first().is_some_and(|t| {
+        let word = super::tokens::lowercase(&text_of(chars, t));
+        t.is_word && t.end - t.start >= 2 && !is_page_label(&word)
+    });
+    if !shouted || !named || words > MAX_LABEL_WORDS {
+        return None;
+    }
+    let cue = &tokens[colon];
+    Some(Attribution {
+        speaker: Some((label.first()?.start, label.last()?.end)),
+        cue: Some((cue.start, cue.end)),
+        kind: QuoteKind::Direct,
+        continues: None,
+    })
+}
+
+/// "UPDATE: …", "WATCH: …": capitals before a colon that label a page's parts.
+fn is_page_label(word: &str) -> bool {
+    matches!(
+        word,
+        "note"
+            | "update"
+            | "updated"
+            | "breaking"
+            | "watch"
+            | "read"
+            | "warning"
+            | "editor’s"
+            | "editor's"
+            | "correction"
+            | "video"
+            | "photo"
+            | "source"
     )
 }
 
@@ -681,7 +767,9 @@ fn sentence_subject(chars: &[char], before: &Context) -> Option<(usize, usize)> 
     let first = if opens_with_participle {
         (0..before.len()).find(|&i| before.word(i) == ",")? + 1
     } else {
-        opening_phrase.map_or(0, |comma| comma + 1)
+        opening_phrase
+            .or_else(|| opening_prepositional_phrase(chars, before))
+            .map_or(0, |comma| comma + 1)
     };
     let subject = (first..before.len().min(first + 12)).find(|&i| {
         before.is_word(i)
@@ -721,6 +809,43 @@ fn sentence_subject(chars: &[char], before: &Context) -> Option<(usize, usize)> 
         return Some((from, with_head_nouns(chars, before, to)));
     }
     Some((subject, to))
+}
+
+/// Longest opening phrase "On July 6, 2015," or "With Democratic support fading,".
+const MAX_OPENING_PREPOSITIONAL: usize = 10;
+
+/// The comma that ends an opening prepositional phrase ("On July 6, 2015, Roe said:",
+/// "With Democratic support fading, Roe wrote:"): its capitalised words are dates and
+/// modifiers, not the subject, which is the name or pronoun after the comma.
+fn opening_prepositional_phrase(chars: &[char], before: &Context) -> Option<usize> {
+    let opens = matches!(
+        before.word(0),
+        "on" | "in"
+            | "with"
+            | "after"
+            | "since"
+            | "during"
+            | "by"
+            | "at"
+            | "from"
+            | "amid"
+            | "despite"
+            | "following"
+            | "before"
+            | "until"
+    ) && before.is_capitalized(chars, 0);
+    if !opens {
+        return None;
+    }
+    // "in Birmingham, Alabama, on Saturday": a name between two commas is a place.
+    let names_a_place = |i: usize| before.word(name_run_end(chars, before, i + 1)) == ",";
+    (2..before.len().min(MAX_OPENING_PREPOSITIONAL)).find(|&i| {
+        before.word(i) == ","
+            && (before.is_capitalized(chars, i + 1)
+                && !is_function_word(chars, before, i + 1)
+                && !names_a_place(i)
+                || cues::is_pronoun(before.word(i + 1)))
+    })
 }
 
 /// `to` moved over up to two lowercase nouns that end a described subject ("An early
@@ -1472,7 +1597,8 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribu
             .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
             .or_else(|| sentence_subject(chars, before).filter(|s| s.1 <= cue_at))
             .or_else(|| phrase_before(chars, before, cue_at, 0)),
-        _ => phrase_before(chars, before, cue_at, 0)
+        _ => named_before_who(chars, before, cue_at)
+            .or_else(|| phrase_before(chars, before, cue_at, 0))
             .or_else(|| subject_of_earlier_cue(chars, before, cue_at, cues))
             .or_else(|| phrase_after(chars, before, cue_at + length))
             .or_else(|| subject_of_verb(chars, before, cue_at)),
@@ -1493,6 +1619,24 @@ fn before_quote(chars: &[char], before: &Context, cues: &Cues) -> Option<Attribu
         },
         continues: None,
     })
+}
+
+/// "… and Stevie Wonder, who joked, “…”": the speaker of a cue in a relative clause is
+/// the name right before its "who", not the sentence's subject nor the list's first name.
+fn named_before_who(chars: &[char], before: &Context, cue_at: usize) -> Option<(usize, usize)> {
+    let who = cue_at.checked_sub(1)?;
+    let comma = who.checked_sub(1)?;
+    if before.word(who) != "who" || before.word(comma) != "," {
+        return None;
+    }
+    let mut from = comma;
+    while from > 0
+        && (before.is_capitalized(chars, from - 1)
+            || before.word(from - 1) == "." && from > 1 && is_abbreviation(before, from - 2))
+    {
+        from -= 1;
+    }
+    (from < comma && !is_function_word(chars, before, from)).then_some((from, comma))
 }
 
 /// Whether the phrase `(from, to)` can be someone speaking: a pronoun, or a capitalised
@@ -1807,11 +1951,16 @@ fn phrase_after(chars: &[char], context: &Context, from: usize) -> Option<(usize
                 && (context.is_capitalized(chars, index + 1)
                     || context.word(index + 1) == "("
                     || inside_a_name(chars, &context.tokens, index))
-            || word == "-" && index > from;
+            || word == "-" && index > from
+            || word == "/" && index > from && starts_with_digit(context.word(index + 1));
         if !joins {
             break;
         }
         index += 1;
+    }
+    // "said 9/11 widow": a number alone is nobody; it only describes a name after it.
+    if (from..index).all(|i| !context.is_word(i) || starts_with_digit(context.word(i))) {
+        return None;
     }
     // A time word often ends the phrase: "said Smith Tuesday".
     while index > from + 1 && is_time_word(context.word(index - 1)) {
@@ -2173,6 +2322,10 @@ fn capitalize_first(word: &str) -> String {
             .collect(),
         None => String::new(),
     }
+}
+
+fn starts_with_digit(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 fn is_possessive(word: &str) -> bool {

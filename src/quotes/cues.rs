@@ -152,6 +152,14 @@ const EN_VERBS: &[&str] = &[
     "pointed",
     "points",
     "write",
+    // Participles that report after a comma: "poked at him, tweeting, “…”".
+    "asking",
+    "tweeting",
+    "declaring",
+    "insisting",
+    "joking",
+    "replying",
+    "responding",
 ];
 const EN_SOURCES: &[&[&str]] = &[&["according", "to"]];
 const EN_NAMING: &[&str] = &[

@@ -1059,4 +1059,74 @@ mod tests {
         assert_eq!(quotes[0].2, some("Analyst Timo Brenn vom Bankhaus Ulm"));
         assert_eq!(quotes[1].2, some("die Sprecherin des Landesamts"));
     }
+
+    #[test]
+    fn an_opening_date_or_circumstance_is_not_the_speaker() {
+        let text = "On March 3, 2014, Warren made the following remark:\n\n\
+                    “We need to fix the banks before anything else.”\n\n\
+                    With Labour support fading, President Ida Lund sent a new message:\n\n\
+                    “We will get this done together.”\n\n\
+                    In Springfield, Ohio, Mayor Ron Tell said:\n\n“The plant stays open.”";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("Warren"));
+        assert_eq!(quotes[1].1, some("Ida Lund"));
+        assert_eq!(quotes[2].1, some("Ron Tell"));
+    }
+
+    #[test]
+    fn a_number_before_a_name_only_describes_it() {
+        let text = "“Nobody listened to the families,” said 9/11 survivor Jane Doe.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("9/11 survivor Jane Doe"));
+        assert_eq!(quotes[0].1, some("Jane Doe"));
+    }
+
+    #[test]
+    fn a_transcript_turn_is_spoken_by_its_capitalised_label() {
+        let text =
+            "Host Jim Baker spoke with Senator Ana Lopez. Partial transcript as follows:\n\n\
+                    \"BAKER: Thank you for coming on the show tonight, Senator.\n\n\
+                    \"LOPEZ: It is good to be here with you, Jim.\n\n\
+                    \"UPDATE: The interview was cut short by the storm.\"";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("BAKER"));
+        assert_eq!(quotes[0].1, some("Jim Baker"));
+        assert_eq!(quotes[1].1, some("Ana Lopez"));
+        assert!(quotes.iter().all(|q| q.2 != some("UPDATE")));
+    }
+
+    #[test]
+    fn stage_directions_and_follow_footers_are_no_quotes() {
+        let text = "Ana Lopez answered: \"We are ready.\"\n\n\"(CROSSTALK.)\n\n\
+                    \"Follow Tim Reed on Twitter @timreed.\"";
+        let quotes = found(text, "en");
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].0, "\"We are ready.\"");
+    }
+
+    #[test]
+    fn asking_and_tweeting_report_the_quote_after_them() {
+        let text = "The ad shows footage of Mary Jones asking, “Where is the money going?”\n\n\
+                    Ana Brown shared the clip on Sunday, tweeting, “This is a disgrace to us all.”";
+        assert_eq!(
+            speakers(text, "en"),
+            vec![some("Mary Jones"), some("Ana Brown")]
+        );
+    }
+
+    #[test]
+    fn a_relative_named_after_a_possessive_is_the_speaker() {
+        let text = "“This is a big year for my uncle!” Brown's niece, state Del. Ann Lee, \
+                    shouted to the crowd.";
+        let quotes = found(text, "en");
+        assert_eq!(quotes[0].2, some("Brown's niece, state Del. Ann Lee"));
+        assert_eq!(quotes[0].1, some("Ann Lee"));
+    }
+
+    #[test]
+    fn the_name_before_who_speaks_in_a_relative_clause() {
+        let text = "The list of singers ran long, with Ana Bell and Tom Baker, who joked of the \
+                    museum, “I have not seen it yet, but I will.”";
+        assert_eq!(speakers(text, "en"), vec![some("Tom Baker")]);
+    }
 }

@@ -248,8 +248,10 @@ fn names_a_person(part: &str) -> bool {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
         .filter(|w| !w.is_empty())
         .collect();
+    // "state Del. Jo Roe", "former Sen. Jo Roe": lowercase titles lead into the name.
     let starts_with_name = words
-        .first()
+        .iter()
+        .find(|w| !is_title(w) || starts_upper(w))
         .is_some_and(|w| starts_upper(w) && !cues::is_capitalized_function_word(w));
     starts_with_name && !last_name_run(&words).is_empty() && !name_modifies_a_noun(&words)
 }
@@ -322,6 +324,12 @@ const TITLES: &[&str] = &[
     "sgt",
     "capt",
     "ambassador",
+    "amb",
+    "delegate",
+    "del",
+    "admiral",
+    "adm",
+    "atty",
     "commissioner",
     "candidate",
     "leader",
@@ -399,6 +407,21 @@ fn gender_of_title(word: &str) -> Option<Gender> {
         }
         "mrs" | "ms" | "frau" | "queen" | "mme" | "sra" | "chairwoman" | "kanzlerin"
         | "bundeskanzlerin" | "ministerin" | "präsidentin" => Some(Gender::Female),
+        other => gender_of_role(other),
+    }
+}
+
+/// "widow Jane Roe", "Congressman Ivo Roe": a role noun before a name that tells the
+/// person's gender, so that a later "she" does not go to a man nearby. ("Spokesman" and
+/// "actor" are said of women too.)
+fn gender_of_role(word: &str) -> Option<Gender> {
+    match word {
+        "widower" | "husband" | "father" | "son" | "brother" | "nephew" | "uncle"
+        | "grandfather" | "congressman" | "businessman" | "councilman" | "assemblyman"
+        | "boyfriend" => Some(Gender::Male),
+        "widow" | "wife" | "mother" | "daughter" | "sister" | "niece" | "aunt" | "grandmother"
+        | "congresswoman" | "spokeswoman" | "businesswoman" | "councilwoman" | "assemblywoman"
+        | "girlfriend" | "actress" => Some(Gender::Female),
         _ => None,
     }
 }
@@ -699,6 +722,12 @@ impl Resolver {
                 let run = tokens.get(index..end).unwrap_or(&[]);
                 if let Some(mut mention) = mention_of(chars, run, &common) {
                     mention.subject = subject_strength(chars, &tokens, index, end);
+                    if mention.gender.is_none() {
+                        mention.gender = index
+                            .checked_sub(1)
+                            .and_then(|before| tokens.get(before))
+                            .and_then(|t| gender_of_role(&text_of(chars, t)));
+                    }
                     // "said Wilcox", "Carson defied the question": a one-word name that
                     // speaks or acts is a person.
                     let acts = next_to_reporting_verb(chars, &tokens, index, end)
@@ -765,6 +794,14 @@ impl Resolver {
 
     /// The person (or organisation) meant by `written`, which stands at char `position`.
     pub fn resolve(&self, written: &str, position: usize) -> Option<String> {
+        // "WALLACE" labelling a transcript turn is the "Chris Wallace" of the article.
+        if is_shouted_name(written) {
+            let soft = softened(written);
+            let found = self.resolve(&soft, position);
+            if found.as_ref().is_some_and(|name| *name != soft) {
+                return found;
+            }
+        }
         // An appositive or a parenthesis is not part of the name: "Jane Roe, a doctor,";
         // but "the mayor, Ines Borg" names her in its second part.
         let head = written.split('(').next().unwrap_or(written);
@@ -1060,6 +1097,26 @@ fn headline_lines(chars: &[char]) -> Vec<(usize, usize)> {
         start = index + 1;
     }
     lines
+}
+
+/// A name in capitals ("WALLACE", "SEN. ROE"): letters, none of them lowercase.
+fn is_shouted_name(written: &str) -> bool {
+    written.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !written.chars().any(char::is_lowercase)
+}
+
+/// "SEN. ROE" → "Sen. Roe".
+fn softened(written: &str) -> String {
+    written
+        .split(' ')
+        .map(|word| {
+            let mut letters = word.chars();
+            letters.next().map_or(String::new(), |first| {
+                first.to_string() + &super::tokens::lowercase(letters.as_str())
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn starts_upper(word: &str) -> bool {
@@ -1553,6 +1610,14 @@ mod tests {
     /// What `pronoun` resolves to at the end of `text`.
     fn resolve_at_end(text: &str, pronoun: &str) -> Option<String> {
         resolver(text).resolve(pronoun, text.chars().count())
+    }
+
+    #[test]
+    fn a_gendered_role_before_a_name_tells_its_gender() {
+        let text = "The lawyers met widow Kim Tal and Sam Roe. Then she left.";
+        assert_eq!(resolve_at_end(text, "she"), Some("Kim Tal".to_string()));
+        let text = "The lawyers met Sam Roe and niece Kim Tal. Then he left.";
+        assert_eq!(resolve_at_end(text, "he"), Some("Sam Roe".to_string()));
     }
 
     #[test]
