@@ -12,9 +12,9 @@ mkdir -p "$OUT"
 
 echo "== quotes (dev sets; textacy on the same data: span F1 87.6, as-written F1 83.7, right-person F1 62.5)"
 "$UNVEIL" eval quotes "$DATA/quotes/en-polnear-dev.jsonl" --kind direct \
-  --min-span-f1 0.918 --min-precision 0.927 --min-person-f1 0.685 --min-written-f1 0.837
+  --min-span-f1 0.92 --min-precision 0.93 --min-person-f1 0.695 --min-written-f1 0.84
 "$UNVEIL" eval quotes "$DATA/quotes/de-wikinews-dev.jsonl" \
-  --min-span-f1 0.89 --min-precision 0.915 --min-person-f1 0.645 --min-written-f1 0.63
+  --min-span-f1 0.885 --min-precision 0.915 --min-person-f1 0.65 --min-written-f1 0.63
 
 echo "== article extraction (AEB metric; Readability.js run on the same pages)"
 node tests/peers/readability.mjs "$DATA/extraction/aeb" > "$OUT/readability-aeb.jsonl"
