@@ -848,24 +848,36 @@ fn opening_prepositional_phrase(chars: &[char], before: &Context) -> Option<usiz
     })
 }
 
+/// A lowercase word that can be a noun of a description: not a past form or adverb
+/// ("-ed", "-ly"), not a word that stops a phrase or opens a clause, not a filler verb.
+fn is_lowercase_noun(chars: &[char], context: &Context, i: usize) -> bool {
+    let word = context.word(i);
+    context.is_word(i)
+        && !context.is_capitalized(chars, i)
+        && !word.ends_with("ed")
+        && !word.ends_with("ly")
+        && !is_phrase_stop(word)
+        && !is_clause_start(word)
+        && !cues::is_verb_filler(word)
+}
+
+/// Common verbs that follow a described subject ("The Republican candidate went…").
+fn is_common_verb(word: &str) -> bool {
+    matches!(
+        word,
+        "goes" | "went" | "seems" | "appears" | "made" | "took"
+    )
+}
+
 /// `to` moved over up to two lowercase nouns that end a described subject ("An early
 /// tweet quoted…", "The Republican candidate appeared…"), stopping at its verb.
 fn with_head_nouns(chars: &[char], context: &Context, to: usize) -> usize {
     let nouns = (to..context.len().min(to + 2))
         .take_while(|&i| {
             let word = context.word(i);
-            context.is_word(i)
-                && !context.is_capitalized(chars, i)
-                && !word.ends_with("ed")
-                && !word.ends_with("ly")
-                && !is_phrase_stop(word)
-                && !is_clause_start(word)
-                && !cues::is_verb_filler(word)
+            is_lowercase_noun(chars, context, i)
                 && !cues::is_reporting_verb(word)
-                && !matches!(
-                    word,
-                    "goes" | "went" | "seems" | "appears" | "made" | "took"
-                )
+                && !is_common_verb(word)
         })
         .count();
     // Only a noun right before a verb-like word ends the subject: not "The Clinton
@@ -876,10 +888,8 @@ fn with_head_nouns(chars: &[char], context: &Context, to: usize) -> usize {
             || cues::is_reporting_verb(verb)
             || is_phrase_stop(verb)
             || cues::is_verb_filler(verb)
-            || matches!(
-                verb,
-                "goes" | "went" | "seems" | "appears" | "made" | "took" | ":"
-            ));
+            || is_common_verb(verb)
+            || verb == ":");
     if verb_follows {
         to + nouns
     } else {
@@ -897,16 +907,7 @@ fn described_name_end(chars: &[char], context: &Context, subject: usize, to: usi
         return to;
     }
     let nouns = (to..context.len().min(to + 3))
-        .take_while(|&i| {
-            let word = context.word(i);
-            context.is_word(i)
-                && !context.is_capitalized(chars, i)
-                && !word.ends_with("ed")
-                && !word.ends_with("ly")
-                && !is_phrase_stop(word)
-                && !is_clause_start(word)
-                && !cues::is_verb_filler(word)
-        })
+        .take_while(|&i| is_lowercase_noun(chars, context, i))
         .count();
     let name_end = name_run_end(chars, context, to + nouns);
     if nouns > 0 && name_end > to + nouns {
