@@ -192,7 +192,6 @@
     await nextTask();
     const report = await engine.call('analyze', taken.snapshot);
     page.timing = { snapshotMs: Math.round(walked - started), analyzeMs: Math.round(performance.now() - walked), nodes: taken.stats.nodes };
-    log(`analysed ${taken.stats.nodes} nodes: snapshot ${page.timing.snapshotMs} ms, core ${page.timing.analyzeMs} ms (${page.engine})`);
     if (page.state === 'disabled') return; // trapped meanwhile (an overlay scan)
     if (report.status === 'too_large') return setState('too_large', report.message);
     if (report.status !== 'ok') return setState('error', report.message || report.status);
