@@ -4,7 +4,7 @@
  * AEB pages, in headless Chromium. Invoked by `./build.sh bench`; by hand:
  *
  *   node tests/bench/run.mjs SHARED_DIR [--limit N] [--no-observer] [--dist DIR] [--js-flags=…]
- *                            [--cpu-profile DIR] [--reports DIR]
+ *                            [--cpu-profile DIR] [--reports DIR] [--browser firefox]
  *
  * Each page is served from a tiny server on 127.0.0.1 and loaded with page scripts off
  * (`javaScriptEnabled: false`) and every sub-resource blocked, so the page cannot run or
@@ -32,6 +32,14 @@
  * `--reports DIR` writes each page's report (JSON) to DIR/<page>.json: two builds that
  * should decide the same can be compared page by page (`diff -r`).
  *
+ * `--browser firefox` runs the same steps in headless Firefox ESR through geckodriver. Page
+ * scripts are off there by a `Content-Security-Policy: default-src 'none'` header (which also
+ * blocks every sub-resource): `javascript.enabled=false` would stop the timers and
+ * `scheduler.yield()` the content script needs. WebDriver runs each script in a fresh sandbox
+ * (like a content script: its own globals, the page's DOM), so all steps of a page run in one
+ * script call, in the same order as above. Firefox exposes no per-step CPU time (its thread
+ * times tick in 10 ms), so only wall-clock times are reported — on a quiet machine, please.
+ *
  * Benchmarks, not tests: nothing here fails on a number.
  */
 import { chromium } from 'playwright-core';
@@ -48,9 +56,16 @@ const option = (name, fallback) => {
   return at >= 0 ? args[at + 1] : fallback;
 };
 const SHARED = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) || '../shared');
-const DIST = resolve(option('dist', join(ROOT, 'dist/chrome')));
+const BROWSER = option('browser', 'chromium');
+if (!['chromium', 'firefox'].includes(BROWSER)) {
+  console.error(`--browser must be chromium or firefox, not ${BROWSER}`);
+  process.exit(2);
+}
+// The firefox build is the same page layer and core; only its manifest differs.
+const DEFAULT_DIST = join(ROOT, BROWSER === 'firefox' ? 'dist/firefox' : 'dist/chrome');
+const DIST = resolve(option('dist', DEFAULT_DIST));
 const LIMIT = Number(option('limit', Infinity));
-const OBSERVER = !args.includes('--no-observer');
+const OBSERVER = !args.includes('--no-observer') && BROWSER === 'chromium';
 // e.g. --js-flags=--no-liftoff to see how much of a cold analysis is V8's baseline wasm tier.
 const JS_FLAGS = args.filter((a) => a.startsWith('--js-flags='));
 const PROFILE_DIR = option('cpu-profile', null);
@@ -233,7 +248,10 @@ function startServer() {
       return response.end();
     }
     const html = pages.get(file) ?? gunzipSync(readFileSync(join(htmlDir, `${file}.gz`)));
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    // Firefox: page scripts and every sub-resource off by policy (inline styles stay, as in
+    // Chromium where only requests are blocked).
+    const policy = BROWSER === 'firefox' ? { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } : {};
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...policy });
     response.end(html);
   });
   return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready(server)));
@@ -285,6 +303,17 @@ async function profiled(cdp, name, run) {
   }
 }
 
+/** Writes the page's report to REPORTS_DIR (if asked) and takes it out of the results. */
+function saveReport(url, unveil) {
+  if (REPORTS_DIR) {
+    mkdirSync(REPORTS_DIR, { recursive: true });
+    // The server's port changes from run to run; the reports should not.
+    const json = JSON.stringify(unveil.report, null, 1).replaceAll(new URL(url).origin, 'http://bench');
+    writeFileSync(join(REPORTS_DIR, `${url.split('/').pop().slice(0, 12)}.json`), `${json}\n`);
+  }
+  delete unveil.report;
+}
+
 async function measurePage(browser, url) {
   const { context, page } = await openPage(browser, url, { scripts: false });
   try {
@@ -299,17 +328,63 @@ async function measurePage(browser, url) {
     const name = url.split('/').pop().slice(0, 12);
     const unveil = await profiled(cdp, name, () => cpuOf(cdp, () => call(page, ANALYSE, entryScript)));
     const { warm, snapshotJsonKB } = await call(page, WARM);
-    if (REPORTS_DIR) {
-      mkdirSync(REPORTS_DIR, { recursive: true });
-      // The server's port changes from run to run; the reports should not.
-      const json = JSON.stringify(unveil.report, null, 1).replaceAll(new URL(url).origin, 'http://bench');
-      writeFileSync(join(REPORTS_DIR, `${name}.json`), `${json}\n`);
-    }
-    delete unveil.report;
+    saveReport(url, unveil);
     return { reader, start, warmUp, unveil: { ...unveil, warm, snapshotJsonKB } };
   } finally {
     await context.close();
   }
+}
+
+// ---- Firefox ------------------------------------------------------------------------------
+
+/**
+ * Every step of one page in one script call (WebDriver gives each call a fresh sandbox), in
+ * the order measurePage runs them in Chromium. Returns what measurePage returns, less CPU.
+ */
+const FIREFOX_PAGE = `(async ([readability, apiStandIn, wasmBase64, setup, entry, steps]) => {
+  (0, eval)(readability);
+  const [readerStep, wasmBytes, documentStart, warmUpStep, analyse, warmStep] = steps.map((step) => (0, eval)(step));
+  const reader = readerStep();
+  (0, eval)(apiStandIn);
+  wasmBytes(wasmBase64);
+  const start = await documentStart(setup);
+  const warmUp = await warmUpStep();
+  const unveil = await analyse(entry);
+  const { warm, snapshotJsonKB } = warmStep();
+  return { reader, start, warmUp, unveil: { ...unveil, warm, snapshotJsonKB } };
+})`;
+
+async function launchFirefox() {
+  const { Builder } = await import('selenium-webdriver');
+  const firefox = await import('selenium-webdriver/firefox.js');
+  const options = new firefox.Options()
+    .setBinary(process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr')
+    .addArguments('-headless')
+    .windowSize({ width: 1280, height: 900 })
+    .setPreference('privacy.reduceTimerPrecision', false) // performance.now() to the microsecond
+    .setPreference('browser.shell.checkDefaultBrowser', false)
+    .setPreference('datareporting.policy.dataSubmissionEnabled', false);
+  const geckodriver = [process.env.GECKODRIVER, join(process.env.HOME ?? '/root', '.cargo/bin/geckodriver')].find((p) => p && existsSync(p)) ?? 'geckodriver';
+  const service = new firefox.ServiceBuilder(geckodriver);
+  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
+  await driver.manage().setTimeouts({ script: PAGE_TIMEOUT_MS, pageLoad: PAGE_TIMEOUT_MS });
+  return { driver, close: () => driver.quit() };
+}
+
+async function measurePageFirefox({ driver }, url) {
+  await driver.get(url);
+  const steps = [READABILITY, String(WASM_BYTES), DOCUMENT_START, WARM_UP, ANALYSE, WARM];
+  const result = await driver.executeAsyncScript(
+    `const done = arguments[arguments.length - 1];
+     (0, eval)(arguments[0])(arguments[1]).then((value) => done({ ok: true, value }), (error) => done({ ok: false, error: String(error?.stack ?? error) }));`,
+    FIREFOX_PAGE,
+    [readability, API_STAND_IN, wasmBase64, setupScripts, entryScript, steps],
+  );
+  if (!result?.ok) throw new Error(result?.error ?? 'no result');
+  const { reader, start, warmUp, unveil } = result.value;
+  saveReport(url, unveil);
+  const noCpu = { cpuMs: NaN, processMs: NaN };
+  return { reader: { ...reader, ...noCpu }, start: { ...start, ...noCpu }, warmUp: { ...warmUp, ...noCpu }, unveil: { ...unveil, ...noCpu } };
 }
 
 /** CPU spent in script over a 10 s growth burst, with and without Unveil. */
@@ -392,10 +467,12 @@ function printReport(results, failures, observer) {
     ['CPU (main thread): Readability parse', col((r) => r.reader.cpuMs)],
     ['CPU (renderer, all threads): Readability parse', col((r) => r.reader.processMs)],
   ];
-  console.log(`\n### Unveil vs Readability on ${ok.length} AEB pages (headless Chromium, page scripts off)\n`);
+  const browserName = BROWSER === 'firefox' ? 'Firefox ESR' : 'Chromium';
+  console.log(`\n### Unveil vs Readability on ${ok.length} AEB pages (headless ${browserName}, page scripts off)\n`);
   console.log('| step | median ms | p90 ms | max ms |');
   console.log('|---|---:|---:|---:|');
   for (const [name, values] of rows) {
+    if (!values.some(Number.isFinite)) continue; // CPU rows in Firefox
     console.log(`| ${name} | ${ms(quantile(values, 0.5))} | ${ms(quantile(values, 0.9))} | ${ms(Math.max(...values))} |`);
   }
   const ratio = (q) => quantile(col((r) => r.unveil.totalMs), q) / quantile(col((r) => r.reader.ms), q);
@@ -405,7 +482,9 @@ function printReport(results, failures, observer) {
   const warmedCpu = (r) => r.unveil.cpuMs + r.warmUp.cpuMs;
   const wholeCpu = (r) => r.unveil.cpuMs + r.start.cpuMs + r.warmUp.cpuMs;
   const both = (f) => `median ${cpuRatio(f, 0.5).toFixed(2)}×, p90 ${cpuRatio(f, 0.9).toFixed(2)}×`;
-  console.log(`Unveil / Readability, main-thread CPU: analysis ${both(analysisCpu)}; analysis + warm-up ${both(warmedCpu)}; all of it ${both(wholeCpu)}`);
+  if (ok.some((r) => Number.isFinite(r.unveil.cpuMs))) {
+    console.log(`Unveil / Readability, main-thread CPU: analysis ${both(analysisCpu)}; analysis + warm-up ${both(warmedCpu)}; all of it ${both(wholeCpu)}`);
+  }
   const longest = ok.reduce((a, r) => (r.unveil.longestMs > a.unveil.longestMs ? r : a), ok[0]);
   if (longest) {
     const over = ok.filter((r) => r.unveil.longestMs > 50).length;
@@ -434,7 +513,10 @@ function printReport(results, failures, observer) {
 async function main() {
   const server = await startServer();
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', ...JS_FLAGS] });
+  const browser = BROWSER === 'firefox'
+    ? await launchFirefox()
+    : await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', ...JS_FLAGS] });
+  const measure = BROWSER === 'firefox' ? measurePageFirefox : measurePage;
   const results = [];
   const failures = [];
   try {
@@ -442,7 +524,7 @@ async function main() {
       const file = gz.replace(/\.gz$/, '');
       const bytes = gunzipSync(readFileSync(join(htmlDir, gz))).length;
       try {
-        const measured = await measurePage(browser, `${origin}/${file}`);
+        const measured = await measure(browser, `${origin}/${file}`);
         if (process.env.BENCH_DEBUG) console.error(JSON.stringify(measured));
         results.push({ file: file.slice(0, 12), bytes, ...measured });
         const u = measured.unveil;
