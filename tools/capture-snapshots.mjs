@@ -157,6 +157,17 @@ function compactNode(node) {
   return row;
 }
 
+/** The decoded snapshot with its keys in the order of the Rust structs (the CLI sorts them). */
+function inFieldOrder({ url, title, lang, viewport, meta, json_ld, root, nodes, partial, truncated }) {
+  const style = ({ overflow_y, position, top, class: className }) => ({ overflow_y, position, top, class: className });
+  return {
+    url, title, lang, viewport: { width: viewport.width, height: viewport.height },
+    meta: meta.map(({ key, content }) => ({ key, content })), json_ld,
+    root: { html: style(root.html), body: style(root.body) },
+    nodes: nodes.map(compactNode), partial, truncated,
+  };
+}
+
 /** Every wire-format snapshot of a capture in JSON, read by the core (`unveil snapshot`). */
 function decodeCapture(capture) {
   const wires = [capture.snapshot, ...capture.late, ...Object.values(capture.frames).flatMap((f) => [f.snapshot, ...f.late])];
@@ -168,7 +179,7 @@ function decodeCapture(capture) {
   for (const line of run.stdout.trim().split('\n')) {
     const out = JSON.parse(line);
     if (out.error) throw new Error(`${capture.page}: ${out.error}`);
-    decoded.set(wires[out.id], { ...out.snapshot, nodes: out.snapshot.nodes.map(compactNode) });
+    decoded.set(wires[out.id], inFieldOrder(out.snapshot));
   }
   const frames = Object.fromEntries(Object.entries(capture.frames).map(([id, f]) => [id, { snapshot: decoded.get(f.snapshot), late: f.late.map((w) => decoded.get(w)) }]));
   return { page: capture.page, snapshot: decoded.get(capture.snapshot), late: capture.late.map((w) => decoded.get(w)), frames };
