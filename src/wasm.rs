@@ -1,6 +1,6 @@
-//! The thin wasm binding: a snapshot in the wire format in (`snapshot::wire`: one string and
-//! one array of numbers, each copied into wasm memory once), the report out as JSON text,
-//! errors as `JsError`.
+//! The thin wasm binding: a snapshot in the wire format in (`snapshot::wire`: its strings as
+//! UTF-8 bytes and its array of numbers, each copied into wasm memory once), the report out as
+//! JSON text, errors as `JsError`.
 //!
 //! Why not JS objects: walking a snapshot object property by property through
 //! `serde-wasm-bindgen` costs a call into JS for every field of every node. Why not JSON on
@@ -43,14 +43,20 @@ fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T
     serde_json::from_str(json).map_err(|e| JsError::new(&format!("bad {what}: {e}")))
 }
 
-fn decode(strings: &str, numbers: &[f64]) -> Result<Snapshot, JsError> {
+/// `strings` arrive as UTF-8 bytes (`TextEncoder.encode`, native) rather than as a `&str`:
+/// wasm-bindgen's string glue copies a string's ASCII prefix one character at a time in JS,
+/// about 1 ms for a page's strings in a cold content script; checking the bytes here is a
+/// fraction of that.
+fn decode(strings: &[u8], numbers: &[f64]) -> Result<Snapshot, JsError> {
+    let strings = std::str::from_utf8(strings)
+        .map_err(|e| JsError::new(&format!("bad snapshot: strings are not UTF-8: {e}")))?;
     wire::decode(strings, numbers).map_err(|e| JsError::new(&format!("bad snapshot: {e}")))
 }
 
 /// Reads the snapshot, runs `work` on it and writes the report, timing the three steps for
 /// `lastTimings()` (the benchmark's breakdown of where a call's time goes).
 fn timed_call(
-    strings: &str,
+    strings: &[u8],
     numbers: &[f64],
     work: impl FnOnce(&Snapshot) -> Report,
 ) -> Result<String, JsError> {
@@ -68,7 +74,7 @@ fn timed_call(
 
 /// Analyses a whole page snapshot (wire format) and returns the report (JSON).
 #[wasm_bindgen]
-pub fn analyze(strings: &str, numbers: &[f64]) -> Result<String, JsError> {
+pub fn analyze(strings: &[u8], numbers: &[f64]) -> Result<String, JsError> {
     timed_call(strings, numbers, crate::report::analyze)
 }
 
@@ -85,7 +91,7 @@ pub struct StagedAnalysis {
 #[wasm_bindgen(js_class = Analysis)]
 impl StagedAnalysis {
     #[wasm_bindgen(constructor)]
-    pub fn new(strings: &str, numbers: &[f64]) -> Result<StagedAnalysis, JsError> {
+    pub fn new(strings: &[u8], numbers: &[f64]) -> Result<StagedAnalysis, JsError> {
         install_panic_hook();
         let start = performance_now();
         let snapshot = decode(strings, numbers)?;
@@ -122,7 +128,7 @@ impl StagedAnalysis {
 /// absent.
 #[wasm_bindgen(js_name = scanOverlays)]
 pub fn scan_overlays(
-    strings: &str,
+    strings: &[u8],
     numbers: &[f64],
     context_json: Option<String>,
 ) -> Result<String, JsError> {

@@ -41,7 +41,7 @@ fn wire_of(json: &str) -> (String, Vec<f64>) {
 
 fn analyze_json(json: &str) -> Result<String, wasm_bindgen::JsError> {
     let (strings, numbers) = wire_of(json);
-    analyze(&strings, &numbers)
+    analyze(strings.as_bytes(), &numbers)
 }
 
 #[wasm_bindgen_test]
@@ -59,7 +59,7 @@ fn analyze_returns_a_json_report_and_its_timings() {
 
 #[wasm_bindgen_test]
 fn malformed_input_is_an_error_not_a_trap() {
-    let error = analyze("html\0", &[wire::VERSION, 1.0]).expect_err("rejected");
+    let error = analyze(b"html\0", &[wire::VERSION, 1.0]).expect_err("rejected");
     let message = js_sys::Error::from(JsValue::from(error)).message();
     assert!(String::from(message).contains("bad snapshot"));
     assert!(last_panic().is_none());
@@ -80,7 +80,7 @@ fn oversized_and_invalid_trees_get_a_clear_status() {
 fn incremental_scan_accepts_a_missing_context() {
     let partial = r#"{"partial": true, "nodes": [{"tag": "div", "visible": true}]}"#;
     let (strings, numbers) = wire_of(partial);
-    let report = parsed(scan_overlays(&strings, &numbers, None).expect("scan succeeds"));
+    let report = parsed(scan_overlays(strings.as_bytes(), &numbers, None).expect("scan succeeds"));
     assert_eq!(get(&report, "status").as_string().as_deref(), Some("ok"));
     assert!(!version().is_empty());
 }

@@ -139,11 +139,20 @@
    * Unveil.snapshot writes them; src/snapshot/wire.rs), report objects out (JSON text, src/wasm.rs
    * says why); `timing` keeps where the last call's time went.
    */
+  const utf8 = new TextEncoder();
+  /**
+   * A snapshot's two parts as the wasm takes them: the strings as UTF-8 bytes (native
+   * TextEncoder; src/wasm.rs says why not a JS string), the numbers as they are.
+   */
+  const wireArgs = (snapshot) => [utf8.encode(snapshot.strings), snapshot.numbers];
+
   const core = {
     timing: null, // {encodeMs, callMs, parseMs, analyzeMs, serializeMs, decodeMs}
     analyze(snapshot) {
-      return coreCall(() => wasm_bindgen.analyze(snapshot.strings, snapshot.numbers));
+      return coreCall(() => wasm_bindgen.analyze(...wireArgs(snapshot)));
     },
+    /** The wasm `Analysis` (staged) of a snapshot. */
+    analysis: (snapshot) => new wasm_bindgen.Analysis(...wireArgs(snapshot)),
     /**
      * `analyze` in stages (the wasm `Analysis`), awaiting `between()` after each one: the
      * caller gives the main thread back to the page there, so no stage makes a long task.
@@ -158,7 +167,7 @@
           inWasm += performance.now() - start;
         }
       };
-      const analysis = timed(() => new wasm_bindgen.Analysis(snapshot.strings, snapshot.numbers));
+      const analysis = timed(() => core.analysis(snapshot));
       await between();
       while (timed(() => analysis.step())) await between();
       const out = timed(() => analysis.finish()); // consumes (frees) the analysis
@@ -169,7 +178,7 @@
     },
     scanOverlays(snapshot, context) {
       const contextJson = context ? toJson(context) : undefined;
-      return coreCall(() => wasm_bindgen.scanOverlays(snapshot.strings, snapshot.numbers, contextJson));
+      return coreCall(() => wasm_bindgen.scanOverlays(...wireArgs(snapshot), contextJson));
     },
   };
 

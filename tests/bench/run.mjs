@@ -176,8 +176,8 @@ const WARM = `(() => {
   // And once more in stages, timing each (article, overlays, summary, quotes).
   // The wire format ({strings, numbers}); a --dist from before it sent JSON text.
   const wire = typeof snapshot.strings === 'string';
-  const input = wire ? [snapshot.strings, snapshot.numbers] : [globalThis.Unveil.messages.toJson(snapshot)];
-  const analysis = new wasm_bindgen.Analysis(...input);
+  const json = wire ? '' : globalThis.Unveil.messages.toJson(snapshot);
+  const analysis = wire ? globalThis.Unveil.core.analysis(snapshot) : new wasm_bindgen.Analysis(json);
   const stagesMs = [];
   for (let more = true; more;) {
     const s = performance.now();
@@ -186,7 +186,7 @@ const WARM = `(() => {
   }
   analysis.finish();
   // What crosses into wasm: the strings as UTF-8 (about their length here) and 8 bytes a number.
-  const size = wire ? snapshot.strings.length + 8 * snapshot.numbers.length : input[0].length;
+  const size = wire ? snapshot.strings.length + 8 * snapshot.numbers.length : json.length;
   return { warm: { ...warm, stagesMs }, snapshotKB: size / 1024 };
 })`;
 
