@@ -62,6 +62,9 @@ fn malformed_input_is_an_error_not_a_trap() {
     let error = analyze(b"html\0", &[wire::VERSION, 1.0]).expect_err("rejected");
     let message = js_sys::Error::from(JsValue::from(error)).message();
     assert!(String::from(message).contains("bad snapshot"));
+    let error = analyze(&[0xff, 0], &[wire::VERSION]).expect_err("not UTF-8");
+    let message = js_sys::Error::from(JsValue::from(error)).message();
+    assert!(String::from(message).contains("not UTF-8"));
     assert!(last_panic().is_none());
 }
 
