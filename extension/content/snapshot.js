@@ -127,7 +127,7 @@
   const ATTR = 32;
 
   /** A string field: a separator in page text becomes U+FFFD, one UTF-16 unit for one. */
-  const field = (value) => (value.includes(SEPARATOR) ? value.replaceAll(SEPARATOR, '\ufffd') : value);
+  const field = (value) => value.replaceAll(SEPARATOR, '\ufffd');
 
   /**
    * Appends nodes in document order; `finish(page)` adds the page's fields and returns
@@ -137,36 +137,49 @@
   function createWriter() {
     const numbers = [0, 0, 0, 0, 0, 0, 0, 0, 0]; // the header, filled by finish()
     const strings = [];
-    let count = 0;
     let head = 0; // where the last node's head is in `numbers`
 
-    function node(flags, parent, depth, first) {
-      head = numbers.length;
-      if (depth) numbers.push(flags + HAS_DEPTH, parent ?? -1, depth);
-      else numbers.push(flags, parent ?? -1);
-      strings.push(field(first));
-      return count++;
-    }
-
-    return {
-      get count() { return count; },
+    // element() and text() run once per node, mostly before V8 has optimised them: they
+    // call nothing they need not (an extra call per node cost ~2 ms of a cold walk).
+    // Element and attribute names cannot hold U+0000 (the parser replaces it, the DOM
+    // refuses it); only text and values can.
+    const writer = {
+      count: 0, // nodes written
       /** An element node; returns its index. Its attributes and layout follow. */
-      element: (tag, parent, visible, depth) => node(visible ? VISIBLE : 0, parent, depth, tag),
-      text: (text, parent, visible, depth) => node(visible ? TEXT + VISIBLE : TEXT, parent, depth, text),
+      element(tag, parent, visible, depth) {
+        head = numbers.length;
+        const flags = visible ? VISIBLE : 0;
+        if (depth) numbers.push(flags + HAS_DEPTH, parent ?? -1, depth);
+        else numbers.push(flags, parent ?? -1);
+        strings.push(tag);
+        return writer.count++;
+      },
+      text(text, parent, visible, depth) {
+        head = numbers.length;
+        const flags = visible ? TEXT + VISIBLE : TEXT;
+        if (depth) numbers.push(flags + HAS_DEPTH, parent ?? -1, depth);
+        else numbers.push(flags, parent ?? -1);
+        strings.push(text.includes(SEPARATOR) ? field(text) : text);
+        return writer.count++;
+      },
       attr(name, value) {
         numbers[head] += ATTR;
-        strings.push(field(name), field(value));
+        strings.push(name, value.includes(SEPARATOR) ? field(value) : value);
       },
-      /** The array measure() returns: [x, y, width, height, position, z_index, opacity, 4 flags, background_alpha]. */
-      layout([x, y, width, height, position, zIndex, opacity, blurred, pointerEventsNone, overflowHidden, topLayer, alpha]) {
+      /**
+       * The array measure() returns: [x, y, width, height, position, z_index, opacity,
+       * blurred, pointer_events_none, overflow_hidden, top_layer, background_alpha]. Read by
+       * index: destructuring goes through the iterator protocol, slow while the walk is cold.
+       */
+      layout(l) {
         numbers[head] += HAS_LAYOUT;
-        const flags = (blurred ? 1 : 0) + (pointerEventsNone ? 2 : 0) + (overflowHidden ? 4 : 0) + (topLayer ? 8 : 0);
-        numbers.push(x, y, width, height, zIndex, opacity, alpha, flags);
-        strings.push(field(position));
+        const flags = (l[7] ? 1 : 0) + (l[8] ? 2 : 0) + (l[9] ? 4 : 0) + (l[10] ? 8 : 0);
+        numbers.push(l[0], l[1], l[2], l[3], l[5], l[6], l[11], flags);
+        strings.push(field(l[4]));
       },
       /** page: {url, title?, lang?, viewport, root, meta?, json_ld?, partial, truncated}. */
       finish({ url, title = '', lang = null, viewport, root, meta = [], json_ld: jsonLd = [], partial, truncated }) {
-        const header = [WIRE_VERSION, count, (partial ? 1 : 0) + (truncated ? 2 : 0) + (lang != null ? 4 : 0),
+        const header = [WIRE_VERSION, writer.count, (partial ? 1 : 0) + (truncated ? 2 : 0) + (lang != null ? 4 : 0),
           viewport.width, viewport.height, root.html.top ?? 0, root.body.top ?? 0, meta.length, jsonLd.length];
         for (let i = 0; i < HEADER_LEN; i++) numbers[i] = header[i];
         strings.push(field(url), field(title));
@@ -178,6 +191,7 @@
         return { strings: strings.join(SEPARATOR), numbers };
       },
     };
+    return writer;
   }
 
   // ---- the walk ---------------------------------------------------------------------------

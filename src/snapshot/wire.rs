@@ -14,9 +14,11 @@
 //! Two parts:
 //!
 //! - `strings`: one string holding every string field in order, each followed by U+0000.
-//!   A U+0000 inside a field is written as U+FFFD, one UTF-16 unit for one, so the text
-//!   offsets the core reports still fit the live text nodes. (Lone surrogates become U+FFFD
-//!   on the way into wasm memory, also one unit for one.)
+//!   A U+0000 inside a field (page text, attribute values, the page's fields; element and
+//!   attribute names cannot hold one) is written as U+FFFD, one UTF-16 unit for one, so the
+//!   text offsets the core reports still fit the live text nodes. (Lone surrogates become
+//!   U+FFFD on the way into wasm memory, also one unit for one.) In wasm the strings arrive
+//!   as UTF-8 bytes and are checked before reading.
 //! - `numbers`: an array of numbers (JSON numbers, or a `Float64Array` in wasm memory).
 //!
 //! `numbers` starts with a header of [`HEADER_LEN`] numbers:
