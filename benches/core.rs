@@ -10,6 +10,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::fmt::Write as _;
 use std::hint::black_box;
 use unveil::overlays::ScanContext;
+use unveil::snapshot::wire;
 use unveil::{analyze, article, html, overlays, quotes, summary};
 
 const SPEAKERS: [&str; 6] = [
@@ -159,6 +160,16 @@ fn bench_core(c: &mut Criterion) {
     });
     group.bench_function("overlays::scan", |b| {
         b.iter(|| overlays::scan(black_box(&snapshot), black_box(&context)))
+    });
+    // Reading the snapshot as the wasm does (the wire format) beside serde_json's read of the
+    // same snapshot as JSON (how it crossed before; JSON stays for fixtures and tools).
+    let (strings, numbers) = wire::encode(&snapshot);
+    let json = serde_json::to_string(&snapshot).unwrap_or_default();
+    group.bench_function("snapshot read: wire::decode", |b| {
+        b.iter(|| wire::decode(black_box(&strings), black_box(&numbers)))
+    });
+    group.bench_function("snapshot read: serde_json (JSON)", |b| {
+        b.iter(|| serde_json::from_str::<unveil::Snapshot>(black_box(&json)))
     });
     group.finish();
 }

@@ -11,9 +11,14 @@
 //!
 //! Indices (`NodeId`) are positions in `nodes`; the page layer keeps the matching array of
 //! live DOM nodes, so an action naming node 17 is applied to `liveNodes[17]`.
+//!
+//! The page layer sends a snapshot in the compact form of [`wire`] (its module documentation
+//! is the format's one description). JSON (`Deserialize`) stays for test fixtures and tools.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+
+pub mod wire;
 
 /// Position of a node in [`Snapshot::nodes`].
 pub type NodeId = u32;
@@ -93,12 +98,11 @@ pub enum NodeKind {
     Text,
 }
 
-/// A node reads from a JSON object (`{"kind": "text", "parent": 2, …}`, fields by name, any
-/// left out take their defaults) or from a JSON array of the fields in declaration order,
-/// trailing ones left out (`["text", 2, true, "", "Hello"]`): what the page layer sends,
-/// because reading by position skips matching a key per field (a third of the snapshot
-/// parse). The field order is therefore part of the contract with
-/// `extension/content/snapshot.js`: most nodes stop after `tag` or `text`.
+/// In JSON (fixtures, tools) a node reads from an object (`{"kind": "text", "parent": 2, …}`,
+/// fields by name, any left out take their defaults) or from an array of the fields in
+/// declaration order, trailing ones left out (`["text", 2, true, "", "Hello"]`): the compact
+/// form the fixtures in tests/fixtures/overlays are stored in. The page layer sends the
+/// [`wire`] format instead.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Node {
@@ -134,7 +138,7 @@ fn saturating_depth<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result
 }
 
 /// What the page layer measured of an element's box and computed style. Like [`Node`], read
-/// from an object or from an array of the fields in this order (what the page layer sends).
+/// from a JSON object or from an array of the fields in this order.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Layout {

@@ -1,10 +1,11 @@
-//! The thin wasm binding: JSON text in, JSON text out, errors as `JsError`.
+//! The thin wasm binding: a snapshot in the wire format in (`snapshot::wire`: its strings as
+//! UTF-8 bytes and its array of numbers, each copied into wasm memory once), the report out as
+//! JSON text, errors as `JsError`.
 //!
-//! Why JSON strings and not JS objects: the page layer's `JSON.stringify` is native and
-//! fast, the string crosses into wasm memory in one copy, and `serde_json` reads it in one
-//! pass; walking a snapshot object property by property through `serde-wasm-bindgen` cost
-//! several times more (a call into JS for every field of every node). The same holds for
-//! the report on the way back.
+//! Why not JS objects: walking a snapshot object property by property through
+//! `serde-wasm-bindgen` costs a call into JS for every field of every node. Why not JSON on
+//! the way in: `JSON.stringify`, its copy and `serde_json`'s read cost several times the wire
+//! format's. The report on the way back is small; JSON (native `JSON.parse`) serves it well.
 //!
 //! The module is built with `panic = "abort"`, so a panic traps the instance. The hook
 //! below records the message first; the page layer catches the trap, reads `last_panic()`
@@ -12,7 +13,7 @@
 
 use crate::overlays::ScanContext;
 use crate::report::Report;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{wire, Snapshot};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 
@@ -42,12 +43,26 @@ fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T
     serde_json::from_str(json).map_err(|e| JsError::new(&format!("bad {what}: {e}")))
 }
 
+/// `strings` arrive as UTF-8 bytes (`TextEncoder.encode`, native) rather than as a `&str`:
+/// wasm-bindgen's string glue copies a string's ASCII prefix one character at a time in JS,
+/// about 1 ms for a page's strings in a cold content script; checking the bytes here is a
+/// fraction of that.
+fn decode(strings: &[u8], numbers: &[f64]) -> Result<Snapshot, JsError> {
+    let strings = std::str::from_utf8(strings)
+        .map_err(|e| JsError::new(&format!("bad snapshot: strings are not UTF-8: {e}")))?;
+    wire::decode(strings, numbers).map_err(|e| JsError::new(&format!("bad snapshot: {e}")))
+}
+
 /// Reads the snapshot, runs `work` on it and writes the report, timing the three steps for
 /// `lastTimings()` (the benchmark's breakdown of where a call's time goes).
-fn timed_call(json: &str, work: impl FnOnce(&Snapshot) -> Report) -> Result<String, JsError> {
+fn timed_call(
+    strings: &[u8],
+    numbers: &[f64],
+    work: impl FnOnce(&Snapshot) -> Report,
+) -> Result<String, JsError> {
     install_panic_hook();
     let start = performance_now();
-    let snapshot: Snapshot = from_json(json, "snapshot")?;
+    let snapshot = decode(strings, numbers)?;
     let parsed = performance_now();
     let report = work(&snapshot);
     let analysed = performance_now();
@@ -57,14 +72,14 @@ fn timed_call(json: &str, work: impl FnOnce(&Snapshot) -> Report) -> Result<Stri
     Ok(out)
 }
 
-/// Analyses a whole page snapshot (JSON) and returns the report (JSON).
+/// Analyses a whole page snapshot (wire format) and returns the report (JSON).
 #[wasm_bindgen]
-pub fn analyze(snapshot_json: &str) -> Result<String, JsError> {
-    timed_call(snapshot_json, crate::report::analyze)
+pub fn analyze(strings: &[u8], numbers: &[f64]) -> Result<String, JsError> {
+    timed_call(strings, numbers, crate::report::analyze)
 }
 
 /// A full analysis in stages (`crate::report::Analysis`), so that the page layer can yield
-/// the main thread between them: `new Analysis(json)` reads the snapshot, `step()` runs one
+/// the main thread between them: `new Analysis(strings, numbers)` reads the snapshot, `step()` runs one
 /// stage and says whether more remain, `finish()` returns the report (JSON).
 #[wasm_bindgen(js_name = Analysis)]
 pub struct StagedAnalysis {
@@ -76,10 +91,10 @@ pub struct StagedAnalysis {
 #[wasm_bindgen(js_class = Analysis)]
 impl StagedAnalysis {
     #[wasm_bindgen(constructor)]
-    pub fn new(snapshot_json: &str) -> Result<StagedAnalysis, JsError> {
+    pub fn new(strings: &[u8], numbers: &[f64]) -> Result<StagedAnalysis, JsError> {
         install_panic_hook();
         let start = performance_now();
-        let snapshot: Snapshot = from_json(snapshot_json, "snapshot")?;
+        let snapshot = decode(strings, numbers)?;
         let analysis = crate::report::Analysis::new(&snapshot);
         let parsed = performance_now();
         Ok(StagedAnalysis {
@@ -108,20 +123,25 @@ impl StagedAnalysis {
     }
 }
 
-/// Scans a partial snapshot (nodes added after load) for overlays. `context_json` is what
-/// the full analysis learned about the article (`ScanContext`), or absent.
+/// Scans a partial snapshot (nodes added after load, wire format) for overlays.
+/// `context_json` is what the full analysis learned about the article (`ScanContext`), or
+/// absent.
 #[wasm_bindgen(js_name = scanOverlays)]
-pub fn scan_overlays(snapshot_json: &str, context_json: Option<String>) -> Result<String, JsError> {
+pub fn scan_overlays(
+    strings: &[u8],
+    numbers: &[f64],
+    context_json: Option<String>,
+) -> Result<String, JsError> {
     let context: ScanContext = match context_json.as_deref() {
         Some(json) => from_json(json, "context")?,
         None => ScanContext::default(),
     };
-    timed_call(snapshot_json, |snapshot| {
+    timed_call(strings, numbers, |snapshot| {
         crate::report::scan_overlays(snapshot, &context)
     })
 }
 
-/// Milliseconds of the last `analyze`/`scanOverlays` call: [read the snapshot JSON, analyse,
+/// Milliseconds of the last `analyze`/`scanOverlays` call: [read the snapshot, analyse,
 /// write the report JSON].
 #[wasm_bindgen(js_name = lastTimings)]
 pub fn last_timings() -> Vec<f64> {

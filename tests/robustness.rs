@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 use unveil::overlays::ScanContext;
 use unveil::report::Status;
-use unveil::snapshot::{Layout, Node, NodeKind, Snapshot, MAX_NODES};
+use unveil::snapshot::{wire, Layout, Node, NodeKind, Snapshot, MAX_NODES};
 use unveil::{analyze, html, quotes, scan_overlays, summary, Report};
 
 /// Default number of random cases per property; `PROPTEST_CASES` overrides it.
@@ -318,6 +318,75 @@ fn snapshot(allow_invalid: bool) -> impl Strategy<Value = Snapshot> {
         })
 }
 
+/// Numbers for the wire reader: mostly small whole numbers (counts, heads, parents), and
+/// every kind of float it must survive.
+fn wire_number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        6 => (-2i32..70).prop_map(f64::from),
+        2 => any::<f64>(),
+        1 => prop::sample::select(vec![
+            f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -0.0, 0.5, 1e300, 9_007_199_254_740_993.0,
+            f64::from(u32::MAX), f64::from(u32::MAX) + 1.0,
+        ]),
+    ]
+}
+
+/// Strings for the wire reader: fields of any text, separators included.
+fn wire_strings() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => Just("\0".to_string()),
+        3 => prop::sample::select(vec!["div", "p", "html", "body", "class", "fixed", "said", "«", "😀"])
+            .prop_map(str::to_string),
+        2 => prose(),
+        1 => any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|pieces| pieces.concat())
+}
+
+/// One change to a valid encoding: a number replaced, numbers or strings cut.
+#[derive(Debug, Clone)]
+enum Damage {
+    Number(usize, f64),
+    CutNumbers(usize),
+    CutStrings(usize),
+}
+
+fn damage() -> impl Strategy<Value = Damage> {
+    prop_oneof![
+        4 => (any::<usize>(), wire_number()).prop_map(|(at, value)| Damage::Number(at, value)),
+        1 => any::<usize>().prop_map(Damage::CutNumbers),
+        1 => any::<usize>().prop_map(Damage::CutStrings),
+    ]
+}
+
+fn apply_damage(strings: &mut String, numbers: &mut Vec<f64>, damage: &Damage) {
+    match *damage {
+        Damage::Number(at, value) if !numbers.is_empty() => {
+            let len = numbers.len();
+            numbers[at % len] = value;
+        }
+        Damage::CutNumbers(at) => numbers.truncate(at % (numbers.len() + 1)),
+        Damage::CutStrings(at) => {
+            let mut cut = at % (strings.len() + 1);
+            while !strings.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            strings.truncate(cut);
+        }
+        Damage::Number(..) => {}
+    }
+}
+
+/// Bit-exact equality of two encodings (NaN layouts included).
+fn same_encoding(a: &(String, Vec<f64>), b: &(String, Vec<f64>)) -> bool {
+    a.0 == b.0
+        && a.1.len() == b.1.len()
+        && a.1
+            .iter()
+            .zip(&b.1)
+            .all(|(x, y)| x.to_bits() == y.to_bits())
+}
+
 // ---- invariants ------------------------------------------------------------------------
 
 fn utf16_len(text: &str) -> u32 {
@@ -451,6 +520,47 @@ proptest! {
         assert_well_formed(&snapshot, &report);
         if snapshot.validate().is_err() {
             prop_assert_ne!(report.status, Status::Ok);
+        }
+    }
+
+    #[test]
+    fn the_wire_reader_reads_or_refuses_anything(
+        strings in wire_strings(),
+        tail in prop::collection::vec(wire_number(), 0..120),
+    ) {
+        // Starting with the version gets past the first check most of the time.
+        let numbers: Vec<f64> = std::iter::once(wire::VERSION).chain(tail).collect();
+        if let Ok(snapshot) = wire::decode(&strings, &numbers) {
+            let report = analyze(&snapshot);
+            assert_well_formed(&snapshot, &report);
+        }
+    }
+
+    #[test]
+    fn the_wire_format_round_trips(snapshot in snapshot(true)) {
+        let encoded = wire::encode(&snapshot);
+        let read = wire::decode(&encoded.0, &encoded.1);
+        prop_assert!(read.is_ok(), "{:?}", read.err());
+        let read = read.unwrap_or_default();
+        prop_assert!(same_encoding(&wire::encode(&read), &encoded));
+        prop_assert_eq!(read.nodes.len(), snapshot.nodes.len());
+        prop_assert_eq!(&read.title, &snapshot.title);
+    }
+
+    #[test]
+    fn damaged_encodings_are_read_or_refused(
+        snapshot in snapshot(false),
+        damages in prop::collection::vec(damage(), 1..4),
+    ) {
+        let (mut strings, mut numbers) = wire::encode(&snapshot);
+        for damage in &damages {
+            apply_damage(&mut strings, &mut numbers, damage);
+        }
+        if let Ok(read) = wire::decode(&strings, &numbers) {
+            let report = analyze(&read);
+            assert_well_formed(&read, &report);
+            let scan = scan_overlays(&read, &ScanContext::default());
+            assert_well_formed(&read, &scan);
         }
     }
 

@@ -1,8 +1,10 @@
 //! The wasm binding in real browsers (run by `./build.sh test` through wasm-bindgen-test-runner
-//! in headless Chromium and Firefox): JSON text in, JSON text out, errors as exceptions.
+//! in headless Chromium and Firefox): a snapshot in the wire format in, JSON text out, errors
+//! as exceptions.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Reflect, JSON};
+use unveil::snapshot::{wire, Snapshot};
 use unveil::wasm::{analyze, last_panic, last_timings, scan_overlays, version};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
@@ -31,9 +33,20 @@ const PAGE: &str = r#"{
   ]
 }"#;
 
+/// `json` (a snapshot as the fixtures write it) in the wire format the page layer sends.
+fn wire_of(json: &str) -> (String, Vec<f64>) {
+    let snapshot: Snapshot = serde_json::from_str(json).expect("a snapshot");
+    wire::encode(&snapshot)
+}
+
+fn analyze_json(json: &str) -> Result<String, wasm_bindgen::JsError> {
+    let (strings, numbers) = wire_of(json);
+    analyze(strings.as_bytes(), &numbers)
+}
+
 #[wasm_bindgen_test]
 fn analyze_returns_a_json_report_and_its_timings() {
-    let report = parsed(analyze(PAGE).expect("analysis succeeds"));
+    let report = parsed(analyze_json(PAGE).expect("analysis succeeds"));
     assert_eq!(get(&report, "status").as_string().as_deref(), Some("ok"));
     assert_eq!(
         get(&report, "url").as_string().as_deref(),
@@ -46,16 +59,19 @@ fn analyze_returns_a_json_report_and_its_timings() {
 
 #[wasm_bindgen_test]
 fn malformed_input_is_an_error_not_a_trap() {
-    let error = analyze(r#"{"nodes": "not a list"}"#).expect_err("rejected");
+    let error = analyze(b"html\0", &[wire::VERSION, 1.0]).expect_err("rejected");
     let message = js_sys::Error::from(JsValue::from(error)).message();
     assert!(String::from(message).contains("bad snapshot"));
+    let error = analyze(&[0xff, 0], &[wire::VERSION]).expect_err("not UTF-8");
+    let message = js_sys::Error::from(JsValue::from(error)).message();
+    assert!(String::from(message).contains("not UTF-8"));
     assert!(last_panic().is_none());
 }
 
 #[wasm_bindgen_test]
 fn oversized_and_invalid_trees_get_a_clear_status() {
     let forward_parent = r#"{"nodes": [{"tag": "html", "parent": 1}, {"tag": "body"}]}"#;
-    let report = parsed(analyze(forward_parent).expect("reported, not thrown"));
+    let report = parsed(analyze_json(forward_parent).expect("reported, not thrown"));
     assert_eq!(
         get(&report, "status").as_string().as_deref(),
         Some("invalid")
@@ -66,7 +82,8 @@ fn oversized_and_invalid_trees_get_a_clear_status() {
 #[wasm_bindgen_test]
 fn incremental_scan_accepts_a_missing_context() {
     let partial = r#"{"partial": true, "nodes": [{"tag": "div", "visible": true}]}"#;
-    let report = parsed(scan_overlays(partial, None).expect("scan succeeds"));
+    let (strings, numbers) = wire_of(partial);
+    let report = parsed(scan_overlays(strings.as_bytes(), &numbers, None).expect("scan succeeds"));
     assert_eq!(get(&report, "status").as_string().as_deref(), Some("ok"));
     assert!(!version().is_empty());
 }

@@ -10,6 +10,10 @@
 //                                (late overlays, opened dialogs), in order
 //     frames: {frameId: {snapshot, late}} }   same-origin frames (each analyses itself)
 //
+// The page layer writes snapshots in the core's wire format (src/snapshot/wire.rs); they are
+// stored in JSON (nodes as arrays of their fields, trailing defaults left out), decoded by the
+// core's own reader: `unveil snapshot` (build it first: cargo build --release --bin unveil).
+//
 // Unveil is NOT installed: the page-layer modules that take snapshots (snapshot.js, apply.js
 // for HIDDEN_ATTR, observer.js) are injected unchanged into the page's main world before any
 // page script runs, and a small harness drives them the way content.js does: full snapshot
@@ -19,6 +23,7 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startServer } from '../tests/server.mjs';
 
@@ -32,6 +37,7 @@ const CANONICAL_ORIGIN = 'http://127.0.0.1:8765';
 const MODULES = ['content/snapshot.js', 'content/apply.js', 'content/observer.js'];
 // The observer examines candidates at most once per frame or 250 ms: give it time to finish.
 const SETTLE_MS = 700;
+const CLI = join(ROOT, 'target', 'release', 'unveil');
 
 const HARNESS = `(() => {
   const U = globalThis.Unveil;
@@ -43,7 +49,7 @@ const HARNESS = `(() => {
       if (!connected.length) return;
       const taken = U.snapshot(connected);
       observer.observeShadowRoots(taken.shadowRoots);
-      if (taken.snapshot.nodes.length && !taken.stats.truncated) capture.late.push(taken.snapshot);
+      if (taken.stats.nodes && !taken.stats.truncated) capture.late.push(taken.snapshot);
     },
     onRootChange: () => {},
     onUnhidden: () => {},
@@ -135,10 +141,48 @@ async function capturePage(context, server, { name, expect }) {
       const taken = await captureFrame(frame).catch(() => null);
       if (id && taken) frames[id] = taken;
     }
-    return canonical({ page: name, snapshot: top.snapshot, late: top.late, frames }, server.url);
+    return canonical(decodeCapture({ page: name, snapshot: top.snapshot, late: top.late, frames }), server.url);
   } finally {
     await page.close();
   }
+}
+
+/** A node of the JSON snapshot as the array of its fields, trailing defaults left out. */
+function compactNode(node) {
+  const l = node.layout;
+  const layout = l && [l.x, l.y, l.width, l.height, l.position, l.z_index, l.opacity, l.blurred, l.pointer_events_none, l.overflow_hidden, l.top_layer, l.background_alpha];
+  const row = [node.kind, node.parent, node.visible, node.tag, node.text, node.attrs, layout, node.shadow_depth];
+  const isDefault = (value) => value === null || value === '' || value === 0 || (typeof value === 'object' && !Object.keys(value).length);
+  while (row.length > 3 && isDefault(row.at(-1))) row.pop();
+  return row;
+}
+
+/** The decoded snapshot with its keys in the order of the Rust structs (the CLI sorts them). */
+function inFieldOrder({ url, title, lang, viewport, meta, json_ld, root, nodes, partial, truncated }) {
+  const style = ({ overflow_y, position, top, class: className }) => ({ overflow_y, position, top, class: className });
+  return {
+    url, title, lang, viewport: { width: viewport.width, height: viewport.height },
+    meta: meta.map(({ key, content }) => ({ key, content })), json_ld,
+    root: { html: style(root.html), body: style(root.body) },
+    nodes: nodes.map(compactNode), partial, truncated,
+  };
+}
+
+/** Every wire-format snapshot of a capture in JSON, read by the core (`unveil snapshot`). */
+function decodeCapture(capture) {
+  const wires = [capture.snapshot, ...capture.late, ...Object.values(capture.frames).flatMap((f) => [f.snapshot, ...f.late])];
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: cargo build --release --bin unveil`);
+  const input = wires.map((wire, id) => JSON.stringify({ id, ...wire })).join('\n');
+  const run = spawnSync(CLI, ['snapshot', '--jsonl', '-'], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (run.status !== 0) throw new Error(`unveil snapshot failed: ${run.stderr}`);
+  const decoded = new Map();
+  for (const line of run.stdout.trim().split('\n')) {
+    const out = JSON.parse(line);
+    if (out.error) throw new Error(`${capture.page}: ${out.error}`);
+    decoded.set(wires[out.id], inFieldOrder(out.snapshot));
+  }
+  const frames = Object.fromEntries(Object.entries(capture.frames).map(([id, f]) => [id, { snapshot: decoded.get(f.snapshot), late: f.late.map((w) => decoded.get(w)) }]));
+  return { page: capture.page, snapshot: decoded.get(capture.snapshot), late: capture.late.map((w) => decoded.get(w)), frames };
 }
 
 // One node (or meta tag, or layout) a line: small files that diff well.

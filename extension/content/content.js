@@ -282,7 +282,7 @@
       if (!connected.length) return;
       const taken = U.snapshot(connected);
       observer.observeShadowRoots(taken.shadowRoots);
-      if (!taken.snapshot.nodes.length || taken.stats.truncated) return;
+      if (!taken.stats.nodes || taken.stats.truncated) return;
       const report = await engine.call('scanOverlays', taken.snapshot, page.context);
       record(report, taken.liveNodes);
       observer.pause(() => applyOverlays());

@@ -1,13 +1,13 @@
 /*
  * Unveil page layer — the snapshot: the live DOM flattened into the core's Snapshot
- * (src/snapshot.rs). Field names are the JSON keys the core reads; nodes and layouts are
- * arrays of their fields in the order of the Rust structs (the core reads them by
- * position, faster than by name), trailing defaults left out:
+ * (src/snapshot.rs), written as the walk goes in the core's wire format: one string of all
+ * string fields and one array of numbers, {strings, numbers}. The format is described once,
+ * in src/snapshot/wire.rs; createWriter below is its only writer, for the wasm in the page
+ * and for the background's alike (tests/unit/wire.test.mjs and tests/wire_contract.rs hold
+ * both sides to one sample).
  *
- *   nodes[i]      = [kind, parent, visible, tag, text, attrs, layout, shadow_depth]
- *   layout        = [x, y, width, height, position, z_index, opacity, blurred,
- *                    pointer_events_none, overflow_hidden, top_layer, background_alpha]
- *   liveNodes[i]  = the DOM node nodes[i] describes (kept here, never sent)
+ *   node i        = the i-th node written (writer.element / writer.text)
+ *   liveNodes[i]  = the DOM node it describes (kept here, never sent)
  *
  * Pre-order; open shadow roots are walked under their host (shadow_depth + 1) before the
  * host's light children. Same-origin iframes are not entered: content scripts run in every
@@ -25,7 +25,6 @@
   const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article', 'section']);
   const DIALOG_SELECTOR = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
   const CONTAINER_ROLES = new Set(['main', 'article']);
-  const EMPTY = Object.freeze({}); // the attributes of a node that has none: JSON `{}`
 
   // The attributes the core reads (`attr("…")` / `has_attr("…")` in src/), and every data-*
   // one (overlay markers live there). The rest — style, srcset, alt, event handlers… — would
@@ -37,20 +36,17 @@
   ]);
 
   /**
-   * The element's attributes the core reads, or null when it has none of them. By name
-   * (getAttributeNames): iterating `element.attributes` creates an Attr object for each.
+   * Writes the element's attributes the core reads. By name (getAttributeNames): iterating
+   * `element.attributes` creates an Attr object for each.
    */
-  function copyAttrs(element) {
-    let attrs = null;
+  function copyAttrs(element, writer) {
     for (const raw of element.getAttributeNames()) {
       const name = raw.toLowerCase();
       const wanted = CORE_ATTRS.has(name) || (name.startsWith('data-') && !name.startsWith('data-unveil-'));
       if (!wanted) continue; // data-unveil-*: our own marks are not the page's
       const value = element.getAttribute(raw);
-      attrs ??= {};
-      attrs[name] = value.length > MAX_ATTR_CHARS ? value.slice(0, MAX_ATTR_CHARS) : value;
+      writer.attr(name, value.length > MAX_ATTR_CHARS ? value.slice(0, MAX_ATTR_CHARS) : value);
     }
-    return attrs;
   }
 
   function safeMatches(element, selector) {
@@ -97,7 +93,7 @@
     return CONTAINER_ROLES.has(role) || isDialog(tag, role, element);
   }
 
-  /** The element's Layout (src/snapshot.rs), as the array of its fields in order. */
+  /** The element's Layout (src/snapshot.rs), as the array of its fields in order (writer.layout). */
   function measure(element, style) {
     const rect = element.getBoundingClientRect();
     const z = parseInt(style.zIndex, 10);
@@ -118,25 +114,105 @@
     ];
   }
 
+  // ---- the wire format's writer (src/snapshot/wire.rs) ------------------------------------
+
+  const WIRE_VERSION = 1;
+  const HEADER_LEN = 9;
+  const SEPARATOR = '\0';
+  // A node's head: flags + ATTR × its attribute count.
+  const TEXT = 1;
+  const VISIBLE = 2;
+  const HAS_LAYOUT = 4;
+  const HAS_DEPTH = 16; // (8, in a frame, is never set: frames analyse themselves)
+  const ATTR = 32;
+
+  /** A string field: a separator in page text becomes U+FFFD, one UTF-16 unit for one. */
+  const field = (value) => value.replaceAll(SEPARATOR, '\ufffd');
+
+  /**
+   * Appends nodes in document order; `finish(page)` adds the page's fields and returns
+   * {strings, numbers}. Plain arrays, joined once: what crosses into wasm (one copy each) or
+   * through runtime.sendMessage to the background (JSON in Chrome, structured clone in Firefox).
+   */
+  function createWriter() {
+    const numbers = [0, 0, 0, 0, 0, 0, 0, 0, 0]; // the header, filled by finish()
+    const strings = [];
+    let head = 0; // where the last node's head is in `numbers`
+
+    // element() and text() run once per node, mostly before V8 has optimised them: they
+    // call nothing they need not (an extra call per node cost ~2 ms of a cold walk).
+    // Element and attribute names cannot hold U+0000 (the parser replaces it, the DOM
+    // refuses it); only text and values can.
+    const writer = {
+      count: 0, // nodes written
+      /** An element node; returns its index. Its attributes and layout follow. */
+      element(tag, parent, visible, depth) {
+        head = numbers.length;
+        const flags = visible ? VISIBLE : 0;
+        if (depth) numbers.push(flags + HAS_DEPTH, parent ?? -1, depth);
+        else numbers.push(flags, parent ?? -1);
+        strings.push(tag);
+        return writer.count++;
+      },
+      text(text, parent, visible, depth) {
+        head = numbers.length;
+        const flags = visible ? TEXT + VISIBLE : TEXT;
+        if (depth) numbers.push(flags + HAS_DEPTH, parent ?? -1, depth);
+        else numbers.push(flags, parent ?? -1);
+        strings.push(text.includes(SEPARATOR) ? field(text) : text);
+        return writer.count++;
+      },
+      attr(name, value) {
+        numbers[head] += ATTR;
+        strings.push(name, value.includes(SEPARATOR) ? field(value) : value);
+      },
+      /**
+       * The array measure() returns: [x, y, width, height, position, z_index, opacity,
+       * blurred, pointer_events_none, overflow_hidden, top_layer, background_alpha]. Read by
+       * index: destructuring goes through the iterator protocol, slow while the walk is cold.
+       */
+      layout(l) {
+        numbers[head] += HAS_LAYOUT;
+        const flags = (l[7] ? 1 : 0) + (l[8] ? 2 : 0) + (l[9] ? 4 : 0) + (l[10] ? 8 : 0);
+        numbers.push(l[0], l[1], l[2], l[3], l[5], l[6], l[11], flags);
+        strings.push(field(l[4]));
+      },
+      /** page: {url, title?, lang?, viewport, root, meta?, json_ld?, partial, truncated}. */
+      finish({ url, title = '', lang = null, viewport, root, meta = [], json_ld: jsonLd = [], partial, truncated }) {
+        const header = [WIRE_VERSION, writer.count, (partial ? 1 : 0) + (truncated ? 2 : 0) + (lang != null ? 4 : 0),
+          viewport.width, viewport.height, root.html.top ?? 0, root.body.top ?? 0, meta.length, jsonLd.length];
+        for (let i = 0; i < HEADER_LEN; i++) numbers[i] = header[i];
+        strings.push(field(url), field(title));
+        if (lang != null) strings.push(field(lang));
+        for (const style of [root.html, root.body]) strings.push(field(style.overflow_y ?? ''), field(style.position ?? ''), field(style.class ?? ''));
+        for (const tag of meta) strings.push(field(tag.key), field(tag.content));
+        for (const block of jsonLd) strings.push(field(block));
+        strings.push(''); // so that the join ends the last field with a separator too
+        return { strings: strings.join(SEPARATOR), numbers };
+      },
+    };
+    return writer;
+  }
+
+  // ---- the walk ---------------------------------------------------------------------------
+
   /** The walker: one per snapshot, so the caps and counters are shared by all roots. */
   function createWalker() {
-    const nodes = [];
+    const writer = createWriter();
     const liveNodes = [];
     const shadowRoots = []; // open shadow roots met on the way, for the observer
     let textChars = 0;
     let truncated = false;
 
     function full() {
-      if (nodes.length >= MAX_NODES || textChars >= MAX_TEXT_CHARS) truncated = true;
+      if (writer.count >= MAX_NODES || textChars >= MAX_TEXT_CHARS) truncated = true;
       return truncated;
     }
 
     function pushText(textNode, parent, visible, depth) {
       const text = textNode.data;
       textChars += text.length;
-      // Trailing defaults (no attrs or layout, shadow_depth 0) are left out: the core fills
-      // them in, and a smaller snapshot crosses into wasm (or to the background) faster.
-      nodes.push(depth ? ['text', parent, visible, '', text, EMPTY, null, depth] : ['text', parent, visible, '', text]);
+      writer.text(text, parent, visible, depth);
       liveNodes.push(textNode);
     }
 
@@ -152,13 +228,9 @@
       const tag = element.localName.toLowerCase();
       const style = getComputedStyle(element);
       const visible = isVisible(element, style, parentVisible);
-      const index = nodes.length;
-      const node = ['element', parent, visible, tag];
-      const attrs = element.hasAttributes() ? copyAttrs(element) : null;
-      const layout = visible && needsLayout(element, tag, style) ? measure(element, style) : null;
-      if (attrs || layout || depth) node.push('', attrs ?? EMPTY, layout);
-      if (depth) node.push(depth);
-      nodes.push(node);
+      const index = writer.element(tag, parent, visible, depth);
+      if (element.hasAttributes()) copyAttrs(element, writer);
+      if (visible && needsLayout(element, tag, style)) writer.layout(measure(element, style));
       liveNodes.push(element);
       if (SKIP_CONTENTS.has(tag)) return;
       if (element.shadowRoot) {
@@ -176,7 +248,7 @@
       walkElement(element, null, parentVisible, depth);
     }
 
-    return { nodes, liveNodes, shadowRoots, walkRoot, get truncated() { return truncated; }, get textChars() { return textChars; } };
+    return { writer, liveNodes, shadowRoots, walkRoot, get truncated() { return truncated; }, get textChars() { return textChars; } };
   }
 
   function rootStyle(element) {
@@ -224,9 +296,10 @@
   }
 
   /**
-   * Unveil.snapshot(root?) → {snapshot, liveNodes, shadowRoots, stats}. Without `root`, the whole document
-   * (with metadata). With an element or an array of elements, a partial snapshot of those
-   * subtrees (`partial: true`, each root's parent null) for the incremental overlay scan.
+   * Unveil.snapshot(root?) → {snapshot, liveNodes, shadowRoots, stats}, `snapshot` in the wire
+   * format ({strings, numbers}). Without `root`, the whole document (with metadata). With an
+   * element or an array of elements, a partial snapshot of those subtrees (`partial: true`,
+   * each root's parent null) for the incremental overlay scan.
    */
   function snapshot(root) {
     const walker = createWalker();
@@ -235,21 +308,22 @@
     // counting elements natively first steps back at once instead of walking 60,000 nodes.
     if (!partial && document.getElementsByTagName('*').length >= MAX_NODES) {
       const stats = { nodes: 0, textChars: 0, truncated: true };
-      return { snapshot: { ...pageFields(), nodes: [], partial, truncated: true }, liveNodes: [], shadowRoots: [], stats };
+      return { snapshot: walker.writer.finish({ ...pageFields(), partial, truncated: true }), liveNodes: [], shadowRoots: [], stats };
     }
     const roots = partial ? [].concat(root) : [document.documentElement];
     for (const element of roots) if (element) walker.walkRoot(element);
     // A partial scan still reports the roots' scroll state: late overlays bring late locks.
     const fields = partial ? { url: location.href, viewport: viewport(), root: rootState() } : pageFields();
     return {
-      snapshot: { ...fields, nodes: walker.nodes, partial, truncated: walker.truncated },
+      snapshot: walker.writer.finish({ ...fields, partial, truncated: walker.truncated }),
       liveNodes: walker.liveNodes,
       shadowRoots: walker.shadowRoots,
-      stats: { nodes: walker.nodes.length, textChars: walker.textChars, truncated: walker.truncated },
+      stats: { nodes: walker.writer.count, textChars: walker.textChars, truncated: walker.truncated },
     };
   }
 
   Unveil.snapshot = snapshot;
+  Unveil.createSnapshotWriter = createWriter;
   Unveil.snapshotLimits = { MAX_NODES, MAX_TEXT_CHARS };
   Unveil.dom = { safeMatches, DIALOG_SELECTOR };
 })();

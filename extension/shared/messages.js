@@ -120,10 +120,11 @@
   }
 
   /**
-   * JSON text for the core. Lone surrogates (possible in page text) come out of
+   * JSON text for the core (the overlay scan's context: its excerpt is a slice of page text).
+   * Lone surrogates (possible in page text, or where a slice cut a pair) come out of
    * JSON.stringify as "\udXXX" escapes, which serde_json refuses; they become U+FFFD — one
-   * UTF-16 unit for one, so text offsets stay valid. Valid pairs are written raw, and an
-   * escaped backslash before "ud…" is page text, not an escape (the look-behind).
+   * UTF-16 unit for one. Valid pairs are written raw, and an escaped backslash before "ud…"
+   * is page text, not an escape (the look-behind).
    */
   const LONE_SURROGATE = /(?<=(?:^|[^\\])(?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
   function toJson(value) {
@@ -134,22 +135,29 @@
   /**
    * The wasm core (pkg/unveil.js: `wasm_bindgen` is the glue's top-level `let`, a global
    * binding but no property of globalThis) behind one interface for the content
-   * script and the background: snapshot objects in, report objects out. They cross as JSON
-   * text (src/wasm.rs says why); `timing` keeps where the last call's time went.
+   * script and the background: snapshots in the wire format in ({strings, numbers}, as
+   * Unveil.snapshot writes them; src/snapshot/wire.rs), report objects out (JSON text, src/wasm.rs
+   * says why); `timing` keeps where the last call's time went.
    */
+  const utf8 = new TextEncoder();
+  /**
+   * A snapshot's two parts as the wasm takes them: the strings as UTF-8 bytes (native
+   * TextEncoder; src/wasm.rs says why not a JS string), the numbers as they are.
+   */
+  const wireArgs = (snapshot) => [utf8.encode(snapshot.strings), snapshot.numbers];
+
   const core = {
     timing: null, // {encodeMs, callMs, parseMs, analyzeMs, serializeMs, decodeMs}
     analyze(snapshot) {
-      return coreCall((json) => wasm_bindgen.analyze(json), snapshot);
+      return coreCall(() => wasm_bindgen.analyze(...wireArgs(snapshot)));
     },
+    /** The wasm `Analysis` (staged) of a snapshot. */
+    analysis: (snapshot) => new wasm_bindgen.Analysis(...wireArgs(snapshot)),
     /**
      * `analyze` in stages (the wasm `Analysis`), awaiting `between()` after each one: the
      * caller gives the main thread back to the page there, so no stage makes a long task.
      */
     async analyzeInSteps(snapshot, between) {
-      const started = performance.now();
-      const json = toJson(snapshot);
-      const encoded = performance.now();
       let inWasm = 0;
       const timed = (call) => {
         const start = performance.now();
@@ -159,18 +167,18 @@
           inWasm += performance.now() - start;
         }
       };
-      const analysis = timed(() => new wasm_bindgen.Analysis(json));
+      const analysis = timed(() => core.analysis(snapshot));
       await between();
       while (timed(() => analysis.step())) await between();
       const out = timed(() => analysis.finish()); // consumes (frees) the analysis
       const decoding = performance.now();
       const report = JSON.parse(out);
-      record(encoded - started, inWasm, performance.now() - decoding);
+      record(inWasm, performance.now() - decoding);
       return report;
     },
     scanOverlays(snapshot, context) {
       const contextJson = context ? toJson(context) : undefined;
-      return coreCall((json) => wasm_bindgen.scanOverlays(json, contextJson), snapshot);
+      return coreCall(() => wasm_bindgen.scanOverlays(...wireArgs(snapshot), contextJson));
     },
   };
 
@@ -178,12 +186,16 @@
    * A small made-up page that reaches most of the core: metadata, an article of several
    * paragraphs with attributed quotes, and a fixed overlay with a scroll lock.
    */
-  function warmUpPage() {
-    // Nodes and layouts as the page layer sends them: arrays of their fields (snapshot.js).
-    const nodes = [];
-    const add = (node) => nodes.push(node) - 1;
-    const element = (tag, parent, { attrs = {}, layout = null } = {}) => add(['element', parent, true, tag, '', attrs, layout]);
-    const text = (parent, value) => add(['text', parent, true, '', value]);
+  function warmUpPage({ partial = false } = {}) {
+    // Written as the page layer writes a snapshot (snapshot.js, loaded after this file).
+    const writer = Unveil.createSnapshotWriter();
+    const element = (tag, parent, { attrs = {}, layout = null } = {}) => {
+      const index = writer.element(tag, parent, true, 0);
+      for (const [name, value] of Object.entries(attrs)) writer.attr(name, value);
+      if (layout) writer.layout(layout);
+      return index;
+    };
+    const text = (parent, value) => writer.text(value, parent, true, 0);
     const box = (position, width, height) => [0, 0, width, height, position, position === 'fixed' ? 999 : 0, 1, false, false, false, false, 1];
     const html = element('html', null, { attrs: { lang: 'en' }, layout: box('static', 1280, 3000) });
     const body = element('body', html, { layout: box('static', 1280, 3000) });
@@ -199,13 +211,13 @@
     for (const paragraph of paragraphs) text(element('p', article), paragraph);
     const overlay = element('div', body, { attrs: { class: 'paywall-modal', role: 'dialog' }, layout: box('fixed', 1280, 900) });
     text(element('p', overlay), 'Subscribe to keep reading: your first month is free.');
-    return {
+    return writer.finish({
       url: 'https://example.org/news/ferry', title: 'Ferry service returns', lang: 'en', viewport: { width: 1280, height: 900 },
       meta: [{ key: 'og:title', content: 'Ferry service returns to the island' }, { key: 'author', content: 'Sam Lee' }],
       json_ld: ['{"@type":"NewsArticle","headline":"Ferry service returns","datePublished":"2024-03-05"}'],
       root: { html: { overflow_y: 'hidden', position: 'static', top: 0, class: '' }, body: { overflow_y: 'visible', position: 'static', top: 0, class: 'modal-open' } },
-      nodes, partial: false, truncated: false,
-    };
+      partial, truncated: false,
+    });
   }
 
   /**
@@ -214,25 +226,26 @@
    * meant to run in a task of its own while the page is still loading.
    */
   core.warmUpSteps = () => [
-    () => core.scanOverlays({ ...warmUpPage(), partial: true }, { headline: '', excerpt: '' }),
+    () => core.scanOverlays(warmUpPage({ partial: true }), { headline: '', excerpt: '' }),
     () => core.analyze(warmUpPage()),
   ];
 
-  function coreCall(call, snapshot) {
+  function coreCall(call) {
     const started = performance.now();
-    const json = toJson(snapshot);
-    const encoded = performance.now();
-    const out = callCore(() => call(json));
+    const out = callCore(call);
     const called = performance.now();
     const report = JSON.parse(out);
-    record(encoded - started, called - encoded, performance.now() - called);
+    record(called - started, performance.now() - called);
     return report;
   }
 
-  /** Keeps where the last core call's time went (JS sides, and the wasm's own account). */
-  function record(encodeMs, callMs, decodeMs) {
+  /**
+   * Keeps where the last core call's time went (JS sides, and the wasm's own account).
+   * `encodeMs` stays 0: the walk writes the wire format as it goes (the snapshot's time).
+   */
+  function record(callMs, decodeMs) {
     const [parseMs, analyzeMs, serializeMs] = wasm_bindgen.lastTimings();
-    core.timing = { encodeMs, callMs, parseMs, analyzeMs, serializeMs, decodeMs };
+    core.timing = { encodeMs: 0, callMs, parseMs, analyzeMs, serializeMs, decodeMs };
   }
 
   Unveil.ERROR = ERROR;

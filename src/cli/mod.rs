@@ -6,6 +6,7 @@
 mod analyze;
 mod args;
 mod jsonl;
+mod snapshot;
 
 pub use args::Args;
 pub use jsonl::{for_each_jsonl_line, read_jsonl_file};
@@ -18,6 +19,7 @@ USAGE:
   unveil quotes --jsonl IN.jsonl                    {id,text,lang?} → {id,quotes:[…]}
   unveil extract --jsonl IN.jsonl                   {id,html,url?} → {id,title,byline,published,lang,site,text}
   unveil summarize --jsonl IN.jsonl [--sentences N] {id,text}|{id,html,url?} → {id,summary:[…]}
+  unveil snapshot --jsonl IN.jsonl                  {id,strings,numbers} (page layer's wire format) → {id,snapshot} (JSON)
   unveil eval quotes GOLD.jsonl…                    score quote attribution against gold data
   unveil eval extraction AEB_DIR [--peer NAME=PRED.jsonl…] [--per-page] [--min-f1 X]
                                                     score article extraction (AEB metric) beside peers
@@ -39,6 +41,7 @@ pub fn run(raw: &[String]) -> Result<(), String> {
         "quotes" => crate::quotes::cli::run(&mut args),
         "extract" => crate::article::cli::run(&mut args),
         "summarize" => crate::summary::cli::run(&mut args),
+        "snapshot" => snapshot::run(&mut args),
         "eval" => crate::eval::run(&mut args),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

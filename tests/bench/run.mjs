@@ -183,14 +183,16 @@ const ANALYSE = `(async (entry) => {
  * built state (lexicons) is ready now, so cold − warm is the per-page start-up cost.
  */
 const WARM = `(() => {
-  if (document.documentElement.dataset.unveilState !== 'ready') return { warm: null, snapshotJsonKB: NaN };
+  if (document.documentElement.dataset.unveilState !== 'ready') return { warm: null, snapshotKB: NaN };
   const { snapshot } = globalThis.Unveil.snapshot();
   const w = performance.now();
   globalThis.Unveil.core.analyze(snapshot);
   const warm = { ...globalThis.Unveil.core.timing, totalMs: performance.now() - w };
   // And once more in stages, timing each (article, overlays, summary, quotes).
-  const json = globalThis.Unveil.messages.toJson(snapshot);
-  const analysis = new wasm_bindgen.Analysis(json);
+  // The wire format ({strings, numbers}); a --dist from before it sent JSON text.
+  const wire = typeof snapshot.strings === 'string';
+  const json = wire ? '' : globalThis.Unveil.messages.toJson(snapshot);
+  const analysis = wire ? globalThis.Unveil.core.analysis(snapshot) : new wasm_bindgen.Analysis(json);
   const stagesMs = [];
   for (let more = true; more;) {
     const s = performance.now();
@@ -198,7 +200,9 @@ const WARM = `(() => {
     stagesMs.push(performance.now() - s);
   }
   analysis.finish();
-  return { warm: { ...warm, stagesMs }, snapshotJsonKB: json.length / 1024 };
+  // What crosses into wasm: the strings as UTF-8 (about their length here) and 8 bytes a number.
+  const size = wire ? snapshot.strings.length + 8 * snapshot.numbers.length : json.length;
+  return { warm: { ...warm, stagesMs }, snapshotKB: size / 1024 };
 })`;
 
 const READABILITY = `(() => {
@@ -327,9 +331,9 @@ async function measurePage(browser, url) {
     const warmUp = await cpuOf(cdp, () => call(page, WARM_UP));
     const name = url.split('/').pop().slice(0, 12);
     const unveil = await profiled(cdp, name, () => cpuOf(cdp, () => call(page, ANALYSE, entryScript)));
-    const { warm, snapshotJsonKB } = await call(page, WARM);
+    const { warm, snapshotKB } = await call(page, WARM);
     saveReport(url, unveil);
-    return { reader, start, warmUp, unveil: { ...unveil, warm, snapshotJsonKB } };
+    return { reader, start, warmUp, unveil: { ...unveil, warm, snapshotKB } };
   } finally {
     await context.close();
   }
@@ -350,8 +354,8 @@ const FIREFOX_PAGE = `(async ([readability, apiStandIn, wasmBase64, setup, entry
   const start = await documentStart(setup);
   const warmUp = await warmUpStep();
   const unveil = await analyse(entry);
-  const { warm, snapshotJsonKB } = warmStep();
-  return { reader, start, warmUp, unveil: { ...unveil, warm, snapshotJsonKB } };
+  const { warm, snapshotKB } = warmStep();
+  return { reader, start, warmUp, unveil: { ...unveil, warm, snapshotKB } };
 })`;
 
 async function launchFirefox() {
@@ -439,8 +443,8 @@ function printReport(results, failures, observer) {
     ['Unveil full analysis (snapshot → core → apply), wall clock', col((r) => r.unveil.totalMs)],
     ['  snapshot (DOM walk)', col((r) => r.unveil.snapshotMs)],
     ['  core, first call on the page (encode + wasm + decode)', col((r) => coreMs(r.unveil.cold))],
-    ['    JSON.stringify of the snapshot (JS)', col((r) => r.unveil.cold?.encodeMs)],
-    ['    wasm: serde_json reads the snapshot', col((r) => r.unveil.cold?.parseMs)],
+    ['    encode the snapshot (JS; 0: written by the walk as it goes)', col((r) => r.unveil.cold?.encodeMs)],
+    ['    wasm: reads the snapshot (wire format) + Analysis::new', col((r) => r.unveil.cold?.parseMs)],
     ['    wasm: analyze (extract, quotes, summary, overlays)', col((r) => r.unveil.cold?.analyzeMs)],
     ['    wasm: serde_json writes the report', col((r) => r.unveil.cold?.serializeMs)],
     ['    strings in/out of wasm memory, glue', col((r) => crossing(r.unveil.cold))],
@@ -448,7 +452,7 @@ function printReport(results, failures, observer) {
     ['  core, the same page again (warm: compiled, lexicons built)', col((r) => coreMs(r.unveil.warm)).filter(Number.isFinite)],
     ['    of which wasm analyze', col((r) => r.unveil.warm?.analyzeMs).filter(Number.isFinite)],
     ...['article', 'overlays', 'summary', 'quotes'].map((stage, i) => [`      stage: ${stage}`, col((r) => r.unveil.warm?.stagesMs?.[i]).filter(Number.isFinite)]),
-    ['    snapshot JSON (KB)', col((r) => r.unveil.snapshotJsonKB).filter(Number.isFinite)],
+    ['    snapshot sent to the core (KB)', col((r) => r.unveil.snapshotKB).filter(Number.isFinite)],
     ['  applying hides and quote marks', col((r) => r.unveil.applyMs).filter(Number.isFinite)],
     ['  rest: start-up, yields, waiting', col((r) => r.unveil.totalMs - r.unveil.snapshotMs - coreMs(r.unveil.cold) - (r.unveil.applyMs || 0))],
     ['  longest task of the analysis', col((r) => r.unveil.longestMs)],
