@@ -214,6 +214,8 @@
    * meant to run in a task of its own while the page is still loading.
    */
   core.warmUpSteps = () => [
+    // The snapshot walk's JS too (content/snapshot.js; absent in the background).
+    ...(Unveil.warmUpSnapshot ? [Unveil.warmUpSnapshot] : []),
     () => core.scanOverlays({ ...warmUpPage(), partial: true }, { headline: '', excerpt: '' }),
     () => core.analyze(warmUpPage()),
   ];
