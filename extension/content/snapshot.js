@@ -35,18 +35,40 @@
     'open', 'inert', 'placeholder', 'autocomplete', 'aria-modal', 'aria-label', 'aria-hidden',
   ]);
 
+  // Raw attribute name → the lowercase name the core knows it by, or '' when not wanted: one
+  // Map lookup per attribute instead of lowercasing and testing each name again (a page
+  // repeats a few dozen names thousands of times). Bounded: a page may invent any number.
+  const ATTR_NAMES = new Map();
+  const MAX_ATTR_NAMES = 4096;
+
+  function learnAttrName(raw) {
+    const name = raw.toLowerCase();
+    // data-unveil-*: our own marks are not the page's
+    const wanted = CORE_ATTRS.has(name) || (name.startsWith('data-') && !name.startsWith('data-unveil-'));
+    const known = wanted ? name : '';
+    if (ATTR_NAMES.size < MAX_ATTR_NAMES) ATTR_NAMES.set(raw, known);
+    return known;
+  }
+
   /**
    * Writes the element's attributes the core reads. By name (getAttributeNames): iterating
-   * `element.attributes` creates an Attr object for each.
+   * `element.attributes` creates an Attr object for each. Returns the element's role as
+   * needsLayout reads it — 'dialog' for aria-modal="true", which makes a dialog of any role —
+   * so that it needs no getAttribute of its own.
    */
   function copyAttrs(element, writer) {
-    for (const raw of element.getAttributeNames()) {
-      const name = raw.toLowerCase();
-      const wanted = CORE_ATTRS.has(name) || (name.startsWith('data-') && !name.startsWith('data-unveil-'));
-      if (!wanted) continue; // data-unveil-*: our own marks are not the page's
+    let role = null;
+    const names = element.getAttributeNames();
+    for (let i = 0; i < names.length; i++) {
+      const raw = names[i];
+      const name = ATTR_NAMES.get(raw) ?? learnAttrName(raw);
+      if (name === '') continue;
       const value = element.getAttribute(raw);
+      if (name === 'role') role ??= value;
+      else if (name === 'aria-modal' && value === 'true') role = 'dialog';
       writer.attr(name, value.length > MAX_ATTR_CHARS ? value.slice(0, MAX_ATTR_CHARS) : value);
     }
+    return role;
   }
 
   function safeMatches(element, selector) {
@@ -57,13 +79,17 @@
     }
   }
 
-  function isVisible(element, style, parentVisible) {
-    if (!parentVisible) return false;
-    if (typeof element.checkVisibility === 'function') {
+  const HAS_CHECK_VISIBILITY = typeof Element.prototype.checkVisibility === 'function';
+  // One options object for every call: a fresh literal per element is an allocation each.
+  const VISIBILITY_OPTIONS = Object.freeze({ visibilityProperty: true, contentVisibilityAuto: false });
+
+  /** Visible when its parent is (the caller only asks then) and it is rendered itself. */
+  function isVisible(element, style) {
+    if (HAS_CHECK_VISIBILITY) {
       // False for an element without a box of its own: display:none (whether by the
       // `hidden` attribute or not) or display:contents, whose children decide. Only then
       // is the computed display read: one style read less for every rendered element.
-      if (element.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: false })) return true;
+      if (element.checkVisibility(VISIBILITY_OPTIONS)) return true;
       return style.display === 'contents';
     }
     if (style.display === 'contents') return true;
@@ -82,22 +108,21 @@
     return Number.isFinite(value) ? value : 1; // NaN would cross as JSON null
   }
 
-  /** True for what DIALOG_SELECTOR matches, read from the attributes (cheaper than matches()). */
-  function isDialog(tag, role, element) {
-    return tag === 'dialog' || role === 'dialog' || role === 'alertdialog' || element.getAttribute('aria-modal') === 'true';
+  /**
+   * Positioned, a big container or a dialog (what DIALOG_SELECTOR matches, read from the role
+   * copyAttrs returned: cheaper than matches()): the elements whose box the core reads.
+   */
+  function needsLayout(tag, role, style) {
+    if (CONTAINER_TAGS.has(tag) || style.position !== 'static') return true;
+    return CONTAINER_ROLES.has(role) || tag === 'dialog' || role === 'dialog' || role === 'alertdialog';
   }
 
-  function needsLayout(element, tag, style) {
-    if (style.position !== 'static' || CONTAINER_TAGS.has(tag)) return true;
-    const role = element.getAttribute('role');
-    return CONTAINER_ROLES.has(role) || isDialog(tag, role, element);
-  }
+  const isBlur = (value) => typeof value === 'string' && value.includes('blur(');
 
   /** The element's Layout (src/snapshot.rs), as the array of its fields in order (writer.layout). */
   function measure(element, style) {
     const rect = element.getBoundingClientRect();
     const z = parseInt(style.zIndex, 10);
-    const blur = (value) => typeof value === 'string' && value.includes('blur(');
     return [
       rect.x,
       rect.y,
@@ -106,7 +131,7 @@
       style.position,
       Number.isFinite(z) ? z : 0, // z_index
       parseFloat(style.opacity) || 0, // opacity
-      blur(style.filter) || blur(style.backdropFilter) || blur(style.webkitBackdropFilter), // blurred
+      isBlur(style.filter) || isBlur(style.backdropFilter) || isBlur(style.webkitBackdropFilter), // blurred
       style.pointerEvents === 'none', // pointer_events_none
       style.overflowY === 'hidden' || style.overflowY === 'clip', // overflow_hidden
       safeMatches(element, ':modal') || safeMatches(element, ':popover-open'), // top_layer
@@ -217,25 +242,32 @@
     }
 
     function walkChildren(container, parentIndex, visible, depth) {
-      for (let child = container.firstChild; child && !full(); child = child.nextSibling) {
-        if (child.nodeType === Node.ELEMENT_NODE) walkElement(child, parentIndex, visible, depth);
-        else if (child.nodeType === Node.TEXT_NODE) pushText(child, parentIndex, visible, depth);
+      for (let child = container.firstChild; child !== null; child = child.nextSibling) {
+        if (writer.count >= MAX_NODES || textChars >= MAX_TEXT_CHARS) {
+          truncated = true; // = full(), without a call per node
+          return;
+        }
+        const type = child.nodeType;
+        if (type === 1) walkElement(child, parentIndex, visible, depth); // ELEMENT_NODE
+        else if (type === 3) pushText(child, parentIndex, visible, depth); // TEXT_NODE
       }
     }
 
     // Recursion depth is the DOM depth (a few hundred at worst), well inside the JS stack.
     function walkElement(element, parent, parentVisible, depth) {
       const tag = element.localName.toLowerCase();
-      const style = getComputedStyle(element);
-      const visible = isVisible(element, style, parentVisible);
+      // Inside a hidden element nothing is visible or measured: no style to read.
+      const style = parentVisible ? getComputedStyle(element) : null;
+      const visible = style !== null && isVisible(element, style);
       const index = writer.element(tag, parent, visible, depth);
-      if (element.hasAttributes()) copyAttrs(element, writer);
-      if (visible && needsLayout(element, tag, style)) writer.layout(measure(element, style));
+      const role = element.hasAttributes() ? copyAttrs(element, writer) : null;
+      if (visible && needsLayout(tag, role, style)) writer.layout(measure(element, style));
       liveNodes.push(element);
       if (SKIP_CONTENTS.has(tag)) return;
-      if (element.shadowRoot) {
-        shadowRoots.push(element.shadowRoot);
-        walkChildren(element.shadowRoot, index, visible, depth + 1);
+      const shadow = element.shadowRoot;
+      if (shadow) {
+        shadowRoots.push(shadow);
+        walkChildren(shadow, index, visible, depth + 1);
       }
       walkChildren(element, index, visible, depth);
     }
