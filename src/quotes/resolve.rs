@@ -1048,10 +1048,16 @@ fn headline_lines(chars: &[char]) -> Vec<(usize, usize)> {
             continue;
         }
         let line = chars.get(start..index).unwrap_or(&[]);
+        // Paragraphs of prose are most lines: past twenty words nothing else is looked at.
         let words: Vec<&[char]> = line
             .split(|c| c.is_whitespace())
             .filter(|w| w.iter().any(|c| c.is_alphabetic()))
+            .take(21)
             .collect();
+        if !(4..=20).contains(&words.len()) {
+            start = index + 1;
+            continue;
+        }
         let lowercase: Vec<String> = words
             .iter()
             .filter(|w| {

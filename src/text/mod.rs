@@ -11,4 +11,4 @@ mod words;
 pub use lang::detect_language;
 pub use phrases::PhraseIndex;
 pub use sentences::{split_sentences, Sentence};
-pub use words::{lowercase, stop_words, words, TermAnalyzer, SUPPORTED_LANGUAGES};
+pub use words::{is_alphanumeric, lowercase, stop_words, words, TermAnalyzer, SUPPORTED_LANGUAGES};

@@ -10,21 +10,45 @@
 /// list given to [`PhraseIndex::new`], which may chain several lists).
 pub struct PhraseIndex {
     by_first_byte: Vec<Vec<(&'static str, usize)>>,
+    /// One bit per pair of bytes (first × 256 + second) that some phrase opens with (a
+    /// one-byte phrase sets every pair of its byte): most positions of a text are ruled out
+    /// by one bit test instead of a comparison per phrase of their first byte.
+    pairs: Vec<u64>,
+}
+
+/// The bit of `pairs` for two bytes: (word, mask).
+fn pair_bit(first: u8, second: u8) -> (usize, u64) {
+    let key = (first as usize) << 8 | second as usize;
+    (key >> 6, 1u64 << (key & 63))
 }
 
 impl PhraseIndex {
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> PhraseIndex {
         let mut by_first_byte = vec![Vec::new(); 256];
+        let mut pairs = vec![0u64; 256 * 256 / 64];
         for (entry, phrase) in phrases.into_iter().enumerate() {
-            if let Some(slot) = phrase
-                .as_bytes()
-                .first()
-                .and_then(|&b| by_first_byte.get_mut(b as usize))
-            {
+            let bytes = phrase.as_bytes();
+            let Some(&first) = bytes.first() else {
+                continue;
+            };
+            if let Some(slot) = by_first_byte.get_mut(first as usize) {
                 slot.push((phrase, entry));
             }
+            let seconds = match bytes.get(1) {
+                Some(&second) => second..=second,
+                None => 0..=u8::MAX,
+            };
+            for second in seconds {
+                let (word, mask) = pair_bit(first, second);
+                if let Some(bits) = pairs.get_mut(word) {
+                    *bits |= mask;
+                }
+            }
         }
-        PhraseIndex { by_first_byte }
+        PhraseIndex {
+            by_first_byte,
+            pairs,
+        }
     }
 
     /// Calls `found(position, phrase, entry)` for every occurrence of a phrase in `text`, in
@@ -34,6 +58,12 @@ impl PhraseIndex {
         let bytes = text.as_bytes();
         for position in 0..bytes.len() {
             let rest = &bytes[position..];
+            if let [first, second, ..] = rest {
+                let (word, mask) = pair_bit(*first, *second);
+                if self.pairs.get(word).is_none_or(|bits| bits & mask == 0) {
+                    continue;
+                }
+            }
             let Some(slot) = self.by_first_byte.get(rest[0] as usize) else {
                 continue;
             };
@@ -102,6 +132,14 @@ mod tests {
         assert_eq!(index.find_first("x modal pop"), Some("modal"));
         assert_eq!(index.find_first("nothing here"), None);
         assert_eq!(index.find_first(""), None);
+        // One-byte phrases match anywhere, the last byte included.
+        let short = PhraseIndex::new(["x", "yz"]);
+        let mut found = Vec::new();
+        short.scan("axbyzx", |at, phrase, _| {
+            found.push((at, phrase));
+            true
+        });
+        assert_eq!(found, vec![(1, "x"), (3, "yz"), (5, "x")]);
     }
 
     #[test]

@@ -61,7 +61,7 @@ pub fn split_sentences(text: &str, lang: &str) -> Vec<Sentence> {
 struct Splitter<'a> {
     chars: Vec<char>,
     lang: &'a str,
-    starters: HashSet<&'static str>,
+    starters: &'static HashSet<&'static str>,
 }
 
 impl<'a> Splitter<'a> {

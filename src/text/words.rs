@@ -6,6 +6,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// The languages with a stop-word list and a stemmer.
 pub const SUPPORTED_LANGUAGES: [&str; 6] = ["en", "ru", "de", "fr", "es", "pt"];
@@ -68,17 +69,45 @@ fn list_for(lang: &str) -> Option<&'static str> {
     }
 }
 
-/// The stop words of one language, as a set (empty for a language without a list).
-pub fn stop_words(lang: &str) -> HashSet<&'static str> {
-    list_for(lang)
-        .map(|list| list.split_whitespace().collect())
-        .unwrap_or_default()
+/// The stop words of one language, as a set (empty for a language without a list). Built
+/// once per instance: language detection, sentence splitting and the summary each ask.
+pub fn stop_words(lang: &str) -> &'static HashSet<&'static str> {
+    static SETS: OnceLock<Vec<HashSet<&'static str>>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        SUPPORTED_LANGUAGES
+            .iter()
+            .map(|&lang| {
+                list_for(lang)
+                    .map(|list| list.split_whitespace().collect())
+                    .unwrap_or_default()
+            })
+            .collect()
+    });
+    static EMPTY: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SUPPORTED_LANGUAGES
+        .iter()
+        .position(|&supported| supported == lang)
+        .and_then(|at| sets.get(at))
+        .unwrap_or_else(|| EMPTY.get_or_init(HashSet::new))
+}
+
+/// `char::is_alphanumeric` with a shortcut for ASCII and for the General Punctuation block
+/// (U+2000–U+206F: dashes, curly quotes, spaces — none a letter or digit), which news text
+/// is full of: the full test is a table search, costly in V8's baseline wasm tier.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
+        false
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Lower-cased words of `text`: runs of letters and digits, with an apostrophe kept inside
 /// a word (`don't`, `l'homme` stays one token so French elision does not leak `l`).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || is_inner_apostrophe(c)))
+    text.split(|c: char| !(is_alphanumeric(c) || is_inner_apostrophe(c)))
         .map(|word| word.trim_matches(is_inner_apostrophe))
         .filter(|word| !word.is_empty())
         .map(lowercase)
@@ -119,7 +148,7 @@ fn is_inner_apostrophe(c: char) -> bool {
 /// "content terms" that sentence similarity is computed over.
 pub struct TermAnalyzer {
     stemmer: Option<Stemmer>,
-    stop_words: HashSet<&'static str>,
+    stop_words: &'static HashSet<&'static str>,
 }
 
 impl TermAnalyzer {
@@ -149,7 +178,13 @@ impl TermAnalyzer {
             .filter(|word| word.chars().count() > 1)
             .filter(|word| !word.chars().all(|c| c.is_ascii_digit()))
             .filter(|word| !self.is_stop_word(word))
-            .map(|word| self.stem(&word.replace('’', "'")))
+            .map(|word| {
+                if word.contains('’') {
+                    self.stem(&word.replace('’', "'"))
+                } else {
+                    self.stem(&word)
+                }
+            })
             .collect()
     }
 }
@@ -202,6 +237,13 @@ mod tests {
         assert_eq!(russian.content_terms("и новые школы"), ["нов", "школ"]);
         let unknown = TermAnalyzer::new("");
         assert_eq!(unknown.content_terms("a Xyz 12"), ["xyz"]);
+    }
+
+    #[test]
+    fn the_shortcut_alphanumeric_test_agrees_with_the_full_one() {
+        for c in ('\0'..='\u{2FFF}').chain(['\u{FF10}', '\u{1F600}']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
