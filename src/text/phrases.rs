@@ -10,22 +10,23 @@
 /// list given to [`PhraseIndex::new`], which may chain several lists).
 pub struct PhraseIndex {
     by_first_byte: Vec<Vec<(&'static str, usize)>>,
-    /// One bit per pair of bytes (first × 256 + second) that some phrase opens with (a
-    /// one-byte phrase sets every pair of its byte): most positions of a text are ruled out
-    /// by one bit test instead of a comparison per phrase of their first byte.
-    pairs: Vec<u64>,
+    /// One bit per hash of the three bytes some phrase opens with (a shorter phrase sets the
+    /// bits of every byte that could follow it): most positions of a text are ruled out by
+    /// one bit test instead of a comparison per phrase of their first byte.
+    openings: Vec<u64>,
 }
 
-/// The bit of `pairs` for two bytes: (word, mask).
-fn pair_bit(first: u8, second: u8) -> (usize, u64) {
-    let key = (first as usize) << 8 | second as usize;
+/// The bit of `openings` for three bytes: (word, mask). Collisions only let a position
+/// through to the full comparison.
+fn opening_bit(first: u8, second: u8, third: u8) -> (usize, u64) {
+    let key = (first as usize * 0x3F1 + second as usize * 0x65 + third as usize) & 0xFFFF;
     (key >> 6, 1u64 << (key & 63))
 }
 
 impl PhraseIndex {
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> PhraseIndex {
         let mut by_first_byte = vec![Vec::new(); 256];
-        let mut pairs = vec![0u64; 256 * 256 / 64];
+        let mut openings = vec![0u64; 0x10000 / 64];
         for (entry, phrase) in phrases.into_iter().enumerate() {
             let bytes = phrase.as_bytes();
             let Some(&first) = bytes.first() else {
@@ -34,20 +35,21 @@ impl PhraseIndex {
             if let Some(slot) = by_first_byte.get_mut(first as usize) {
                 slot.push((phrase, entry));
             }
-            let seconds = match bytes.get(1) {
-                Some(&second) => second..=second,
-                None => 0..=u8::MAX,
-            };
+            let any = 0..=u8::MAX;
+            let seconds = bytes.get(1).map_or(any.clone(), |&b| b..=b);
+            let thirds = bytes.get(2).map_or(any, |&b| b..=b);
             for second in seconds {
-                let (word, mask) = pair_bit(first, second);
-                if let Some(bits) = pairs.get_mut(word) {
-                    *bits |= mask;
+                for third in thirds.clone() {
+                    let (word, mask) = opening_bit(first, second, third);
+                    if let Some(bits) = openings.get_mut(word) {
+                        *bits |= mask;
+                    }
                 }
             }
         }
         PhraseIndex {
             by_first_byte,
-            pairs,
+            openings,
         }
     }
 
@@ -58,9 +60,9 @@ impl PhraseIndex {
         let bytes = text.as_bytes();
         for position in 0..bytes.len() {
             let rest = &bytes[position..];
-            if let [first, second, ..] = rest {
-                let (word, mask) = pair_bit(*first, *second);
-                if self.pairs.get(word).is_none_or(|bits| bits & mask == 0) {
+            if let [first, second, third, ..] = rest {
+                let (word, mask) = opening_bit(*first, *second, *third);
+                if self.openings.get(word).is_none_or(|bits| bits & mask == 0) {
                     continue;
                 }
             }
@@ -133,13 +135,14 @@ mod tests {
         assert_eq!(index.find_first("nothing here"), None);
         assert_eq!(index.find_first(""), None);
         // One-byte phrases match anywhere, the last byte included.
-        let short = PhraseIndex::new(["x", "yz"]);
+        let short = PhraseIndex::new(["x", "yz", "abc"]);
         let mut found = Vec::new();
-        short.scan("axbyzx", |at, phrase, _| {
+        short.scan("axbyzxabcyz", |at, phrase, _| {
             found.push((at, phrase));
             true
         });
-        assert_eq!(found, vec![(1, "x"), (3, "yz"), (5, "x")]);
+        let expected = [(1, "x"), (3, "yz"), (5, "x"), (6, "abc"), (9, "yz")];
+        assert_eq!(found, expected);
     }
 
     #[test]

@@ -174,18 +174,27 @@ impl TermAnalyzer {
     /// Stemmed content words of `text`, in order: stop words, one-letter words and pure
     /// numbers are left out because they say nothing about what a sentence is about.
     pub fn content_terms(&self, text: &str) -> Vec<String> {
+        self.content_words(text)
+            .map(|word| self.term_of(&word))
+            .collect()
+    }
+
+    /// The lower-cased words of `text` that [`TermAnalyzer::content_terms`] keeps, before
+    /// stemming: a caller meeting the same word again can reuse its term.
+    pub fn content_words<'t>(&'t self, text: &'t str) -> impl Iterator<Item = String> + 't {
         words(text)
             .filter(|word| word.chars().count() > 1)
             .filter(|word| !word.chars().all(|c| c.is_ascii_digit()))
             .filter(|word| !self.is_stop_word(word))
-            .map(|word| {
-                if word.contains('’') {
-                    self.stem(&word.replace('’', "'"))
-                } else {
-                    self.stem(&word)
-                }
-            })
-            .collect()
+    }
+
+    /// The term of a content word: its stem, with typographic apostrophes made plain.
+    pub fn term_of(&self, word: &str) -> String {
+        if word.contains('’') {
+            self.stem(&word.replace('’', "'"))
+        } else {
+            self.stem(word)
+        }
     }
 }
 
