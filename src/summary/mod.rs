@@ -15,10 +15,10 @@ pub mod cli;
 mod filters;
 pub mod graph;
 
+use crate::text::hash::FastMap;
 use crate::text::{detect_language, split_sentences, TermAnalyzer};
 use graph::{cosine, jaccard, pagerank, term_set, TermSet};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 pub use filters::is_summary_worthy;
 
@@ -126,10 +126,10 @@ struct Candidates {
 impl Candidates {
     fn new(text: &str, title: &str, lang: &str) -> Candidates {
         let analyzer = TermAnalyzer::new(lang);
-        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut ids: FastMap<String, u32> = FastMap::default();
         // The term id of each content word met so far: an article repeats its words, and
         // stemming is most of the summary's work.
-        let mut word_ids: HashMap<String, u32> = HashMap::new();
+        let mut word_ids: FastMap<String, u32> = FastMap::default();
         let mut to_ids = |text: &str| -> TermSet {
             let mut set = Vec::new();
             for word in analyzer.content_words(text) {

@@ -3,6 +3,7 @@
 //!
 //! Owner: summary.
 
+pub mod hash;
 mod lang;
 mod phrases;
 mod sentences;

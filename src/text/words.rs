@@ -4,8 +4,8 @@
 //! of each language): they serve sentence similarity and language detection, where the top
 //! hundred words do nearly all the work, and every byte ends up in the extension's wasm.
 
+use super::hash::FastSet;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 /// The languages with a stop-word list and a stemmer.
@@ -71,8 +71,8 @@ fn list_for(lang: &str) -> Option<&'static str> {
 
 /// The stop words of one language, as a set (empty for a language without a list). Built
 /// once per instance: language detection, sentence splitting and the summary each ask.
-pub fn stop_words(lang: &str) -> &'static HashSet<&'static str> {
-    static SETS: OnceLock<Vec<HashSet<&'static str>>> = OnceLock::new();
+pub fn stop_words(lang: &str) -> &'static FastSet<&'static str> {
+    static SETS: OnceLock<Vec<FastSet<&'static str>>> = OnceLock::new();
     let sets = SETS.get_or_init(|| {
         SUPPORTED_LANGUAGES
             .iter()
@@ -83,24 +83,25 @@ pub fn stop_words(lang: &str) -> &'static HashSet<&'static str> {
             })
             .collect()
     });
-    static EMPTY: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static EMPTY: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SUPPORTED_LANGUAGES
         .iter()
         .position(|&supported| supported == lang)
         .and_then(|at| sets.get(at))
-        .unwrap_or_else(|| EMPTY.get_or_init(HashSet::new))
+        .unwrap_or_else(|| EMPTY.get_or_init(FastSet::default))
 }
 
-/// `char::is_alphanumeric` with a shortcut for ASCII and for the General Punctuation block
-/// (U+2000–U+206F: dashes, curly quotes, spaces — none a letter or digit), which news text
-/// is full of: the full test is a table search, costly in V8's baseline wasm tier.
+/// `char::is_alphanumeric` with shortcuts for what news text is made of — ASCII, the
+/// letters of Latin-1 and Latin Extended-A/B, Cyrillic letters, and the General Punctuation
+/// block (U+2000–U+206F: dashes, curly quotes, spaces; none a letter or digit): the full
+/// test is a table search, costly in V8's baseline wasm tier.
 pub fn is_alphanumeric(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else if ('\u{2000}'..='\u{206F}').contains(&c) {
-        false
-    } else {
-        c.is_alphanumeric()
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{D7}' | '\u{F7}' => false,
+        '\u{C0}'..='\u{24F}' | '\u{400}'..='\u{481}' | '\u{48A}'..='\u{52F}' => true,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -148,7 +149,7 @@ fn is_inner_apostrophe(c: char) -> bool {
 /// "content terms" that sentence similarity is computed over.
 pub struct TermAnalyzer {
     stemmer: Option<Stemmer>,
-    stop_words: &'static HashSet<&'static str>,
+    stop_words: &'static FastSet<&'static str>,
 }
 
 impl TermAnalyzer {
