@@ -389,7 +389,7 @@ pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
     };
     let own_end = own.len();
     let mut shape = None;
-    markup_index().scan(&hay, |at, marker, entry| {
+    markup_index().scan(hay, |at, marker, entry| {
         let inside_own = at + marker.len() <= own_end;
         match MarkerList::of_entry(entry) {
             MarkerList::Category => {
