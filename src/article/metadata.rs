@@ -119,16 +119,38 @@ fn strip_cdata(block: &str) -> &str {
 /// loosely, as sites write them: "DC.title", "dc:title" and "dc-title" are one key, and a
 /// `property="dc:title og:title"` tag answers to both names.
 fn meta_value<'s>(snapshot: &'s Snapshot, keys: &[&str]) -> Option<&'s str> {
-    let normalize = |key: &str| key.trim().to_ascii_lowercase().replace(['.', '-'], ":");
     keys.iter().find_map(|wanted| {
-        let wanted = normalize(wanted);
+        let wanted = normalize_key(wanted);
         snapshot
             .meta
             .iter()
             .filter(|m| !m.content.trim().is_empty())
-            .find(|m| m.key.split_whitespace().any(|k| normalize(k) == wanted))
+            .find(|m| m.key.split_whitespace().any(|k| key_matches(k, &wanted)))
             .map(|m| m.content.as_str())
     })
+}
+
+/// A meta key as compared: trimmed, ASCII-lowercased, `.` and `-` read as `:`.
+fn normalize_key(key: &str) -> String {
+    key.trim().to_ascii_lowercase().replace(['.', '-'], ":")
+}
+
+fn normalized_key_byte(byte: u8) -> u8 {
+    match byte.to_ascii_lowercase() {
+        b'.' | b'-' => b':',
+        other => other,
+    }
+}
+
+/// `normalize_key(key) == wanted` for a `key` without surrounding whitespace, compared in
+/// place (byte by byte: normalizing changes only ASCII bytes, and keeps the length): pages
+/// carry dozens of meta tags and each is compared with several keys.
+fn key_matches(key: &str, wanted: &str) -> bool {
+    key.len() == wanted.len()
+        && key
+            .bytes()
+            .zip(wanted.bytes())
+            .all(|(k, w)| normalized_key_byte(k) == w)
 }
 
 fn fill_from_article(result: &mut JsonLdArticle, article: &Value) {

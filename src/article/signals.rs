@@ -147,9 +147,12 @@ const BOILERPLATE_TOKENS: &[&str] = &["ad", "ads", "nav"];
 
 /// Lowercased class and id, space-separated.
 fn class_and_id(node: &Node) -> String {
-    let mut joined = node.class_attr().to_ascii_lowercase();
+    let (class, id) = (node.class_attr(), node.id_attr());
+    let mut joined = String::with_capacity(class.len() + 1 + id.len());
+    joined.push_str(class);
     joined.push(' ');
-    joined.push_str(&node.id_attr().to_ascii_lowercase());
+    joined.push_str(id);
+    joined.make_ascii_lowercase();
     joined
 }
 

@@ -26,8 +26,11 @@ pub struct PageIndex<'a> {
     pub all_text_chars: Vec<u32>,
     /// Visible text characters of the whole snapshot.
     pub page_text_chars: u32,
-    /// Each element's lowercased id and classes (`markup::id_and_class`), empty for text.
-    pub own_markup: Vec<String>,
+    /// Every element's lowercased id and classes (`markup::push_id_and_class`), one after
+    /// the other: one string for the page, not one per element.
+    own_markup_text: String,
+    /// End of each node's part of `own_markup_text` (it starts where the previous ends).
+    own_markup_end: Vec<u32>,
     /// The zone (navigation, player, chat, gallery) each node sits in, inherited from ancestors.
     pub zone: Vec<Zone>,
     /// The subtree holds article content markers (`<article>`, `itemprop=articleBody`, `<main>`).
@@ -82,6 +85,29 @@ fn subtree_totals(snapshot: &Snapshot) -> Vec<Totals> {
     totals
 }
 
+/// Every element's lowercased id and classes in one string, and where each node's ends.
+fn own_markups(snapshot: &Snapshot) -> (String, Vec<u32>) {
+    let mut text = String::new();
+    let mut ends = Vec::with_capacity(snapshot.nodes.len());
+    for node in &snapshot.nodes {
+        if node.is_element() {
+            markup::push_id_and_class(node, &mut text);
+        }
+        ends.push(text.len() as u32);
+    }
+    (text, ends)
+}
+
+/// Node `index`'s part of [`own_markups`]' string.
+fn own_markup<'t>(text: &'t str, ends: &[u32], index: usize) -> &'t str {
+    let start = index
+        .checked_sub(1)
+        .and_then(|before| ends.get(before))
+        .map_or(0, |&e| e as usize);
+    let end = ends.get(index).map_or(start, |&e| e as usize);
+    text.get(start..end).unwrap_or("")
+}
+
 impl<'a> PageIndex<'a> {
     pub fn new(snapshot: &'a Snapshot) -> PageIndex<'a> {
         let count = snapshot.nodes.len();
@@ -90,17 +116,7 @@ impl<'a> PageIndex<'a> {
         let text_chars: Vec<u32> = totals.iter().map(|t| t.text_chars).collect();
         let all_text_chars: Vec<u32> = totals.iter().map(|t| t.all_text_chars).collect();
         let holds_article_marker: Vec<bool> = totals.iter().map(|t| t.article_marker).collect();
-        let own_markup: Vec<String> = snapshot
-            .nodes
-            .iter()
-            .map(|node| {
-                if node.is_element() {
-                    markup::id_and_class(node)
-                } else {
-                    String::new()
-                }
-            })
-            .collect();
+        let (own_markup_text, own_markup_end) = own_markups(snapshot);
         let mut zone = vec![Zone::None; count];
         // Forward pass: parents precede children (`Snapshot::validate`), so zones inherit.
         for (index, node) in snapshot.nodes.iter().enumerate() {
@@ -112,7 +128,7 @@ impl<'a> PageIndex<'a> {
             // shelter the whole page, so only modest elements open a zone.
             let modest = text_chars.get(index).is_some_and(|&c| c <= ZONE_MAX_TEXT);
             let own = if node.is_element() && modest {
-                markup::zone_of(node, own_markup.get(index).map_or("", String::as_str))
+                markup::zone_of(node, own_markup(&own_markup_text, &own_markup_end, index))
             } else {
                 Zone::None
             };
@@ -137,7 +153,8 @@ impl<'a> PageIndex<'a> {
             text_chars,
             all_text_chars,
             page_text_chars,
-            own_markup,
+            own_markup_text,
+            own_markup_end,
             zone,
             holds_article_marker,
             scroll_lock: super::fixes::scroll_lock(snapshot),
@@ -170,7 +187,7 @@ impl<'a> PageIndex<'a> {
 
     /// The element's lowercased id and classes ("" for none, and for text nodes).
     pub fn own_markup(&self, id: NodeId) -> &str {
-        self.own_markup.get(id as usize).map_or("", String::as_str)
+        own_markup(&self.own_markup_text, &self.own_markup_end, id as usize)
     }
 
     pub fn zone_of(&self, id: NodeId) -> Zone {

@@ -10,10 +10,6 @@ use crate::snapshot::Node;
 use crate::text::PhraseIndex;
 use std::sync::OnceLock;
 
-static PLAYER_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
-static CHAT_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
-static GALLERY_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
-
 /// A region whose content is never hidden, whatever it says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Zone {
@@ -248,15 +244,6 @@ const NAVIGATION_CLASSES: &[&str] = &[
     "header",
 ];
 
-/// One pass over an id/class string checks a whole list (elements are many; a `contains`
-/// per marker per element dominated scan time).
-fn indexed(
-    cell: &'static OnceLock<PhraseIndex>,
-    markers: &'static [&'static str],
-) -> &'static PhraseIndex {
-    cell.get_or_init(|| PhraseIndex::new(markers.iter().copied()))
-}
-
 /// The lists an element's own markup is searched for, in one index so that one pass over
 /// its markup text finds them all: entries are CATEGORY_MARKERS, then VENDOR_CONTAINERS,
 /// SHAPE_SUBSTRINGS and USER_DIALOG_MARKERS (see [`MarkerList::of_entry`]).
@@ -302,29 +289,47 @@ fn category_of_marker(marker: &str) -> Option<Category> {
         .map(|(_, c)| *c)
 }
 
-/// The lowercased id, classes and data-attribute values: where markers live.
-pub fn marker_text(node: &Node) -> String {
-    let mut hay = String::new();
-    hay.push_str(node.id_attr());
-    hay.push(' ');
-    hay.push_str(node.class_attr());
+/// Appends `text` lowercased to `out`: ASCII (nearly every id and class) in place, without
+/// the copy `str::to_lowercase` makes. Lowercasing pieces that start with a space gives what
+/// lowercasing their concatenation gives (no case rule looks across a space).
+fn push_lowercase(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        let start = out.len();
+        out.push_str(text);
+        if let Some(pushed) = out.get_mut(start..) {
+            pushed.make_ascii_lowercase();
+        }
+    } else {
+        out.push_str(&text.to_lowercase());
+    }
+}
+
+/// The lowercased data-attribute values where markers may live, each after a space (the
+/// rest of [`evidence_of`]'s markup text after [`push_id_and_class`]); `None` when there are none.
+fn data_marker_text(node: &Node) -> Option<String> {
+    let mut data: Option<String> = None;
     for (name, value) in &node.attrs {
         if name.starts_with("data-") && value.len() <= 128 {
-            hay.push(' ');
-            hay.push_str(value);
+            let text = data.get_or_insert_with(String::new);
+            text.push(' ');
+            push_lowercase(text, value);
         }
     }
-    hay.to_lowercase()
+    data
 }
 
 /// id + classes only (data values may hold URLs and prose that would fake a zone),
-/// lowercased; empty when the element has neither. The page index keeps it for every
-/// element (`PageIndex::own_markup`): zones, evidence, vetoes and backdrops all read it.
-pub fn id_and_class(node: &Node) -> String {
-    if node.id_attr().is_empty() && node.class_attr().is_empty() {
-        return String::new();
+/// lowercased, appended to `out`; nothing when the element has neither. The page index
+/// keeps it for every element (`PageIndex::own_markup`): zones, evidence, vetoes and
+/// backdrops all read it.
+pub fn push_id_and_class(node: &Node, out: &mut String) {
+    let (id, class) = (node.id_attr(), node.class_attr());
+    if id.is_empty() && class.is_empty() {
+        return;
     }
-    format!("{} {}", node.id_attr(), node.class_attr()).to_lowercase()
+    push_lowercase(out, id);
+    out.push(' ');
+    push_lowercase(out, class);
 }
 
 /// What the element's own markup says.
@@ -356,9 +361,9 @@ impl MarkupEvidence {
     }
 }
 
-/// What `node`'s markup says; `own` is its [`id_and_class`]. One pass over its markup text
-/// (id, classes, then data values: [`marker_text`], which starts with `own`): category
-/// markers count anywhere in it, the other lists only inside `own`.
+/// What `node`'s markup says; `own` is its [`push_id_and_class`]. One pass over its markup
+/// text (`own`, then the data values): category markers count anywhere in it, the other
+/// lists only inside `own`.
 pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
     let role = node.attr("role").unwrap_or("");
     let mut evidence = MarkupEvidence {
@@ -366,16 +371,25 @@ pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
         aria_modal: node.attr("aria-modal") == Some("true"),
         ..MarkupEvidence::default()
     };
-    // Most elements carry no id, class or data value: no marker can be found, so no
-    // lowercase copies are made for them.
-    if node.attrs.is_empty() {
+    // The markup text markers are searched in: id and classes (`own`), then data values.
+    // Most elements carry none of them, and most of the rest no data value: then no
+    // lowercase copy is made.
+    let data = data_marker_text(node);
+    if own.is_empty() && data.is_none() {
         return evidence;
     }
-    let hay = marker_text(node);
-    // `own` is empty for an element without id and class, and then nothing is "inside" it.
-    let own_end = if hay.starts_with(own) { own.len() } else { 0 };
+    let joined;
+    let hay = match &data {
+        None => own,
+        Some(data) => {
+            // An element without id and class still starts with the space between them.
+            joined = [if own.is_empty() { " " } else { own }, data.as_str()].concat();
+            joined.as_str()
+        }
+    };
+    let own_end = own.len();
     let mut shape = None;
-    markup_index().scan(&hay, |at, marker, entry| {
+    markup_index().scan(hay, |at, marker, entry| {
         let inside_own = at + marker.len() <= own_end;
         match MarkerList::of_entry(entry) {
             MarkerList::Category => {
@@ -405,7 +419,7 @@ pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
     evidence
 }
 
-/// The zone an element opens, judged by its own markup; `own` is its [`id_and_class`].
+/// The zone an element opens, judged by its own markup; `own` is its [`push_id_and_class`].
 pub fn zone_of(node: &Node, own: &str) -> Zone {
     if matches!(node.tag.as_str(), "html" | "body") {
         return Zone::None;
@@ -428,21 +442,47 @@ pub fn zone_of(node: &Node, own: &str) -> Zone {
         return Zone::Navigation;
     }
     if own.trim().is_empty() {
-        Zone::None
-    } else if indexed(&PLAYER_INDEX, PLAYER_MARKERS)
-        .find_first(own)
-        .is_some()
-    {
+        return Zone::None;
+    }
+    // One pass for the three lists; a player marker anywhere wins over a chat marker, and
+    // that over a gallery marker (the lists' order, not the markers' positions).
+    let mut zone = Zone::None;
+    zone_index().scan(own, |_, _, entry| {
+        let found = zone_of_entry(entry);
+        if zone == Zone::None || zone_rank(found) < zone_rank(zone) {
+            zone = found;
+        }
+        zone != Zone::Player
+    });
+    zone
+}
+
+/// PLAYER_MARKERS, CHAT_MARKERS and GALLERY_MARKERS in one index (see [`zone_of_entry`]).
+fn zone_index() -> &'static PhraseIndex {
+    static CELL: OnceLock<PhraseIndex> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let lists = [PLAYER_MARKERS, CHAT_MARKERS, GALLERY_MARKERS];
+        PhraseIndex::new(lists.into_iter().flatten().copied())
+    })
+}
+
+/// Which zone an entry of [`zone_index`] names.
+fn zone_of_entry(entry: usize) -> Zone {
+    if entry < PLAYER_MARKERS.len() {
         Zone::Player
-    } else if indexed(&CHAT_INDEX, CHAT_MARKERS).find_first(own).is_some() {
+    } else if entry < PLAYER_MARKERS.len() + CHAT_MARKERS.len() {
         Zone::Chat
-    } else if indexed(&GALLERY_INDEX, GALLERY_MARKERS)
-        .find_first(own)
-        .is_some()
-    {
-        Zone::Gallery
     } else {
-        Zone::None
+        Zone::Gallery
+    }
+}
+
+/// Precedence of the zones [`zone_of`] finds by markers (lower wins).
+fn zone_rank(zone: Zone) -> u8 {
+    match zone {
+        Zone::Player => 0,
+        Zone::Chat => 1,
+        _ => 2,
     }
 }
 
@@ -459,7 +499,7 @@ pub fn is_article_marker(node: &Node) -> bool {
 }
 
 /// Classes that mark article content even when another class says "paywall"; `own` is the
-/// element's [`id_and_class`].
+/// element's [`push_id_and_class`].
 pub fn has_content_class(own: &str) -> bool {
     const CONTENT_MARKERS: &[&str] = &[
         "article-body",

@@ -1048,10 +1048,16 @@ fn headline_lines(chars: &[char]) -> Vec<(usize, usize)> {
             continue;
         }
         let line = chars.get(start..index).unwrap_or(&[]);
+        // Paragraphs of prose are most lines: past twenty words nothing else is looked at.
         let words: Vec<&[char]> = line
             .split(|c| c.is_whitespace())
             .filter(|w| w.iter().any(|c| c.is_alphabetic()))
+            .take(21)
             .collect();
+        if !(4..=20).contains(&words.len()) {
+            start = index + 1;
+            continue;
+        }
         let lowercase: Vec<String> = words
             .iter()
             .filter(|w| {
@@ -1175,13 +1181,16 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
 /// Every word the text also writes in lowercase: such a word opening a capitalised run
 /// is a sentence-initial common word ("Despite Roe's…"), not a first name.
 fn lowercase_words(chars: &[char], tokens: &[Token]) -> WordSet {
-    WordSet::new(
-        tokens
-            .iter()
-            .filter(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_lowercase()))
-            .map(|t| text_of(chars, t))
-            .collect(),
-    )
+    // Sorted and deduplicated as char slices first (chars order as their UTF-8 strings do),
+    // so that a string is made once per distinct word, not once per occurrence.
+    let mut words: Vec<&[char]> = tokens
+        .iter()
+        .filter(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_lowercase()))
+        .filter_map(|t| chars.get(t.start..t.end))
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    WordSet::new(words.into_iter().map(|w| w.iter().collect()).collect())
 }
 
 /// A sorted word list: smaller in wasm than another BTreeSet instantiation.

@@ -1,5 +1,7 @@
 //! Words and punctuation of a stretch of text, with char offsets.
 
+use crate::text::is_alphanumeric;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     pub start: usize,
@@ -19,7 +21,7 @@ pub fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Token> {
             pos += 1;
             continue;
         }
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             tokens.push(Token {
                 start: pos,
                 end: pos + 1,
@@ -33,11 +35,11 @@ pub fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Token> {
             let here = chars[pos];
             let joins = matches!(here, '-' | '’' | '\'' | '.')
                 && pos + 1 < to
-                && chars[pos + 1].is_alphanumeric()
+                && is_alphanumeric(chars[pos + 1])
                 && pos > start
                 // "U.S" keeps its dots, but "Mr.Smith" typos are rare enough to ignore.
                 && (here != '.' || chars[pos + 1].is_uppercase() && pos - start == 1);
-            if here.is_alphanumeric() || joins {
+            if is_alphanumeric(here) || joins {
                 pos += 1;
             } else {
                 break;

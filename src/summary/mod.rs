@@ -15,10 +15,10 @@ pub mod cli;
 mod filters;
 pub mod graph;
 
+use crate::text::hash::FastMap;
 use crate::text::{detect_language, split_sentences, TermAnalyzer};
 use graph::{cosine, jaccard, pagerank, term_set, TermSet};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 pub use filters::is_summary_worthy;
 
@@ -126,12 +126,23 @@ struct Candidates {
 impl Candidates {
     fn new(text: &str, title: &str, lang: &str) -> Candidates {
         let analyzer = TermAnalyzer::new(lang);
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut to_ids = |terms: Vec<String>| -> TermSet {
-            let mut set = Vec::with_capacity(terms.len());
-            for term in terms {
-                let next_id = ids.len() as u32;
-                set.push(*ids.entry(term).or_insert(next_id));
+        let mut ids: FastMap<String, u32> = FastMap::default();
+        // The term id of each content word met so far: an article repeats its words, and
+        // stemming is most of the summary's work.
+        let mut word_ids: FastMap<String, u32> = FastMap::default();
+        let mut to_ids = |text: &str| -> TermSet {
+            let mut set = Vec::new();
+            for word in analyzer.content_words(text) {
+                let id = match word_ids.get(&word) {
+                    Some(&id) => id,
+                    None => {
+                        let next_id = ids.len() as u32;
+                        let id = *ids.entry(analyzer.term_of(&word)).or_insert(next_id);
+                        word_ids.insert(word, id);
+                        id
+                    }
+                };
+                set.push(id);
             }
             term_set(set)
         };
@@ -146,11 +157,11 @@ impl Candidates {
             if !is_summary_worthy(&sentence.text, word_count) {
                 continue;
             }
-            terms.push(to_ids(analyzer.content_terms(&sentence.text)));
+            terms.push(to_ids(&sentence.text));
             dangling.push(opens_with_back_reference(&sentence.text));
             texts.push(sentence.text);
         }
-        let title_terms = to_ids(analyzer.content_terms(headline_of(title)));
+        let title_terms = to_ids(headline_of(title));
         Candidates {
             texts,
             terms,

@@ -3,6 +3,7 @@
 //!
 //! Owner: summary.
 
+pub mod hash;
 mod lang;
 mod phrases;
 mod sentences;
@@ -11,4 +12,4 @@ mod words;
 pub use lang::detect_language;
 pub use phrases::PhraseIndex;
 pub use sentences::{split_sentences, Sentence};
-pub use words::{lowercase, stop_words, words, TermAnalyzer, SUPPORTED_LANGUAGES};
+pub use words::{is_alphanumeric, lowercase, stop_words, words, TermAnalyzer, SUPPORTED_LANGUAGES};

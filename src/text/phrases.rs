@@ -10,21 +10,47 @@
 /// list given to [`PhraseIndex::new`], which may chain several lists).
 pub struct PhraseIndex {
     by_first_byte: Vec<Vec<(&'static str, usize)>>,
+    /// One bit per hash of the three bytes some phrase opens with (a shorter phrase sets the
+    /// bits of every byte that could follow it): most positions of a text are ruled out by
+    /// one bit test instead of a comparison per phrase of their first byte.
+    openings: Vec<u64>,
+}
+
+/// The bit of `openings` for three bytes: (word, mask). Collisions only let a position
+/// through to the full comparison.
+fn opening_bit(first: u8, second: u8, third: u8) -> (usize, u64) {
+    let key = (first as usize * 0x3F1 + second as usize * 0x65 + third as usize) & 0xFFFF;
+    (key >> 6, 1u64 << (key & 63))
 }
 
 impl PhraseIndex {
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> PhraseIndex {
         let mut by_first_byte = vec![Vec::new(); 256];
+        let mut openings = vec![0u64; 0x10000 / 64];
         for (entry, phrase) in phrases.into_iter().enumerate() {
-            if let Some(slot) = phrase
-                .as_bytes()
-                .first()
-                .and_then(|&b| by_first_byte.get_mut(b as usize))
-            {
+            let bytes = phrase.as_bytes();
+            let Some(&first) = bytes.first() else {
+                continue;
+            };
+            if let Some(slot) = by_first_byte.get_mut(first as usize) {
                 slot.push((phrase, entry));
             }
+            let any = 0..=u8::MAX;
+            let seconds = bytes.get(1).map_or(any.clone(), |&b| b..=b);
+            let thirds = bytes.get(2).map_or(any, |&b| b..=b);
+            for second in seconds {
+                for third in thirds.clone() {
+                    let (word, mask) = opening_bit(first, second, third);
+                    if let Some(bits) = openings.get_mut(word) {
+                        *bits |= mask;
+                    }
+                }
+            }
         }
-        PhraseIndex { by_first_byte }
+        PhraseIndex {
+            by_first_byte,
+            openings,
+        }
     }
 
     /// Calls `found(position, phrase, entry)` for every occurrence of a phrase in `text`, in
@@ -34,6 +60,12 @@ impl PhraseIndex {
         let bytes = text.as_bytes();
         for position in 0..bytes.len() {
             let rest = &bytes[position..];
+            if let [first, second, third, ..] = rest {
+                let (word, mask) = opening_bit(*first, *second, *third);
+                if self.openings.get(word).is_none_or(|bits| bits & mask == 0) {
+                    continue;
+                }
+            }
             let Some(slot) = self.by_first_byte.get(rest[0] as usize) else {
                 continue;
             };
@@ -102,6 +134,15 @@ mod tests {
         assert_eq!(index.find_first("x modal pop"), Some("modal"));
         assert_eq!(index.find_first("nothing here"), None);
         assert_eq!(index.find_first(""), None);
+        // One-byte phrases match anywhere, the last byte included.
+        let short = PhraseIndex::new(["x", "yz", "abc"]);
+        let mut found = Vec::new();
+        short.scan("axbyzxabcyz", |at, phrase, _| {
+            found.push((at, phrase));
+            true
+        });
+        let expected = [(1, "x"), (3, "yz"), (5, "x"), (6, "abc"), (9, "yz")];
+        assert_eq!(found, expected);
     }
 
     #[test]

@@ -4,8 +4,8 @@
 //! when whitespace and a plausible sentence start come next. A line break always ends one:
 //! the article text has one block (paragraph, heading, list item) per line.
 
+use super::hash::FastSet;
 use super::words::{lowercase, stop_words};
-use std::collections::HashSet;
 
 /// One sentence: its text (trimmed) and where it is, in Unicode code points, end exclusive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,7 +61,7 @@ pub fn split_sentences(text: &str, lang: &str) -> Vec<Sentence> {
 struct Splitter<'a> {
     chars: Vec<char>,
     lang: &'a str,
-    starters: HashSet<&'static str>,
+    starters: &'static FastSet<&'static str>,
 }
 
 impl<'a> Splitter<'a> {

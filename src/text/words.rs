@@ -4,8 +4,9 @@
 //! of each language): they serve sentence similarity and language detection, where the top
 //! hundred words do nearly all the work, and every byte ends up in the extension's wasm.
 
+use super::hash::FastSet;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// The languages with a stop-word list and a stemmer.
 pub const SUPPORTED_LANGUAGES: [&str; 6] = ["en", "ru", "de", "fr", "es", "pt"];
@@ -68,17 +69,46 @@ fn list_for(lang: &str) -> Option<&'static str> {
     }
 }
 
-/// The stop words of one language, as a set (empty for a language without a list).
-pub fn stop_words(lang: &str) -> HashSet<&'static str> {
-    list_for(lang)
-        .map(|list| list.split_whitespace().collect())
-        .unwrap_or_default()
+/// The stop words of one language, as a set (empty for a language without a list). Built
+/// once per instance: language detection, sentence splitting and the summary each ask.
+pub fn stop_words(lang: &str) -> &'static FastSet<&'static str> {
+    static SETS: OnceLock<Vec<FastSet<&'static str>>> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        SUPPORTED_LANGUAGES
+            .iter()
+            .map(|&lang| {
+                list_for(lang)
+                    .map(|list| list.split_whitespace().collect())
+                    .unwrap_or_default()
+            })
+            .collect()
+    });
+    static EMPTY: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SUPPORTED_LANGUAGES
+        .iter()
+        .position(|&supported| supported == lang)
+        .and_then(|at| sets.get(at))
+        .unwrap_or_else(|| EMPTY.get_or_init(FastSet::default))
+}
+
+/// `char::is_alphanumeric` with shortcuts for what news text is made of — ASCII, the
+/// letters of Latin-1 and Latin Extended-A/B, Cyrillic letters, and the General Punctuation
+/// block (U+2000–U+206F: dashes, curly quotes, spaces; none a letter or digit): the full
+/// test is a table search, costly in V8's baseline wasm tier.
+pub fn is_alphanumeric(c: char) -> bool {
+    match c {
+        '\0'..='\u{7F}' => c.is_ascii_alphanumeric(),
+        '\u{D7}' | '\u{F7}' => false,
+        '\u{C0}'..='\u{24F}' | '\u{400}'..='\u{481}' | '\u{48A}'..='\u{52F}' => true,
+        '\u{2000}'..='\u{206F}' => false,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// Lower-cased words of `text`: runs of letters and digits, with an apostrophe kept inside
 /// a word (`don't`, `l'homme` stays one token so French elision does not leak `l`).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphanumeric() || is_inner_apostrophe(c)))
+    text.split(|c: char| !(is_alphanumeric(c) || is_inner_apostrophe(c)))
         .map(|word| word.trim_matches(is_inner_apostrophe))
         .filter(|word| !word.is_empty())
         .map(lowercase)
@@ -119,7 +149,7 @@ fn is_inner_apostrophe(c: char) -> bool {
 /// "content terms" that sentence similarity is computed over.
 pub struct TermAnalyzer {
     stemmer: Option<Stemmer>,
-    stop_words: HashSet<&'static str>,
+    stop_words: &'static FastSet<&'static str>,
 }
 
 impl TermAnalyzer {
@@ -145,12 +175,27 @@ impl TermAnalyzer {
     /// Stemmed content words of `text`, in order: stop words, one-letter words and pure
     /// numbers are left out because they say nothing about what a sentence is about.
     pub fn content_terms(&self, text: &str) -> Vec<String> {
+        self.content_words(text)
+            .map(|word| self.term_of(&word))
+            .collect()
+    }
+
+    /// The lower-cased words of `text` that [`TermAnalyzer::content_terms`] keeps, before
+    /// stemming: a caller meeting the same word again can reuse its term.
+    pub fn content_words<'t>(&'t self, text: &'t str) -> impl Iterator<Item = String> + 't {
         words(text)
             .filter(|word| word.chars().count() > 1)
             .filter(|word| !word.chars().all(|c| c.is_ascii_digit()))
             .filter(|word| !self.is_stop_word(word))
-            .map(|word| self.stem(&word.replace('’', "'")))
-            .collect()
+    }
+
+    /// The term of a content word: its stem, with typographic apostrophes made plain.
+    pub fn term_of(&self, word: &str) -> String {
+        if word.contains('’') {
+            self.stem(&word.replace('’', "'"))
+        } else {
+            self.stem(word)
+        }
     }
 }
 
@@ -202,6 +247,13 @@ mod tests {
         assert_eq!(russian.content_terms("и новые школы"), ["нов", "школ"]);
         let unknown = TermAnalyzer::new("");
         assert_eq!(unknown.content_terms("a Xyz 12"), ["xyz"]);
+    }
+
+    #[test]
+    fn the_shortcut_alphanumeric_test_agrees_with_the_full_one() {
+        for c in ('\0'..='\u{2FFF}').chain(['\u{FF10}', '\u{1F600}']) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]
