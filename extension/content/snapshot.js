@@ -79,7 +79,8 @@
     }
   }
 
-  const HAS_CHECK_VISIBILITY = typeof Element.prototype.checkVisibility === 'function';
+  // globalThis.Element: the unit tests load this file in Node, which has no DOM.
+  const HAS_CHECK_VISIBILITY = typeof globalThis.Element?.prototype.checkVisibility === 'function';
   // One options object for every call: a fresh literal per element is an allocation each.
   const VISIBILITY_OPTIONS = Object.freeze({ visibilityProperty: true, contentVisibilityAuto: false });
 
