@@ -97,7 +97,7 @@ const API_STAND_IN = `
     storage: { sync: { get: async () => ({}), set: async () => {} }, onChanged: { addListener() {} } },
     i18n: { getMessage: () => '' },
   };
-  globalThis.__bench = { snapshotMs: 0 };
+  globalThis.__bench = { snapshotMs: 0, wantReport: false };
 `;
 
 /**
@@ -174,7 +174,9 @@ const ANALYSE = `(async (entry) => {
     nodes: page?.snapshotNodes ?? 0, hidden: document.querySelectorAll('[data-unveil-hidden]').length,
     quotes: page?.report?.quotes?.length ?? 0, words: page?.report?.article?.word_count ?? 0,
     memoryBytes: __bench.memory.buffer.byteLength,
-    report: page?.report ?? null,
+    // The report only when asked (--reports): handing a large object back to the bench costs
+    // the page ~1 ms of serialising, which would count as Unveil's.
+    report: __bench.wantReport ? page?.report ?? null : null,
   };
 })`;
 
@@ -331,6 +333,7 @@ async function measurePage(browser, url) {
     const warmUp = await cpuOf(cdp, () => call(page, WARM_UP));
     const name = url.split('/').pop().slice(0, 12);
     const unveil = await profiled(cdp, name, () => cpuOf(cdp, () => call(page, ANALYSE, entryScript)));
+    if (REPORTS_DIR) unveil.report = await page.evaluate('globalThis.Unveil.pageLayer?.page?.report ?? null');
     const { warm, snapshotKB } = await call(page, WARM);
     saveReport(url, unveil);
     return { reader, start, warmUp, unveil: { ...unveil, warm, snapshotKB } };
@@ -345,11 +348,12 @@ async function measurePage(browser, url) {
  * Every step of one page in one script call (WebDriver gives each call a fresh sandbox), in
  * the order measurePage runs them in Chromium. Returns what measurePage returns, less CPU.
  */
-const FIREFOX_PAGE = `(async ([readability, apiStandIn, wasmBase64, setup, entry, steps]) => {
+const FIREFOX_PAGE = `(async ([readability, apiStandIn, wasmBase64, setup, entry, steps, wantReport]) => {
   (0, eval)(readability);
   const [readerStep, wasmBytes, documentStart, warmUpStep, analyse, warmStep] = steps.map((step) => (0, eval)(step));
   const reader = readerStep();
   (0, eval)(apiStandIn);
+  __bench.wantReport = wantReport;
   wasmBytes(wasmBase64);
   const start = await documentStart(setup);
   const warmUp = await warmUpStep();
@@ -382,7 +386,7 @@ async function measurePageFirefox({ driver }, url) {
     `const done = arguments[arguments.length - 1];
      (0, eval)(arguments[0])(arguments[1]).then((value) => done({ ok: true, value }), (error) => done({ ok: false, error: String(error?.stack ?? error) }));`,
     FIREFOX_PAGE,
-    [readability, API_STAND_IN, wasmBase64, setupScripts, entryScript, steps],
+    [readability, API_STAND_IN, wasmBase64, setupScripts, entryScript, steps, Boolean(REPORTS_DIR)],
   );
   if (!result?.ok) throw new Error(result?.error ?? 'no result');
   const { reader, start, warmUp, unveil } = result.value;
