@@ -10,7 +10,9 @@
 use super::cues;
 use super::marks::Span;
 use super::tokens::{text_of, tokenize, Token};
+use crate::text::hash::FastSet;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// A name seen in the text, titles removed.
 #[derive(Debug, Clone)]
@@ -397,7 +399,10 @@ const TITLES: &[&str] = &[
 ];
 
 pub(super) fn is_title(word: &str) -> bool {
-    TITLES.contains(&super::tokens::lowercase(word).as_str())
+    // A hashed set, built once: the list is long and name runs ask for every word near them.
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| TITLES.iter().copied().collect())
+        .contains(super::tokens::lowercase(word).as_str())
 }
 
 fn gender_of_title(word: &str) -> Option<Gender> {
