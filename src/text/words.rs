@@ -123,7 +123,12 @@ pub fn lowercase(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    text.chars().map(lower_char).collect()
+    // Lower-casing keeps each char's UTF-8 length: one allocation of the final size.
+    let mut lower = String::with_capacity(text.len());
+    for c in text.chars() {
+        lower.push(lower_char(c));
+    }
+    lower
 }
 
 fn lower_char(c: char) -> char {
