@@ -219,7 +219,8 @@ impl TermAnalyzer {
 
     /// The term of a content word: its stem, with typographic apostrophes made plain.
     pub fn term_of(&self, word: &str) -> String {
-        if word.contains('’') {
+        // An ASCII word has no typographic apostrophe: no search for it.
+        if !word.is_ascii() && word.contains('’') {
             self.stem(&word.replace('’', "'"))
         } else {
             self.stem(word)
