@@ -2,7 +2,7 @@
 //! DOM, in that order of trust: structured data is written for machines, markup for eyes.
 
 use super::byline;
-use crate::snapshot::{collapse_whitespace, NodeId, Snapshot};
+use crate::snapshot::{collapse_whitespace, Node, NodeId, Snapshot};
 use serde_json::Value;
 
 /// Nodes a byline or heading may span; bigger subtrees are containers, not bylines.
@@ -347,6 +347,16 @@ fn byline(
     from_meta.or_else(|| byline_in_dom(snapshot, children, content))
 }
 
+/// Whether the element's class or id names a byline. Most elements have neither: then no
+/// lowercase copy is made and nothing is searched.
+fn has_byline_name(node: &Node) -> bool {
+    if node.class_attr().is_empty() && node.id_attr().is_empty() {
+        return false;
+    }
+    let names = format!("{} {}", node.class_attr(), node.id_attr()).to_ascii_lowercase();
+    names.contains("byline") || names.contains("author") || names.contains("writtenby")
+}
+
 /// `rel=author`, `itemprop=author` or a `.byline`/`.author` element with short text,
 /// preferring one inside the article.
 fn byline_in_dom(
@@ -359,12 +369,9 @@ fn byline_in_dom(
         if !node.is_element() || !node.visible {
             continue;
         }
-        let names = format!("{} {}", node.class_attr(), node.id_attr()).to_ascii_lowercase();
         let is_byline = node.attr("rel") == Some("author")
             || node.attr("itemprop").is_some_and(|p| p.contains("author"))
-            || names.contains("byline")
-            || names.contains("author")
-            || names.contains("writtenby");
+            || has_byline_name(node);
         if !is_byline {
             continue;
         }

@@ -5,6 +5,8 @@ use super::index::PageIndex;
 use super::lexicon;
 use super::Category;
 use crate::snapshot::NodeId;
+use crate::text::PhraseIndex;
+use std::sync::OnceLock;
 
 /// At most this much text of a candidate is read: overlays say what they want early, and
 /// the cap keeps nested candidates on a big page linear.
@@ -100,7 +102,8 @@ pub fn read_subtree(index: &PageIndex, root: NodeId, include_hidden: bool) -> Te
             continue;
         }
         if offset > 0 {
-            note_inner_element(&mut evidence, node);
+            let own = index.own_markup((start + offset) as NodeId);
+            note_inner_element(&mut evidence, node, own);
         }
     }
     let mut text = normalise(&crate::snapshot::collapse_whitespace(&raw));
@@ -174,7 +177,8 @@ fn classify_label(label: &str, in_control: bool) -> u8 {
     }
 }
 
-fn note_inner_element(evidence: &mut TextEvidence, node: &crate::snapshot::Node) {
+/// `own` is the element's lowercased id and classes (`PageIndex::own_markup`).
+fn note_inner_element(evidence: &mut TextEvidence, node: &crate::snapshot::Node, own: &str) {
     match node.tag.as_str() {
         "input" => note_input(evidence, node),
         "video" | "audio" => evidence.media = true,
@@ -198,14 +202,22 @@ fn note_inner_element(evidence: &mut TextEvidence, node: &crate::snapshot::Node)
             evidence.dismiss = Some(label);
         }
     }
-    if !node.attrs.contains_key("class") && !node.attrs.contains_key("id") {
+    if own.is_empty() {
         return;
     }
-    let own = format!("{} {}", node.id_attr(), node.class_attr()).to_lowercase();
-    for &(marker, category) in INNER_TOOL_MARKERS {
-        if own.contains(marker) {
-            push_once(&mut evidence.inner_markers, category, marker);
+    // One pass over the markup for the whole list; the markers found are then noted in
+    // the list's order.
+    static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+    let index = INDEX.get_or_init(|| PhraseIndex::new(INNER_TOOL_MARKERS.iter().map(|(m, _)| *m)));
+    let mut found = [false; INNER_TOOL_MARKERS.len()];
+    index.scan(own, |_, _, entry| {
+        if let Some(seen) = found.get_mut(entry) {
+            *seen = true;
         }
+        true
+    });
+    for (&(marker, category), _) in INNER_TOOL_MARKERS.iter().zip(found).filter(|(_, f)| *f) {
+        push_once(&mut evidence.inner_markers, category, marker);
     }
 }
 

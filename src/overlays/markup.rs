@@ -513,5 +513,11 @@ pub fn has_content_class(own: &str) -> bool {
         "meteredcontent",
         "heading-",
     ];
-    CONTENT_MARKERS.iter().any(|m| own.contains(m))
+    // One pass over the markup for the list (a substring search per marker set up a
+    // searcher each time).
+    static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+    INDEX
+        .get_or_init(|| PhraseIndex::new(CONTENT_MARKERS.iter().copied()))
+        .find_first(own)
+        .is_some()
 }

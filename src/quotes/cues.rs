@@ -4,6 +4,9 @@
 //! Lists are short on purpose (the wasm must stay small); they hold the forms that news
 //! prose actually uses around quotes.
 
+use crate::text::hash::FastSet;
+use std::sync::OnceLock;
+
 /// What a cue tells about where the speaker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueClass {
@@ -447,9 +450,16 @@ impl Cues {
 /// A reporting verb of any supported language, as written in lowercase ("said",
 /// "sagte"): the resolver's sign that a name next to it is someone speaking.
 pub fn is_reporting_verb(word: &str) -> bool {
-    [EN_VERBS, DE_VERBS, RU_VERBS, FR_VERBS, ES_VERBS, PT_VERBS]
-        .iter()
-        .any(|verbs| verbs.contains(&word))
+    // One hashed set of every language's verbs, built once: scanning the six lists for each
+    // word near a name was a good part of the quote pass.
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        [EN_VERBS, DE_VERBS, RU_VERBS, FR_VERBS, ES_VERBS, PT_VERBS]
+            .iter()
+            .flat_map(|verbs| verbs.iter().copied())
+            .collect()
+    })
+    .contains(word)
 }
 
 /// Personal pronouns that can be a speaker.

@@ -10,7 +10,9 @@
 use super::cues;
 use super::marks::Span;
 use super::tokens::{text_of, tokenize, Token};
+use crate::text::hash::FastSet;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// A name seen in the text, titles removed.
 #[derive(Debug, Clone)]
@@ -397,7 +399,10 @@ const TITLES: &[&str] = &[
 ];
 
 pub(super) fn is_title(word: &str) -> bool {
-    TITLES.contains(&super::tokens::lowercase(word).as_str())
+    // A hashed set, built once: the list is long and name runs ask for every word near them.
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| TITLES.iter().copied().collect())
+        .contains(super::tokens::lowercase(word).as_str())
 }
 
 fn gender_of_title(word: &str) -> Option<Gender> {
@@ -1181,15 +1186,13 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
 /// Every word the text also writes in lowercase: such a word opening a capitalised run
 /// is a sentence-initial common word ("Despite Roe's…"), not a first name.
 fn lowercase_words(chars: &[char], tokens: &[Token]) -> WordSet {
-    // Sorted and deduplicated as char slices first (chars order as their UTF-8 strings do),
-    // so that a string is made once per distinct word, not once per occurrence.
-    let mut words: Vec<&[char]> = tokens
+    // Deduplicated as char slices first, in a hashed set: a string is made once per
+    // distinct word, not once per occurrence, and only the distinct words get sorted.
+    let words: FastSet<&[char]> = tokens
         .iter()
         .filter(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_lowercase()))
         .filter_map(|t| chars.get(t.start..t.end))
         .collect();
-    words.sort_unstable();
-    words.dedup();
     WordSet::new(words.into_iter().map(|w| w.iter().collect()).collect())
 }
 

@@ -132,18 +132,18 @@ impl Candidates {
         let mut word_ids: FastMap<String, u32> = FastMap::default();
         let mut to_ids = |text: &str| -> TermSet {
             let mut set = Vec::new();
-            for word in analyzer.content_words(text) {
-                let id = match word_ids.get(&word) {
+            analyzer.for_each_content_word(text, |word| {
+                let id = match word_ids.get(word) {
                     Some(&id) => id,
                     None => {
                         let next_id = ids.len() as u32;
-                        let id = *ids.entry(analyzer.term_of(&word)).or_insert(next_id);
-                        word_ids.insert(word, id);
+                        let id = *ids.entry(analyzer.term_of(word)).or_insert(next_id);
+                        word_ids.insert(word.to_string(), id);
                         id
                     }
                 };
                 set.push(id);
-            }
+            });
             term_set(set)
         };
         let mut texts = Vec::new();

@@ -108,10 +108,14 @@ pub fn is_alphanumeric(c: char) -> bool {
 /// Lower-cased words of `text`: runs of letters and digits, with an apostrophe kept inside
 /// a word (`don't`, `l'homme` stays one token so French elision does not leak `l`).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(text).map(lowercase)
+}
+
+/// The words of [`words`] as written, before lower-casing.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !(is_alphanumeric(c) || is_inner_apostrophe(c)))
         .map(|word| word.trim_matches(is_inner_apostrophe))
         .filter(|word| !word.is_empty())
-        .map(lowercase)
 }
 
 /// Lower-cases the letters of the scripts the summariser reads: Latin (ASCII, Latin-1,
@@ -119,11 +123,26 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// Why not `str::to_lowercase`: its full Unicode tables made up a good part of what this
 /// module added to the wasm, for scripts whose case no rule here depends on.
 pub fn lowercase(text: &str) -> String {
+    // Lower-casing keeps each char's UTF-8 length: one allocation of the final size.
+    let mut lower = String::with_capacity(text.len());
+    push_lowercase(text, &mut lower);
+    lower
+}
+
+/// Appends the [`lowercase`] of `text` to `out`.
+fn push_lowercase(text: &str, out: &mut String) {
     // Most words are ASCII: one copy instead of a char-by-char rebuild (same result).
     if text.is_ascii() {
-        return text.to_ascii_lowercase();
+        let start = out.len();
+        out.push_str(text);
+        if let Some(copy) = out.get_mut(start..) {
+            copy.make_ascii_lowercase();
+        }
+        return;
     }
-    text.chars().map(lower_char).collect()
+    for c in text.chars() {
+        out.push(lower_char(c));
+    }
 }
 
 fn lower_char(c: char) -> char {
@@ -175,23 +194,33 @@ impl TermAnalyzer {
     /// Stemmed content words of `text`, in order: stop words, one-letter words and pure
     /// numbers are left out because they say nothing about what a sentence is about.
     pub fn content_terms(&self, text: &str) -> Vec<String> {
-        self.content_words(text)
-            .map(|word| self.term_of(&word))
-            .collect()
+        let mut terms = Vec::new();
+        self.for_each_content_word(text, |word| terms.push(self.term_of(word)));
+        terms
     }
 
-    /// The lower-cased words of `text` that [`TermAnalyzer::content_terms`] keeps, before
-    /// stemming: a caller meeting the same word again can reuse its term.
-    pub fn content_words<'t>(&'t self, text: &'t str) -> impl Iterator<Item = String> + 't {
-        words(text)
-            .filter(|word| word.chars().count() > 1)
-            .filter(|word| !word.chars().all(|c| c.is_ascii_digit()))
-            .filter(|word| !self.is_stop_word(word))
+    /// Calls `found` with each lower-cased word of `text` that
+    /// [`TermAnalyzer::content_terms`] keeps, before stemming: a caller meeting the same word
+    /// again can reuse its term. The words are lower-cased into one reused buffer, not a
+    /// string each (the summary reads every word of the article).
+    pub fn for_each_content_word(&self, text: &str, mut found: impl FnMut(&str)) {
+        let mut word = String::new();
+        for raw in raw_words(text) {
+            word.clear();
+            push_lowercase(raw, &mut word);
+            if word.chars().count() > 1
+                && !word.chars().all(|c| c.is_ascii_digit())
+                && !self.is_stop_word(&word)
+            {
+                found(&word);
+            }
+        }
     }
 
     /// The term of a content word: its stem, with typographic apostrophes made plain.
     pub fn term_of(&self, word: &str) -> String {
-        if word.contains('’') {
+        // An ASCII word has no typographic apostrophe: no search for it.
+        if !word.is_ascii() && word.contains('’') {
             self.stem(&word.replace('’', "'"))
         } else {
             self.stem(word)
