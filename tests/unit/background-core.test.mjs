@@ -15,13 +15,12 @@ const DIST = join(ROOT, 'dist', 'chrome');
 const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'wire', 'sample.json'), 'utf8'));
 
 /**
- * core.js and the wasm package as the background loads them: ES modules (a copy in a folder
- * marked "type": "module"), after shared/messages.js (a classic script on globalThis).
+ * core.js and the wasm package as the background loads them: ES modules (a copy of the
+ * extension in a folder marked "type": "module"), after shared/messages.js (a classic script on globalThis).
  */
 async function loadCore() {
   const dir = mkdtempSync(join(tmpdir(), 'unveil-core-'));
-  cpSync(join(DIST, 'background', 'core.js'), join(dir, 'background', 'core.js'));
-  cpSync(join(DIST, 'pkg'), join(dir, 'pkg'), { recursive: true });
+  cpSync(DIST, dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
   vm.runInThisContext(readFileSync(join(DIST, 'shared', 'messages.js'), 'utf8'));
   // The glue fetches its wasm next to itself; Node's fetch has no file: URLs.
