@@ -3,9 +3,10 @@
  *
  *  - Runs the wasm core for every page (core.js): a content script sends its snapshot
  *    (CONTENT_TO_BG.ANALYZE / SCAN_OVERLAYS, wire format), we return {report, coreMs}.
- *    One instance, made on first use and memoised; a trap fails that call only and the next
- *    one gets a fresh instance. WAKE (sent at document_start) makes the instance while
- *    the page loads, so the first analysis after the worker stopped need not wait for it.
+ *    One instance, made on first use and memoised, then warmed up on a small made-up page;
+ *    a trap fails that call only and the next one gets a fresh instance. WAKE (sent at
+ *    document_start) makes and warms the instance while the page loads, so the first
+ *    analysis after the worker stopped need not wait for it (both measured: core.js).
  *  - Keeps the toolbar badge per tab: the number of elements hidden, summed over frames
  *    (the per-frame counts in storage.session, so they outlive the worker).
  *  - Initialises settings on install and migrates them on update.
