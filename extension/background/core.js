@@ -31,7 +31,7 @@ export function instantiate() {
  * Runs the warm-up calls (warm-up.js), one task each, until a real call has come: the first
  * page's analysis then finds the core compiled. Measured on the first page after the worker
  * was stopped, DOMContentLoaded → verdict, medians of 12 pages: Chromium 45-55 ms with it,
- * 77-87 ms without; Firefox 32 ms, 43 without.
+ * 77-87 ms without; Firefox 32 ms, 43 without (tools/first-page.mjs).
  */
 function warmUp() {
   const steps = warmUpCalls();

@@ -112,7 +112,7 @@
      * Starts the background (a stopped MV3 worker, an unloaded event page), its wasm instance
      * and the warm-up now, while the page loads, rather than when the snapshot is sent. First
      * page after the worker stopped, DOMContentLoaded → verdict, medians of 12 pages: Chromium
-     * 45-55 ms with the wake, 85-99 without; Firefox 32 ms, 65 without.
+     * 45-55 ms with the wake, 85-99 without; Firefox 32 ms, 65 without (tools/first-page.mjs).
      */
     wake() {
       sendToBackground(MSG.CONTENT_TO_BG.WAKE, {}, { timeoutMs: CORE_TIMEOUT_MS }).catch((error) => log('wake:', error));
