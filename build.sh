@@ -77,7 +77,10 @@ build_wasm() {
   step "wasm core"
   cargo build --lib --target "$WASM_TARGET" --profile wasm-release
   mkdir -p "$PKG"
-  wasm-bindgen --target no-modules --no-typescript --out-dir "$PKG" --out-name unveil "$WASM_OUT"
+  # An ES module for the background (the only place the core runs), with __wbg_reset_state:
+  # after a trap the background starts a fresh instance (extension/background/core.js).
+  wasm-bindgen --target web --experimental-reset-state-function --no-typescript \
+    --out-dir "$PKG" --out-name unveil "$WASM_OUT"
   # Debian's binaryen (v108) emits modules that fail at runtime; npm's is the one we pin.
   node_modules/.bin/wasm-opt -Oz "$PKG/unveil_bg.wasm" -o "$PKG/unveil_bg.wasm"
   local raw gz

@@ -74,9 +74,8 @@ enum Stage {
     Done,
 }
 
-/// A full analysis run one stage at a time, so that the page layer can give the browser
-/// back its main thread between stages (each stays a short task). [`analyze`] runs all the
-/// stages at once; both give the same report.
+/// A full analysis run one stage at a time ([`analyze`] runs all the stages at once; both
+/// give the same report): the stages can be measured and profiled one by one.
 #[derive(Debug, Clone)]
 pub struct Analysis {
     report: Report,

@@ -8,8 +8,9 @@
 //! format's. The report on the way back is small; JSON (native `JSON.parse`) serves it well.
 //!
 //! The module is built with `panic = "abort"`, so a panic traps the instance. The hook
-//! below records the message first; the page layer catches the trap, reads `last_panic()`
-//! and disables Unveil on that page rather than retrying a broken instance.
+//! below records the message first; the extension's background (the only place the module
+//! runs) catches the trap, reads `last_panic()` for the page whose snapshot caused it (Unveil
+//! steps back there) and replaces the instance, whose memory is no longer to be trusted.
 
 use crate::overlays::ScanContext;
 use crate::report::Report;
@@ -76,51 +77,6 @@ fn timed_call(
 #[wasm_bindgen]
 pub fn analyze(strings: &[u8], numbers: &[f64]) -> Result<String, JsError> {
     timed_call(strings, numbers, crate::report::analyze)
-}
-
-/// A full analysis in stages (`crate::report::Analysis`), so that the page layer can yield
-/// the main thread between them: `new Analysis(strings, numbers)` reads the snapshot, `step()` runs one
-/// stage and says whether more remain, `finish()` returns the report (JSON).
-#[wasm_bindgen(js_name = Analysis)]
-pub struct StagedAnalysis {
-    snapshot: Snapshot,
-    analysis: crate::report::Analysis,
-    timings: [f64; 3],
-}
-
-#[wasm_bindgen(js_class = Analysis)]
-impl StagedAnalysis {
-    #[wasm_bindgen(constructor)]
-    pub fn new(strings: &[u8], numbers: &[f64]) -> Result<StagedAnalysis, JsError> {
-        install_panic_hook();
-        let start = performance_now();
-        let snapshot = decode(strings, numbers)?;
-        let analysis = crate::report::Analysis::new(&snapshot);
-        let parsed = performance_now();
-        Ok(StagedAnalysis {
-            snapshot,
-            analysis,
-            timings: [parsed - start, 0.0, 0.0],
-        })
-    }
-
-    /// Runs the next stage; false once the report is complete.
-    pub fn step(&mut self) -> bool {
-        let start = performance_now();
-        let more = self.analysis.step(&self.snapshot);
-        self.timings[1] += performance_now() - start;
-        more
-    }
-
-    /// The report (JSON); its timings become `lastTimings()`.
-    pub fn finish(self) -> Result<String, JsError> {
-        let start = performance_now();
-        let out = serde_json::to_string(&self.analysis.into_report())
-            .map_err(|e| JsError::new(&e.to_string()))?;
-        let [parse, analyse, _] = self.timings;
-        LAST_TIMINGS.with(|t| t.set([parse, analyse, performance_now() - start]));
-        Ok(out)
-    }
 }
 
 /// Scans a partial snapshot (nodes added after load, wire format) for overlays.

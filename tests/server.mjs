@@ -6,8 +6,9 @@
 // Per-page response headers come from a sidecar file: NAME.html + NAME.headers.json
 // ({"Header-Name": "value", ...}). Every path is also served under /strict/…, with
 //   Content-Security-Policy: default-src 'self'; script-src 'self'
-// added to the page's own headers. That CSP lacks 'wasm-unsafe-eval', so Chromium refuses to
-// compile wasm in the content script there and the extension must fall back to its background.
+// added to the page's own headers. That CSP lacks 'wasm-unsafe-eval' (no wasm may compile in
+// the page) and allows no other origin: Unveil, whose core runs in its background, must work
+// the same under it.
 import { createServer } from 'node:http';
 import { readFile, stat, readdir } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';

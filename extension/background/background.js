@@ -1,38 +1,28 @@
 /*
- * Unveil background (Chrome service worker / Firefox event page), shared by both browsers.
+ * Unveil background (Chrome MV3 service worker / Firefox event page; one ES module for both).
  *
- *  - Runs the SAME wasm core for pages whose CSP forbids wasm in the content script
- *    (CONTENT_TO_BG.ANALYZE / SCAN_OVERLAYS): the content script sends its snapshot, we
- *    return the report. The module is initialised on first use and memoised.
+ *  - Runs the wasm core for every page (core.js): a content script sends its snapshot
+ *    (CONTENT_TO_BG.ANALYZE / SCAN_OVERLAYS, wire format), we return {report, coreMs}.
+ *    One instance, made on first use and memoised, then warmed up on a small made-up page;
+ *    a trap fails that call only and the next one gets a fresh instance. WAKE (sent at
+ *    document_start) makes and warms the instance while the page loads, so the first
+ *    analysis after the worker stopped need not wait for it (both measured: core.js).
  *  - Keeps the toolbar badge per tab: the number of elements hidden, summed over frames
  *    (the per-frame counts in storage.session, so they outlive the worker).
  *  - Initialises settings on install and migrates them on update.
- * Listeners are registered synchronously at the top level: MV3 workers die when idle and
- * are woken by these events.
+ * Listeners are registered synchronously at the top level (the imports run first, in
+ * order, in the same turn): MV3 workers die when idle and are woken by these events.
  */
+import '../shared/messages.js';
+import '../shared/settings.js';
+import { instantiate, run } from './core.js';
+
 (function () {
   'use strict';
   const U = globalThis.Unveil;
-  const { api, MSG, ERROR } = U;
+  const { api, MSG } = U;
   const { listen } = U.messages;
   const log = (...args) => console.debug('[Unveil bg]', ...args);
-
-  // ---- the core -----------------------------------------------------------------------
-
-  let ready = null;
-  function core() {
-    ready ??= wasm_bindgen({ module_or_path: api.runtime.getURL('pkg/unveil_bg.wasm') }).catch((error) => {
-      ready = null; // let the next message try again
-      throw error;
-    });
-    return ready;
-  }
-
-  /** Calls the core (Unveil.core: a trap becomes an error with code "trap" and the panic message). */
-  async function run(call) {
-    await core();
-    return call();
-  }
 
   // ---- badge --------------------------------------------------------------------------
 
@@ -70,8 +60,9 @@
   // ---- listeners (top level) -----------------------------------------------------------
 
   listen({
-    [MSG.CONTENT_TO_BG.ANALYZE]: ({ snapshot }) => run(() => U.core.analyze(snapshot)),
-    [MSG.CONTENT_TO_BG.SCAN_OVERLAYS]: ({ snapshot, context }) => run(() => U.core.scanOverlays(snapshot, context)),
+    [MSG.CONTENT_TO_BG.WAKE]: () => instantiate().then(() => true),
+    [MSG.CONTENT_TO_BG.ANALYZE]: ({ snapshot }) => run('analyze', snapshot),
+    [MSG.CONTENT_TO_BG.SCAN_OVERLAYS]: ({ snapshot, context }) => run('scanOverlays', snapshot, context),
     [MSG.CONTENT_TO_BG.HIDDEN_COUNT]: (payload, sender) => hiddenCount(payload, sender),
   }, { log });
 

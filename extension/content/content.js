@@ -2,22 +2,24 @@
  * Unveil page layer — the content script's entry point. Runs at document_start in every frame.
  *
  *   ┌──────────── this frame ─────────────────────────────────────────────────────────┐
- *   │ document_start: listeners (messages, storage) · settings load · wasm fetch ·    │
+ *   │ document_start: listeners (messages, storage) · settings load · WAKE ─▶ bg      │
  *   │                 MutationObserver (observer.js) collecting, not examining        │
- *   │ DOMContentLoaded: snapshot.js ──Snapshot──▶ engine.analyze ──Report──┐          │
- *   │                                                                      ▼          │
- *   │        apply.js: hide overlays (data-unveil-hidden), unlock scroll, un-inert,  │
+ *   │ DOMContentLoaded: snapshot.js ──Snapshot──▶ engine.call("analyze") ──Report──┐  │
+ *   │                                                                              ▼  │
+ *   │        apply.js: hide overlays (data-unveil-hidden), unlock scroll, un-inert,   │
  *   │                  un-blur, close dialogs — all remembered for an exact restore   │
  *   │        quotes.js: <unveil-quote> marks around the report's text ranges          │
- *   │ later: observer ─candidate subtrees─▶ partial snapshot ─▶ engine.scanOverlays  │
+ *   │ later: observer ─candidate subtrees─▶ partial snapshot ─▶ engine.call("scan…")  │
  *   │        ─▶ apply.js  (page grew and no article yet → analyze again, ≤ 3 times)   │
- *   └──────────────────────────────────────────────────────────────────────────────────┘
- *   engine = the wasm core (pkg/unveil.js) in this content script; when the page's CSP
- *   forbids compiling wasm (Chromium: CompileError), the same snapshot goes to the background
- *   (ANALYZE / SCAN_OVERLAYS), which runs the identical core.  A trap disables this page.
+ *   └─────────────────────────────────────────────────────────────────────────────────┘
+ *   engine = the background's wasm core (background/core.js): the snapshot, in the wire
+ *   format, goes there as ANALYZE / SCAN_OVERLAYS and {report, coreMs} comes back. No wasm
+ *   in the page: nothing to compile per frame, and a page's CSP does not matter. WAKE at
+ *   document_start starts the background's instance while the page loads. A trap in the
+ *   core disables Unveil on the page whose snapshot caused it.
  *   popup ──GET_STATE / SHOW_OVERLAY / SCROLL_TO_QUOTE──▶ here (top frame) ──▶ {ok, data}
  *   here ──HIDDEN_COUNT──▶ background (toolbar badge).  Settings: storage.onChanged.
- *   State for the popup and tests: <html data-unveil-state="…" data-unveil-engine="…">.
+ *   State for the popup and tests: <html data-unveil-state="…">.
  *
  * Nothing here may throw into the page: every entry point is wrapped by `guard`, and logs
  * go to console.debug with the "[Unveil]" prefix.
@@ -51,7 +53,6 @@
 
   const page = {
     state: 'loading', // loading | ready | off | too_large | disabled | error
-    engine: 'page', // page | background
     reason: null,
     report: null, // the last full report
     liveNodes: [], // of the last full snapshot
@@ -83,10 +84,7 @@
     page.state = state;
     page.reason = reason;
     const root = document.documentElement;
-    if (root) {
-      root.dataset.unveilState = state;
-      root.dataset.unveilEngine = page.engine;
-    }
+    if (root) root.dataset.unveilState = state;
   }
 
   /** ready ↔ off follows the switches; the other states stick. */
@@ -96,54 +94,33 @@
     setState(anyOn ? 'ready' : 'off');
   }
 
-  // ---- engine: wasm here, or the background's --------------------------------------------
+  // ---- engine: the background's core -----------------------------------------------------
 
   /**
-   * Gives the main thread back to the page until a new task: the analysis runs in several
-   * short tasks instead of one long one. scheduler.yield() resumes ahead of other queued
-   * work where it exists; elsewhere a zero timeout.
+   * Gives the main thread back to the page until a new task: the page's share of an
+   * analysis (walk, send, apply) runs in several short tasks instead of one long one.
+   * scheduler.yield() resumes ahead of other queued work where it exists; elsewhere a zero
+   * timeout.
    */
   const nextTask = () => (typeof globalThis.scheduler?.yield === 'function'
     ? globalThis.scheduler.yield()
     : new Promise((resolve) => setTimeout(resolve, 0)));
 
+  const CORE_TIMEOUT_MS = 30000; // a stopped worker starts, instantiates, then analyses
   const engine = {
-    ready: null,
-    init() {
-      this.ready ??= (async () => {
-        try {
-          if (typeof wasm_bindgen !== 'function') throw new Error('wasm glue not loaded');
-          await wasm_bindgen({ module_or_path: api.runtime.getURL('pkg/unveil_bg.wasm') });
-          page.engine = 'page';
-          this.warmUp();
-        } catch (error) {
-          // Chromium on pages whose CSP lacks 'wasm-unsafe-eval': CompileError, empty message.
-          log('wasm unavailable in this page, using the background:', error);
-          page.engine = 'background';
-        }
-      })();
-      return this.ready;
-    },
     /**
-     * Runs the core's warm-up steps (U.core.warmUpSteps), one task each, while the page
-     * loads: the analysis then finds its wasm functions compiled. Stops once it has begun.
+     * Starts the background (a stopped MV3 worker, an unloaded event page), its wasm instance
+     * and the warm-up now, while the page loads, rather than when the snapshot is sent. First
+     * page after the worker stopped, DOMContentLoaded → verdict, medians of 12 pages: Chromium
+     * 45-55 ms with the wake, 85-99 without; Firefox 32 ms, 65 without (tools/first-page.mjs).
      */
-    warmUp() {
-      const steps = U.core.warmUpSteps();
-      const next = guard('warm-up', () => {
-        if (page.analyses > 0 || !steps.length) return;
-        steps.shift()();
-        setTimeout(next, 0);
-      });
-      setTimeout(next, 0);
+    wake() {
+      sendToBackground(MSG.CONTENT_TO_BG.WAKE, {}, { timeoutMs: CORE_TIMEOUT_MS }).catch((error) => log('wake:', error));
     },
-    async call(kind, snapshot, context) {
-      await this.init();
-      if (page.engine === 'background') {
-        const type = kind === 'analyze' ? MSG.CONTENT_TO_BG.ANALYZE : MSG.CONTENT_TO_BG.SCAN_OVERLAYS;
-        return sendToBackground(type, { snapshot, context }, { timeoutMs: 30000 });
-      }
-      return kind === 'analyze' ? U.core.analyzeInSteps(snapshot, nextTask) : U.core.scanOverlays(snapshot, context);
+    /** {report, coreMs} for a snapshot ("analyze": the whole page; "scanOverlays": subtrees). */
+    call(kind, snapshot, context) {
+      const type = kind === 'analyze' ? MSG.CONTENT_TO_BG.ANALYZE : MSG.CONTENT_TO_BG.SCAN_OVERLAYS;
+      return sendToBackground(type, { snapshot, context }, { timeoutMs: CORE_TIMEOUT_MS });
     },
   };
 
@@ -190,8 +167,9 @@
       return sendCount();
     }
     await nextTask();
-    const report = await engine.call('analyze', taken.snapshot);
-    page.timing = { snapshotMs: Math.round(walked - started), analyzeMs: Math.round(performance.now() - walked), nodes: taken.stats.nodes };
+    const sent = performance.now();
+    const { report, coreMs } = await engine.call('analyze', taken.snapshot);
+    page.timing = { snapshotMs: walked - started, analyzeMs: performance.now() - sent, coreMs, nodes: taken.stats.nodes };
     if (page.state === 'disabled') return; // trapped meanwhile (an overlay scan)
     if (report.status === 'too_large') return setState('too_large', report.message);
     if (report.status !== 'ok') return setState('error', report.message || report.status);
@@ -272,7 +250,7 @@
   let scanQueue = Promise.resolve();
   function scanPartial(elements) {
     if (!page.report || page.state === 'disabled') return;
-    // One scan at a time: the background engine answers asynchronously.
+    // One scan at a time: the background answers asynchronously.
     // A re-rendered copy of an element we hide (same tag and id, the old one gone) stays
     // hidden at once, without waiting for the core: no flash, no fight.
     const fresh = observer.pause(() => carryOver(elements));
@@ -283,7 +261,7 @@
       const taken = U.snapshot(connected);
       observer.observeShadowRoots(taken.shadowRoots);
       if (!taken.stats.nodes || taken.stats.truncated) return;
-      const report = await engine.call('scanOverlays', taken.snapshot, page.context);
+      const { report } = await engine.call('scanOverlays', taken.snapshot, page.context);
       record(report, taken.liveNodes);
       observer.pause(() => applyOverlays());
       sendCount();
@@ -389,7 +367,6 @@
     const article = report?.article;
     return {
       state: page.state,
-      engine: page.engine,
       reason: page.reason,
       hostname: location.hostname,
       url: location.href,
@@ -449,7 +426,7 @@
   );
   // A small frame (an ad, a widget) holds no article and no page-covering overlay.
   const worthIt = IS_TOP || window.innerWidth * window.innerHeight >= 300 * 200;
-  if (worthIt) guard('engine', () => engine.init())();
+  if (worthIt) guard('wake', () => engine.wake())();
 
   // DOMContentLoaded does not wait for stylesheets when no script follows them: measured
   // before its CSS arrives, every overlay of the page is static and in the flow, and no

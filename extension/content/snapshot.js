@@ -2,9 +2,9 @@
  * Unveil page layer — the snapshot: the live DOM flattened into the core's Snapshot
  * (src/snapshot.rs), written as the walk goes in the core's wire format: one string of all
  * string fields and one array of numbers, {strings, numbers}. The format is described once,
- * in src/snapshot/wire.rs; createWriter below is its only writer, for the wasm in the page
- * and for the background's alike (tests/unit/wire.test.mjs and tests/wire_contract.rs hold
- * both sides to one sample).
+ * in src/snapshot/wire.rs; createWriter below is its only writer (the snapshot goes to the
+ * background's core as it is; tests/unit/wire.test.mjs and tests/wire_contract.rs hold both
+ * sides to one sample).
  *
  *   node i        = the i-th node written (writer.element / writer.text)
  *   liveNodes[i]  = the DOM node it describes (kept here, never sent)

@@ -170,7 +170,6 @@
   function render() {
     $('content').hidden = false;
     $('host').textContent = state.hostname;
-    $('engine').textContent = state.engine === 'background' ? t('engineBackground') : '';
     renderStatus();
     renderArticle(state.article);
     renderSummary();

@@ -5,7 +5,8 @@
  * MessageTypeCStoBG. Every reply is an envelope: {ok: true, data} or {ok: false, error, code?}.
  * No polyfill: Firefox has `browser` (promises), Chrome has `chrome` (promises since MV3).
  *
- * Plain script (content scripts cannot be ES modules): attaches to globalThis.Unveil.
+ * Plain script (content scripts cannot be ES modules; the background imports it for its
+ * effect): attaches to globalThis.Unveil.
  */
 (function () {
   'use strict';
@@ -21,8 +22,9 @@
     }),
     /** content script → background */
     CONTENT_TO_BG: Object.freeze({
-      ANALYZE: 'content>bg:analyze', // {snapshot} → report (page CSP forbids wasm)
-      SCAN_OVERLAYS: 'content>bg:scan-overlays', // {snapshot, context} → report
+      WAKE: 'content>bg:wake', // {} → true once the core is instantiated (sent at document_start)
+      ANALYZE: 'content>bg:analyze', // {snapshot} → {report, coreMs}
+      SCAN_OVERLAYS: 'content>bg:scan-overlays', // {snapshot, context} → {report, coreMs}
       HIDDEN_COUNT: 'content>bg:hidden-count', // {count, reset?} → badge for the sender's tab
     }),
   });
@@ -100,155 +102,6 @@
 
   Unveil.api = api;
   Unveil.MSG = MSG;
-  /**
-   * Runs a call into the wasm core. A trap (the module aborted on a panic) becomes an error
-   * with code "trap" and the panic message the core recorded; other errors pass through.
-   */
-  function callCore(call) {
-    try {
-      return call();
-    } catch (error) {
-      if (!(error instanceof WebAssembly.RuntimeError || error?.name === 'RuntimeError')) throw error;
-      let panic = null;
-      try {
-        panic = wasm_bindgen.lastPanic();
-      } catch {
-        /* the instance is gone: the trap's own message will do */
-      }
-      throw replyError(panic || String(error.message || error), ERROR.TRAP);
-    }
-  }
-
-  /**
-   * JSON text for the core (the overlay scan's context: its excerpt is a slice of page text).
-   * Lone surrogates (possible in page text, or where a slice cut a pair) come out of
-   * JSON.stringify as "\udXXX" escapes, which serde_json refuses; they become U+FFFD — one
-   * UTF-16 unit for one. Valid pairs are written raw, and an escaped backslash before "ud…"
-   * is page text, not an escape (the look-behind).
-   */
-  const LONE_SURROGATE = /(?<=(?:^|[^\\])(?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
-  function toJson(value) {
-    const json = JSON.stringify(value);
-    return json.includes('\\ud') ? json.replace(LONE_SURROGATE, '\ufffd') : json;
-  }
-
-  /**
-   * The wasm core (pkg/unveil.js: `wasm_bindgen` is the glue's top-level `let`, a global
-   * binding but no property of globalThis) behind one interface for the content
-   * script and the background: snapshots in the wire format in ({strings, numbers}, as
-   * Unveil.snapshot writes them; src/snapshot/wire.rs), report objects out (JSON text, src/wasm.rs
-   * says why); `timing` keeps where the last call's time went.
-   */
-  const utf8 = new TextEncoder();
-  /**
-   * A snapshot's two parts as the wasm takes them: the strings as UTF-8 bytes (native
-   * TextEncoder; src/wasm.rs says why not a JS string), the numbers as they are.
-   */
-  const wireArgs = (snapshot) => [utf8.encode(snapshot.strings), snapshot.numbers];
-
-  const core = {
-    timing: null, // {encodeMs, callMs, parseMs, analyzeMs, serializeMs, decodeMs}
-    analyze(snapshot) {
-      return coreCall(() => wasm_bindgen.analyze(...wireArgs(snapshot)));
-    },
-    /** The wasm `Analysis` (staged) of a snapshot. */
-    analysis: (snapshot) => new wasm_bindgen.Analysis(...wireArgs(snapshot)),
-    /**
-     * `analyze` in stages (the wasm `Analysis`), awaiting `between()` after each one: the
-     * caller gives the main thread back to the page there, so no stage makes a long task.
-     */
-    async analyzeInSteps(snapshot, between) {
-      let inWasm = 0;
-      const timed = (call) => {
-        const start = performance.now();
-        try {
-          return callCore(call);
-        } finally {
-          inWasm += performance.now() - start;
-        }
-      };
-      const analysis = timed(() => core.analysis(snapshot));
-      await between();
-      while (timed(() => analysis.step())) await between();
-      const out = timed(() => analysis.finish()); // consumes (frees) the analysis
-      const decoding = performance.now();
-      const report = JSON.parse(out);
-      record(inWasm, performance.now() - decoding);
-      return report;
-    },
-    scanOverlays(snapshot, context) {
-      const contextJson = context ? toJson(context) : undefined;
-      return coreCall(() => wasm_bindgen.scanOverlays(...wireArgs(snapshot), contextJson));
-    },
-  };
-
-  /**
-   * A small made-up page that reaches most of the core: metadata, an article of several
-   * paragraphs with attributed quotes, and a fixed overlay with a scroll lock.
-   */
-  function warmUpPage({ partial = false } = {}) {
-    // Written as the page layer writes a snapshot (snapshot.js, loaded after this file).
-    const writer = Unveil.createSnapshotWriter();
-    const element = (tag, parent, { attrs = {}, layout = null } = {}) => {
-      const index = writer.element(tag, parent, true, 0);
-      for (const [name, value] of Object.entries(attrs)) writer.attr(name, value);
-      if (layout) writer.layout(layout);
-      return index;
-    };
-    const text = (parent, value) => writer.text(value, parent, true, 0);
-    const box = (position, width, height) => [0, 0, width, height, position, position === 'fixed' ? 999 : 0, 1, false, false, false, false, 1];
-    const html = element('html', null, { attrs: { lang: 'en' }, layout: box('static', 1280, 3000) });
-    const body = element('body', html, { layout: box('static', 1280, 3000) });
-    const article = element('article', body, { attrs: { class: 'story' }, layout: box('static', 800, 2400) });
-    text(element('h1', article), 'Ferry service returns to the island after the winter storms');
-    const paragraphs = [
-      'The island ferry sailed again on Tuesday for the first time since the January storms damaged its pier.',
-      '"We waited three months for this morning," said Ana Ruiz, who runs the bakery by the harbour.',
-      'Engineers rebuilt the pier with stronger piles, and the council said the work finished two weeks early.',
-      'Ruiz said the winter had been hard for every shop on the island. "Now people can come back," she said.',
-      'The operator plans six crossings a day in summer, according to a statement from the port authority.',
-    ];
-    for (const paragraph of paragraphs) text(element('p', article), paragraph);
-    const overlay = element('div', body, { attrs: { class: 'paywall-modal', role: 'dialog' }, layout: box('fixed', 1280, 900) });
-    text(element('p', overlay), 'Subscribe to keep reading: your first month is free.');
-    return writer.finish({
-      url: 'https://example.org/news/ferry', title: 'Ferry service returns', lang: 'en', viewport: { width: 1280, height: 900 },
-      meta: [{ key: 'og:title', content: 'Ferry service returns to the island' }, { key: 'author', content: 'Sam Lee' }],
-      json_ld: ['{"@type":"NewsArticle","headline":"Ferry service returns","datePublished":"2024-03-05"}'],
-      root: { html: { overflow_y: 'hidden', position: 'static', top: 0, class: '' }, body: { overflow_y: 'visible', position: 'static', top: 0, class: 'modal-open' } },
-      partial, truncated: false,
-    });
-  }
-
-  /**
-   * The first call into a fresh instance pays V8's lazy compilation of every wasm function
-   * it reaches (tens of ms on a news page). These steps pay it early, on a small page, each
-   * meant to run in a task of its own while the page is still loading.
-   */
-  core.warmUpSteps = () => [
-    () => core.scanOverlays(warmUpPage({ partial: true }), { headline: '', excerpt: '' }),
-    () => core.analyze(warmUpPage()),
-  ];
-
-  function coreCall(call) {
-    const started = performance.now();
-    const out = callCore(call);
-    const called = performance.now();
-    const report = JSON.parse(out);
-    record(called - started, performance.now() - called);
-    return report;
-  }
-
-  /**
-   * Keeps where the last core call's time went (JS sides, and the wasm's own account).
-   * `encodeMs` stays 0: the walk writes the wire format as it goes (the snapshot's time).
-   */
-  function record(callMs, decodeMs) {
-    const [parseMs, analyzeMs, serializeMs] = wasm_bindgen.lastTimings();
-    core.timing = { encodeMs: 0, callMs, parseMs, analyzeMs, serializeMs, decodeMs };
-  }
-
   Unveil.ERROR = ERROR;
-  Unveil.core = core;
-  Unveil.messages = { ok, fail, unwrap, withTimeout, sendToBackground, sendToTab, listen, replyError, callCore, toJson };
+  Unveil.messages = { ok, fail, unwrap, withTimeout, sendToBackground, sendToTab, listen, replyError };
 })();

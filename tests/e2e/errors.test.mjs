@@ -1,5 +1,5 @@
 // 1. Nothing Unveil does may surface as an error in the page: every fixture page (and the strict
-//    CSP variants, where the background engine runs) is loaded with Unveil on; the page's own
+//    CSP variants) is loaded with Unveil on; the page's own
 //    window.onerror / unhandledrejection collectors (assets/common.js) must stay empty, and no
 //    console error or warning may come from Unveil (Chromium reports console messages of every
 //    world; in Firefox the page's console.error/warn are wrapped).
@@ -14,7 +14,7 @@ import { knownIssue } from './lib/known-issues.mjs';
 
 const all = fixturePages().filter((page) => page.expect.kind === 'positive' || page.expect.kind === 'negative');
 // overlays.test.mjs also checks the page's error collectors on every page; here the pages where
-// the most can go wrong (background engine under strict CSP, shadow roots, frames, dialogs,
+// the most can go wrong (strict CSP, shadow roots, frames, dialogs,
 // pages that fight back, hostile text, no article), with console messages too.
 const ERROR_PAGES = [
   ...['demo', 'pos-shadow-root', 'pos-iframe', 'pos-fight-back', 'pos-dialog-showmodal', 'pos-body-fixed-top', 'neg-xss-title', 'neg-fullscreen-app', 'neg-login-dialog'].map((name) => `${name}.html`),

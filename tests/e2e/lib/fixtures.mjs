@@ -122,12 +122,11 @@ export function inspectPage(expect) {
     return true;
   };
   const describe = (el) => `<${el.localName}${el.id ? '#' + el.id : ''}${el.classList.length ? '.' + [...el.classList].join('.') : ''}>`;
-  const unveilAttrs = (el) => [...el.attributes].map((a) => a.name).filter((n) => n.startsWith('data-unveil') && !(el === document.documentElement && /^data-unveil-(state|engine)$/.test(n)));
+  const unveilAttrs = (el) => [...el.attributes].map((a) => a.name).filter((n) => n.startsWith('data-unveil') && !(el === document.documentElement && n === 'data-unveil-state'));
 
   const out = { problems: [], info: {} };
   const de = document.documentElement;
   out.info.state = de.dataset.unveilState ?? null;
-  out.info.engine = de.dataset.unveilEngine ?? null;
 
   // Every marked element, in every reachable document and shadow root.
   const allMarked = [];
@@ -255,7 +254,7 @@ export function unveilReport() {
   collect(document);
   const quotes = [...document.querySelectorAll('unveil-quote')].map((el) => `${el.getAttribute('data-unveil-speaker')}: ${el.textContent}`);
   const de = document.documentElement;
-  return { state: de.dataset.unveilState ?? null, engine: de.dataset.unveilEngine ?? null, hidden: hidden.sort(), quotes };
+  return { state: de.dataset.unveilState ?? null, hidden: hidden.sort(), quotes };
 }
 
 /** Opens `url`, waits for Unveil to settle; returns the tab. `state` defaults to any non-loading state. */

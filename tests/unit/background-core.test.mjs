@@ -1,0 +1,57 @@
+// The background's core (extension/background/core.js) on the real wasm package, in Node:
+// a snapshot in, {report, coreMs} out; a trap fails that call with code "trap" and the next
+// call runs on a fresh instance. Needs the built extension (./build.sh writes dist/chrome).
+//   node --test tests/unit/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = join(ROOT, 'dist', 'chrome');
+const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'wire', 'sample.json'), 'utf8'));
+
+/**
+ * core.js and the wasm package as the background loads them: ES modules (a copy of the
+ * extension in a folder marked "type": "module"), after shared/messages.js (a classic script on globalThis).
+ */
+async function loadCore() {
+  const dir = mkdtempSync(join(tmpdir(), 'unveil-core-'));
+  cpSync(DIST, dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
+  vm.runInThisContext(readFileSync(join(DIST, 'shared', 'messages.js'), 'utf8'));
+  // The glue fetches its wasm next to itself; Node's fetch has no file: URLs.
+  const fetchOnline = globalThis.fetch;
+  globalThis.fetch = async (url) => (String(url).startsWith('file:')
+    ? new Response(readFileSync(fileURLToPath(url)), { headers: { 'Content-Type': 'application/wasm' } })
+    : fetchOnline(url));
+  const core = await import(pathToFileURL(join(dir, 'background', 'core.js')));
+  const glue = await import(pathToFileURL(join(dir, 'pkg', 'unveil.js'))); // the same instance
+  return { core, glue };
+}
+
+const { core, glue } = await loadCore();
+
+test('a snapshot in the wire format comes back as a report, with the time spent on it', async () => {
+  const { report, coreMs } = await core.run('analyze', SAMPLE.wire);
+  assert.equal(report.status, 'ok');
+  assert.ok(Number.isFinite(coreMs) && coreMs > 0, `coreMs ${coreMs}`);
+  const scan = await core.run('scanOverlays', SAMPLE.wire, { headline: 'A \ud800 lone surrogate', excerpt: '' });
+  assert.equal(scan.report.status, 'ok');
+});
+
+test('a trap fails only its own call; the next call runs on a fresh instance', async () => {
+  const before = await core.run('analyze', SAMPLE.wire);
+  assert.ok(glue.lastTimings().some((ms) => ms > 0), 'the instance kept the last call\'s timings');
+  // A snapshot too large for wasm memory: its copy in fails to allocate, and the module
+  // (panic = "abort") traps — a real trap of the real instance, no test hook.
+  const huge = { strings: '', numbers: { length: 2 ** 28 } };
+  await assert.rejects(core.run('analyze', huge), (error) => error.code === globalThis.Unveil.ERROR.TRAP && error.message.length > 0);
+  // A fresh instance has none of the old one's state.
+  assert.deepEqual([...glue.lastTimings()], [0, 0, 0]);
+  const after = await core.run('analyze', SAMPLE.wire);
+  assert.deepEqual(after.report, before.report);
+});
