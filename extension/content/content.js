@@ -3,13 +3,14 @@
  *
  *   ┌──────────── this frame ─────────────────────────────────────────────────────────┐
  *   │ document_start: listeners (messages, storage) · settings load · WAKE ─▶ bg      │
- *   │                 MutationObserver (observer.js) collecting, not examining        │
+ *   │                 no observer yet: the first snapshot sees all the parser adds    │
  *   │ DOMContentLoaded: snapshot.js ──Snapshot──▶ engine.call("analyze") ──Report──┐  │
  *   │                                                                              ▼  │
  *   │        apply.js: hide overlays (data-unveil-hidden), unlock scroll, un-inert,   │
  *   │                  un-blur, close dialogs — all remembered for an exact restore   │
  *   │        quotes.js: <unveil-quote> marks around the report's text ranges          │
- *   │ later: observer ─candidate subtrees─▶ partial snapshot ─▶ engine.call("scan…")  │
+ *   │ after the snapshot: observer (observer.js) collects; once the report is in:     │
+ *   │        observer ─candidate subtrees─▶ partial snapshot ─▶ engine.call("scan…")  │
  *   │        ─▶ apply.js  (page grew and no article yet → analyze again, ≤ 3 times)   │
  *   └─────────────────────────────────────────────────────────────────────────────────┘
  *   engine = the background's wasm core (background/core.js): the snapshot, in the wire
@@ -159,13 +160,14 @@
     const started = performance.now();
     const taken = U.snapshot();
     const walked = performance.now();
-    observer.markSnapshot();
-    observer.observeShadowRoots(taken.shadowRoots);
     page.snapshotNodes = taken.stats.nodes;
     if (taken.stats.truncated) {
       setState('too_large', `page too large to analyse (more than ${U.snapshotLimits.MAX_NODES} nodes or ${U.snapshotLimits.MAX_TEXT_CHARS} characters)`);
       return sendCount();
     }
+    // In the walk's task: nothing can change between the snapshot and the observer's start.
+    observer.markSnapshot();
+    observer.observeShadowRoots(taken.shadowRoots);
     await nextTask();
     const sent = performance.now();
     const { report, coreMs } = await engine.call('analyze', taken.snapshot);
@@ -417,7 +419,6 @@
     }, { log });
   }
   U.settings.onChanged(guard('settings', settingsChanged));
-  guard('observer', () => observer.start())();
   if (IS_TOP) sendCount(true);
 
   const settingsLoaded = U.settings.load().then(

@@ -1,8 +1,10 @@
 /*
  * Unveil page layer — watching for overlays that arrive after load, cheaply.
  *
- * One MutationObserver from document_start. Its callback only collects (a Set of candidate
- * elements, a count of added elements); the work happens at most once per animation frame
+ * One MutationObserver, from the first full snapshot on: everything in the page before it is
+ * in that snapshot, so observing the parser insert the page would only cost (a news page's
+ * parse made ~5 ms of callbacks at document_start). Its callback only collects (a Set of
+ * candidate elements, a count of added elements); the work happens at most once per animation frame
  * within a time budget, leftovers in the next frame. An element is examined only when it
  * could be an overlay: new elements that are fixed/sticky/top-layer/dialog or big absolute
  * (or contain such near the top of their subtree), and attribute changes on elements whose
@@ -62,7 +64,8 @@
 
   /**
    * createObserver({onCandidates(elements), onRootChange(), onUnhidden(element), onGrowth(count), log})
-   * → {start(), stop(), pause(fn)}. `pause(fn)` runs our own DOM changes without observing them.
+   * → {markSnapshot(), observeShadowRoots(roots), enable(), pause(fn), stop()}. `pause(fn)` runs
+   * our own DOM changes without observing them.
    */
   function createObserver(hooks) {
     const added = new Set();
@@ -70,8 +73,8 @@
     let rootChanged = false;
     let scheduled = false;
     let enabled = false; // candidates are only examined once there is a report to give context
-    let collecting = false; // before the first full snapshot, that snapshot will see everything
-    let observer = null;
+    let stopped = false;
+    let observer = null; // made by the first full snapshot (markSnapshot)
     const examinedAt = new WeakMap();
     let recent = []; // {element, at}: candidates handed over lately, newest last
 
@@ -81,14 +84,13 @@
         if (record.type === 'childList') {
           for (const node of record.addedNodes) {
             if (node.nodeType !== Node.ELEMENT_NODE || IGNORED_TAGS.has(node.localName)) continue;
-            if (collecting) added.add(node);
+            added.add(node);
             if (node.shadowRoot) observeShadowRoots([node.shadowRoot]);
             grown++;
           }
           continue;
         }
         const target = record.target;
-        if (!collecting) continue;
         if (record.attributeName === Unveil.HIDDEN_ATTR) hooks.onUnhidden(target);
         else if (target === document.documentElement || target === document.body) rootChanged = true;
         else if (record.attributeName === 'open' || record.attributeName === 'aria-modal' || looksLikeOverlay(target, record.attributeName)) changed.add(target);
@@ -175,7 +177,7 @@
     function stylesLoaded(event) {
       try {
         const link = event.target;
-        if (!collecting || link?.localName !== 'link' || !/\bstylesheet\b/i.test(link.rel || '')) return;
+        if (link?.localName !== 'link' || !/\bstylesheet\b/i.test(link.rel || '')) return;
         const root = link.getRootNode();
         if (!(root instanceof ShadowRoot)) return;
         for (const element of root.children) if (!IGNORED_TAGS.has(element.localName)) added.add(element);
@@ -185,29 +187,30 @@
       }
     }
 
-    function observeRoot() {
+    function startObserving() {
+      observer = new MutationObserver((records) => {
+        try {
+          collect(records);
+        } catch (error) {
+          hooks.log('observer failed', error);
+        }
+      });
       observer.observe(document, OPTIONS);
     }
 
     return {
-      start() {
-        observer = new MutationObserver((records) => {
-          try {
-            collect(records);
-          } catch (error) {
-            hooks.log('observer failed', error);
-          }
-        });
-        observeRoot();
-      },
       observeShadowRoots,
-      /** A full snapshot was just taken: it saw everything added so far. */
+      /**
+       * A full snapshot was just taken (in this task): it saw everything added so far. The
+       * first one starts the observer; later ones drop what it collected meanwhile.
+       */
       markSnapshot() {
-        observer?.takeRecords();
+        if (stopped) return;
+        if (observer) observer.takeRecords();
+        else startObserving();
         added.clear();
         changed.clear();
         recent = [];
-        collecting = true;
       },
       /** From now on candidates are examined (after the first full report). */
       enable() {
@@ -226,6 +229,7 @@
         }
       },
       stop() {
+        stopped = true;
         enabled = false;
         observer?.disconnect();
         added.clear();
