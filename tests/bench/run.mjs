@@ -5,13 +5,16 @@
  * Mozilla Readability on the AEB pages. Invoked by `./build.sh bench`; by hand:
  *
  *   node tests/bench/run.mjs SHARED_DIR [--limit N] [--dist DIR] [--browser firefox]
- *                            [--reports DIR] [--no-observer] [--js-flags=…]
+ *                            [--reports DIR] [--traces DIR] [--no-observer] [--js-flags=…]
  *
  * Each page is served from 127.0.0.1 with `Content-Security-Policy: default-src 'none';
- * style-src 'unsafe-inline'`: page scripts and every sub-resource are off in both browsers,
- * and the policy does not bind the extension's content scripts (nor its own fetches). The
- * extension is loaded as a user would have it: it decides itself whether the core runs in
- * the page (wasm in the content script) or in the background (data-unveil-engine).
+ * style-src 'unsafe-inline'; script-src 'wasm-unsafe-eval'`: page scripts and every
+ * sub-resource are off in both browsers; the policy does not bind the extension's content
+ * scripts nor their fetches, and it allows wasm (Chromium applies a page's policy to a content
+ * script's wasm compile; without it a build with the wasm in the page would fall back to the
+ * background). The extension is loaded as a user would have it: it decides itself whether
+ * the core runs in the page (wasm in the content script) or in the background (the
+ * data-unveil-engine attribute, shown per page and in the table's title).
  *
  * Chromium (playwright-core, the extension loaded unpacked, one tab reused for all pages):
  * a browser-wide CDP trace (devtools.timeline, v8.execute, toplevel) runs from before the
@@ -39,10 +42,14 @@
  * extension page, Readability timed in the page through WebDriver. Firefox exposes no per-event
  * CPU time (its thread times tick in 10 ms). On a quiet machine, please.
  *
- * `--reports DIR` writes each page's GET_STATE answer, less its timing, to DIR/<page>.json:
- * two builds that should decide the same can be compared page by page (`diff -r`).
- * `--cpu-profile` is gone with the injected scripts: open a page of the trace in DevTools (or
- * run Chromium's profiler on the service worker) instead.
+ * `--reports DIR` writes each page's GET_STATE answer, less its timing and engine, to
+ * DIR/<page>.json: two builds that should decide the same can be compared page by page
+ * (`diff -r`). `--traces DIR` (Chromium) keeps each page's trace as DIR/<page>.json (open it
+ * in DevTools' Performance panel or ui.perfetto.dev, with JS call stacks: V8's sampler runs
+ * then, so that run's CPU times are a little higher).
+ * `--cpu-profile` (and profile-summary.mjs) went with the injected scripts: a CPU profile of
+ * the real content script would need the profiler started before each navigation in a renderer
+ * the tab may change; the traces (`--traces`) show where the time goes instead.
  *
  * Benchmarks, not tests: nothing here fails on a number.
  */
@@ -128,11 +135,14 @@ function startServer() {
   return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready(server)));
 }
 
-/** Writes a page's GET_STATE answer less its timing (which differs on every run) to REPORTS_DIR. */
+/**
+ * Writes a page's GET_STATE answer to REPORTS_DIR, less its timing (different on every run)
+ * and its engine (where the core ran: comparing the two engines is what this is for).
+ */
 function saveReport(url, state) {
   if (!REPORTS_DIR || !state) return;
   mkdirSync(REPORTS_DIR, { recursive: true });
-  const { timing, ...rest } = state;
+  const { timing, engine, ...rest } = state;
   // The server's port changes from run to run; the reports should not.
   const json = JSON.stringify(rest, null, 1).replaceAll(new URL(url).origin, 'http://bench');
   writeFileSync(join(REPORTS_DIR, `${url.split('/').pop().slice(0, 12)}.json`), `${json}\n`);
@@ -183,26 +193,41 @@ function threadsOf(events) {
  */
 function summarizePageTrace(events) {
   const names = threadsOf(events);
-  const first = events.find((e) => e.name === 'EvaluateScript' && isExtensionUrl(e.args?.data?.url) && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
-  if (!first) return null;
+  // The page's main thread: the one that evaluated the content script (extension pages run
+  // extension scripts too, but not this one).
+  const entry = events.find((e) => e.name === 'EvaluateScript' && /^chrome-extension:.*\/content\/content\.js$/.test(e.args?.data?.url ?? ''));
+  if (!entry || names.get(`${entry.pid}:${entry.tid}`) !== 'CrRendererMain') return null;
+  const first = events.filter((e) => e.pid === entry.pid && e.tid === entry.tid && e.name === 'EvaluateScript' && isExtensionUrl(e.args?.data?.url))
+    .reduce((a, e) => (e.ts < a.ts ? e : a));
   const main = threadEvents(events, first.pid, first.tid).filter((e) => e.ts >= first.ts);
   const dcl = main.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'DOMContentLoaded')?.ts ?? Infinity;
   const js = outermost(main.filter((e) => JS_EVENTS.has(e.name)));
   const early = js.filter((e) => e.ts < dcl);
   const late = js.filter((e) => e.ts >= dcl);
   const tasks = outermost(main.filter((e) => TASKS.has(e.name)));
+  // The longest task that runs any of Unveil's JS (the parser's task runs the early observer's
+  // callbacks, so this can be mostly the page's own work), and the most of Unveil's JS in one task.
   let longest = { dur: 0, js: 0 };
+  let mostJs = 0;
   for (const task of tasks) {
     const inside = js.filter((e) => e.ts >= task.ts && e.ts < task.ts + task.dur);
-    if (inside.length && task.dur > longest.dur) longest = { dur: task.dur, js: sum(inside, 'dur') * 1000 };
+    if (!inside.length) continue;
+    const ownMs = sum(inside, 'dur');
+    if (task.dur > longest.dur) longest = { dur: task.dur, js: ownMs * 1000 };
+    mostJs = Math.max(mostJs, ownMs);
   }
+  const scripts = early.filter((e) => e.name === 'EvaluateScript');
+  // The overlay observer watches from document_start: its callbacks while the parser inserts
+  // the page (a microtask checkpoint each, the callback a FunctionCall in it).
+  const observerCallbacks = early.filter((e) => e.name !== 'EvaluateScript'
+    && main.some((k) => k.ts >= e.ts && k.ts < e.ts + e.dur && k.name === 'FunctionCall' && /\/content\/observer\.js$/.test(k.args?.data?.url ?? '')));
   const worker = [...names].filter(([, name]) => name === 'ServiceWorker thread').map(([key]) => key.split(':').map(Number));
   const background = worker.flatMap(([pid, tid]) => outermost(threadEvents(events, pid, tid).filter((e) => JS_EVENTS.has(e.name) && e.ts >= first.ts)));
   return {
-    startCpu: sum(early, 'tdur'), startWall: sum(early, 'dur'),
+    startCpu: sum(early, 'tdur'), startWall: sum(early, 'dur'), startScriptsCpu: sum(scripts, 'tdur'), startObserverCpu: sum(observerCallbacks, 'tdur'),
     analysisCpu: sum(late, 'tdur'), analysisWall: sum(late, 'dur'),
     backgroundCpu: sum(background, 'tdur'), backgroundWall: sum(background, 'dur'),
-    longestTaskMs: longest.dur / 1000, longestTaskJsMs: longest.js / 1000,
+    longestTaskMs: longest.dur / 1000, longestTaskJsMs: longest.js / 1000, mostJsInTaskMs: mostJs,
     hasDcl: Number.isFinite(dcl),
   };
 }
@@ -280,7 +305,9 @@ async function traced(cdp, run) {
   const events = [];
   const collect = ({ value }) => events.push(...value);
   cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { traceConfig: { includedCategories: TRACE_CATEGORIES }, transferMode: 'ReportEvents' });
+  // With --traces, V8's sampling profiler too (call stacks in DevTools; it costs CPU of its own).
+  const categories = TRACES_DIR ? [...TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'] : TRACE_CATEGORIES;
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
   let result;
   try {
     result = await run();
@@ -418,7 +445,7 @@ async function launchFirefox() {
 
 async function measurePageFirefox(b, url) {
   await b.tab.goto(url);
-  const state0 = await b.tab.waitForUnveil({ timeout: VERDICT_TIMEOUT_MS });
+  await b.tab.waitForUnveil({ timeout: VERDICT_TIMEOUT_MS });
   b.tabId ??= await b.browser.tabId(b.tab);
   const reply = await b.browser.extEvaluate(([tabId, type]) => browser.tabs.sendMessage(tabId, { type, payload: {} }, { frameId: 0 }), [b.tabId, GET_STATE]);
   if (!reply?.ok) throw new Error(`GET_STATE: ${reply?.error ?? 'no answer'}`);
@@ -430,7 +457,7 @@ async function measurePageFirefox(b, url) {
     const article = new globalThis.Readability(document.cloneNode(true)).parse();
     return { ms: performance.now() - t0, chars: article?.textContent?.length ?? 0 };
   }, readability);
-  return { state: reply.data, engine, verdictState: state0, trace: null, reader: { ...reader, cpuMs: NaN } };
+  return { state: reply.data, engine, trace: null, reader: { ...reader, cpuMs: NaN } };
 }
 
 // ---- report -----------------------------------------------------------------------------
@@ -457,6 +484,9 @@ function printReport(results, failures, extras) {
     ['Readability `new Readability(doc.cloneNode(true)).parse()`, wall clock', col((r) => r.reader.ms)],
     ...(cpu ? [
       ['CPU page main thread: Unveil at document_start (scripts + their tasks before DOMContentLoaded)', col((r) => r.trace?.startCpu)],
+      ['  evaluating the content scripts', col((r) => r.trace?.startScriptsCpu)],
+      ['  the overlay observer\'s callbacks while the page parses', col((r) => r.trace?.startObserverCpu)],
+      ['  their other tasks until DOMContentLoaded (settings; the wasm when it is in the page)', col((r) => r.trace?.startCpu - r.trace?.startScriptsCpu - r.trace?.startObserverCpu)],
       ['CPU page main thread: Unveil\'s analysis (DOMContentLoaded → verdict)', col((r) => r.trace?.analysisCpu)],
       ['CPU background (service worker) for the page', col((r) => r.trace?.backgroundCpu)],
       ['CPU analysis + background', col((r) => r.trace?.analysisCpu + r.trace?.backgroundCpu)],
@@ -464,6 +494,7 @@ function printReport(results, failures, extras) {
       ['CPU page main thread: Readability parse (ThreadTime)', col((r) => r.reader.cpuMs)],
       ['Longest task with Unveil\'s JS (wall, whole task)', col((r) => r.trace?.longestTaskMs)],
       ['  Unveil\'s JS in that task (wall)', col((r) => r.trace?.longestTaskJsMs)],
+      ['Most of Unveil\'s JS in one task (wall)', col((r) => r.trace?.mostJsInTaskMs)],
     ] : []),
   ];
   const browserName = BROWSER === 'firefox' ? 'Firefox ESR' : 'Chromium';
@@ -477,7 +508,6 @@ function printReport(results, failures, extras) {
     console.log(`| ${name} | ${ms(quantile(values, 0.5))} | ${ms(quantile(values, 0.9))} | ${ms(Math.max(...values.filter(Number.isFinite)))} |`);
   }
   const ratio = (f, g) => (q) => quantile(col(f), q) / quantile(col(g), q);
-  const both = (r) => `median ${times(r(0.5))}, p90 ${times(r(0.9))}`;
   console.log('\n| Unveil / Readability | median | p90 |\n|---|---:|---:|');
   const ratios = [['wall clock: verdict / parse', ratio((r) => verdictMs(r.state.timing), (r) => r.reader.ms)]];
   if (cpu) {
@@ -489,11 +519,13 @@ function printReport(results, failures, extras) {
     );
   }
   for (const [name, r] of ratios) console.log(`| ${name} | ${times(r(0.5))} | ${times(r(0.9))} |`);
-  void both;
   if (cpu) {
     const longest = ok.reduce((a, r) => ((r.trace?.longestTaskMs ?? 0) > (a.trace?.longestTaskMs ?? 0) ? r : a), ok[0]);
     const over = ok.filter((r) => r.trace?.longestTaskMs > 50).length;
     if (longest) console.log(`\nLongest task with Unveil's JS: ${ms(longest.trace?.longestTaskMs)} ms (Unveil's JS in it ${ms(longest.trace?.longestTaskJsMs)} ms) on ${longest.file} (${longest.state.timing?.nodes ?? '?'} nodes); pages with such a task over 50 ms: ${over} of ${ok.length}`);
+    const most = ok.reduce((a, r) => ((r.trace?.mostJsInTaskMs ?? 0) > (a.trace?.mostJsInTaskMs ?? 0) ? r : a), ok[0]);
+    const ownOver = ok.filter((r) => r.trace?.mostJsInTaskMs > 50).length;
+    if (most) console.log(`Most of Unveil's JS in one task: ${ms(most.trace?.mostJsInTaskMs)} ms on ${most.file}; pages with over 50 ms of it in one task: ${ownOver} of ${ok.length}`);
     const firstPage = results[0];
     if (firstPage?.trace) console.log(`First page (a fresh background): verdict ${ms(verdictMs(firstPage.state.timing))} ms wall; CPU analysis ${ms(firstPage.trace.analysisCpu)} ms, background ${ms(firstPage.trace.backgroundCpu)} ms, document_start ${ms(firstPage.trace.startCpu)} ms`);
   }
