@@ -4,7 +4,7 @@
  * content scripts at document_start, the background, the messages between them) against
  * Mozilla Readability on the AEB pages. Invoked by `./build.sh bench`; by hand:
  *
- *   node tests/bench/run.mjs SHARED_DIR [--limit N] [--dist DIR] [--browser firefox]
+ *   node tests/bench/run.mjs SHARED_DIR [--limit N] [--only PAGE,…] [--dist DIR] [--browser firefox]
  *                            [--reports DIR] [--traces DIR] [--no-observer] [--js-flags=…]
  *
  * Each page is served from 127.0.0.1 with `Content-Security-Policy: default-src 'none';
@@ -64,7 +64,7 @@ import { launch as launchE2E, poll } from '../e2e/lib/browsers.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
-const VALUED = ['--limit', '--dist', '--browser', '--reports', '--traces'];
+const VALUED = ['--limit', '--only', '--dist', '--browser', '--reports', '--traces'];
 const option = (name, fallback) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? args[at + 1] : fallback;
@@ -97,7 +97,9 @@ if (!existsSync(htmlDir)) {
   console.error(`no AEB pages in ${htmlDir} (pass the shared data directory)`);
   process.exit(2);
 }
-const pageFiles = readdirSync(htmlDir).filter((f) => f.endsWith('.html.gz')).sort().slice(0, LIMIT);
+// --only PREFIX[,PREFIX…]: just those pages (by the start of their file name).
+const ONLY = option('only', null)?.split(',');
+const pageFiles = readdirSync(htmlDir).filter((f) => f.endsWith('.html.gz') && (!ONLY || ONLY.some((p) => f.startsWith(p)))).sort().slice(0, LIMIT);
 const OBSERVER_PAGE = `<!doctype html><html lang="en"><head><title>Busy page</title></head><body>
 <main><article><h1>A page that never stops growing</h1><p>Live updates below.</p><div id="feed"></div></article></main>
 <script>
@@ -207,15 +209,19 @@ function summarizePageTrace(events) {
   const tasks = outermost(main.filter((e) => TASKS.has(e.name)));
   // The longest task that runs any of Unveil's JS (the parser's task runs the early observer's
   // callbacks, so this can be mostly the page's own work), and the most of Unveil's JS in one task.
-  let longest = { dur: 0, js: 0 };
+  let longest = { dur: 0, cpu: 0, js: 0 };
   let mostJs = 0;
   for (const task of tasks) {
     const inside = js.filter((e) => e.ts >= task.ts && e.ts < task.ts + task.dur);
     if (!inside.length) continue;
     const ownMs = sum(inside, 'dur');
-    if (task.dur > longest.dur) longest = { dur: task.dur, js: ownMs * 1000 };
+    if (task.dur > longest.dur) longest = { dur: task.dur, cpu: task.tdur ?? NaN, js: ownMs * 1000 };
     mostJs = Math.max(mostJs, ownMs);
   }
+  // Style and layout Unveil's JS forces (reading boxes): the page's first layout is often
+  // among them, which the browser would do anyway a little later.
+  const forced = outermost(main.filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree')
+    && late.some((j) => e.ts >= j.ts && e.ts < j.ts + j.dur)));
   const scripts = early.filter((e) => e.name === 'EvaluateScript');
   // The overlay observer watches from document_start: its callbacks while the parser inserts
   // the page (a microtask checkpoint each, the callback a FunctionCall in it).
@@ -225,9 +231,9 @@ function summarizePageTrace(events) {
   const background = worker.flatMap(([pid, tid]) => outermost(threadEvents(events, pid, tid).filter((e) => JS_EVENTS.has(e.name) && e.ts >= first.ts)));
   return {
     startCpu: sum(early, 'tdur'), startWall: sum(early, 'dur'), startScriptsCpu: sum(scripts, 'tdur'), startObserverCpu: sum(observerCallbacks, 'tdur'),
-    analysisCpu: sum(late, 'tdur'), analysisWall: sum(late, 'dur'),
+    analysisCpu: sum(late, 'tdur'), analysisWall: sum(late, 'dur'), analysisLayoutCpu: sum(forced, 'tdur'),
     backgroundCpu: sum(background, 'tdur'), backgroundWall: sum(background, 'dur'),
-    longestTaskMs: longest.dur / 1000, longestTaskJsMs: longest.js / 1000, mostJsInTaskMs: mostJs,
+    longestTaskMs: longest.dur / 1000, longestTaskCpuMs: longest.cpu / 1000, longestTaskJsMs: longest.js / 1000, mostJsInTaskMs: mostJs,
     hasDcl: Number.isFinite(dcl),
   };
 }
@@ -488,11 +494,13 @@ function printReport(results, failures, extras) {
       ['  the overlay observer\'s callbacks while the page parses', col((r) => r.trace?.startObserverCpu)],
       ['  their other tasks until DOMContentLoaded (settings; the wasm when it is in the page)', col((r) => r.trace?.startCpu - r.trace?.startScriptsCpu - r.trace?.startObserverCpu)],
       ['CPU page main thread: Unveil\'s analysis (DOMContentLoaded → verdict)', col((r) => r.trace?.analysisCpu)],
+      ['  of which style + layout it forces (the page\'s first layout, often)', col((r) => r.trace?.analysisLayoutCpu)],
       ['CPU background (service worker) for the page', col((r) => r.trace?.backgroundCpu)],
       ['CPU analysis + background', col((r) => r.trace?.analysisCpu + r.trace?.backgroundCpu)],
       ['CPU all of Unveil: document_start + analysis + background', col((r) => r.trace?.startCpu + r.trace?.analysisCpu + r.trace?.backgroundCpu)],
       ['CPU page main thread: Readability parse (ThreadTime)', col((r) => r.reader.cpuMs)],
       ['Longest task with Unveil\'s JS (wall, whole task)', col((r) => r.trace?.longestTaskMs)],
+      ['  its CPU (wall much above it: the machine was busy)', col((r) => r.trace?.longestTaskCpuMs)],
       ['  Unveil\'s JS in that task (wall)', col((r) => r.trace?.longestTaskJsMs)],
       ['Most of Unveil\'s JS in one task (wall)', col((r) => r.trace?.mostJsInTaskMs)],
     ] : []),
@@ -522,7 +530,7 @@ function printReport(results, failures, extras) {
   if (cpu) {
     const longest = ok.reduce((a, r) => ((r.trace?.longestTaskMs ?? 0) > (a.trace?.longestTaskMs ?? 0) ? r : a), ok[0]);
     const over = ok.filter((r) => r.trace?.longestTaskMs > 50).length;
-    if (longest) console.log(`\nLongest task with Unveil's JS: ${ms(longest.trace?.longestTaskMs)} ms (Unveil's JS in it ${ms(longest.trace?.longestTaskJsMs)} ms) on ${longest.file} (${longest.state.timing?.nodes ?? '?'} nodes); pages with such a task over 50 ms: ${over} of ${ok.length}`);
+    if (longest) console.log(`\nLongest task with Unveil's JS: ${ms(longest.trace?.longestTaskMs)} ms (CPU ${ms(longest.trace?.longestTaskCpuMs)} ms; Unveil's JS in it ${ms(longest.trace?.longestTaskJsMs)} ms) on ${longest.file} (${longest.state.timing?.nodes ?? '?'} nodes); pages with such a task over 50 ms: ${over} of ${ok.length}`);
     const most = ok.reduce((a, r) => ((r.trace?.mostJsInTaskMs ?? 0) > (a.trace?.mostJsInTaskMs ?? 0) ? r : a), ok[0]);
     const ownOver = ok.filter((r) => r.trace?.mostJsInTaskMs > 50).length;
     if (most) console.log(`Most of Unveil's JS in one task: ${ms(most.trace?.mostJsInTaskMs)} ms on ${most.file}; pages with over 50 ms of it in one task: ${ownOver} of ${ok.length}`);
