@@ -21,12 +21,18 @@
  * navigation until Unveil's verdict (data-unveil-state leaves "loading", polled through the
  * CDP DOM domain, which runs no JS in the page). With page scripts off all JS on the page's
  * main thread is Unveil's; the trace gives each event's thread CPU time (`tdur`):
- *   document_start  Unveil's JS before DOMContentLoaded: its scripts' evaluation, their tasks
- *                   (the early overlay observer, the wasm compile + warm-up when it is in the page)
- *   analysis        Unveil's JS from DOMContentLoaded until the verdict (walk, core or its
- *                   round trip to the background, hides and quote marks)
+ *   document_start  Unveil's JS before DOMContentLoaded: its scripts' evaluation, the overlay
+ *                   observer's callbacks while the parser inserts the page, its other tasks
+ *                   (settings; the wasm instantiated + warm-up when it is in the page)
+ *   analysis        Unveil's JS from DOMContentLoaded until the verdict is seen (walk incl. the
+ *                   style + layout it forces, core or its round trip to the background, hides
+ *                   and quote marks). The trace stops as soon as the poll sees the verdict, so
+ *                   the analysis may include a few ms after it; the observer's later work is
+ *                   the observer benchmark's.
  *   background      the service worker's JS ("ServiceWorker thread") over the same span
  *   longest task    the longest top-level task of the page's main thread that runs Unveil's JS
+ *                   (wall and CPU; and the most of Unveil's own JS in one task)
+ * The first page of a run pays a fresh browser and background: it is shown on its own line.
  * Wall clock: GET_STATE's `timing` (snapshotMs + analyzeMs + applyMs), asked from an extension
  * page (the options page in a tab) as the popup asks it. Readability is injected through CDP
  * once the trace has stopped and `new Readability(document.cloneNode(true)).parse()` timed in
