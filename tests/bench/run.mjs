@@ -17,7 +17,7 @@
  * data-unveil-engine attribute, shown per page and in the table's title).
  *
  * Chromium (playwright-core, the extension loaded unpacked, one tab reused for all pages):
- * a browser-wide CDP trace (devtools.timeline, v8.execute, toplevel) runs from before the
+ * a browser-wide CDP trace (devtools.timeline, v8.execute, toplevel, v8.wasm) runs from before the
  * navigation until Unveil's verdict (data-unveil-state leaves "loading", polled through the
  * CDP DOM domain, which runs no JS in the page). With page scripts off all JS on the page's
  * main thread is Unveil's; the trace gives each event's thread CPU time (`tdur`):
@@ -30,6 +30,9 @@
  *                   the analysis may include a few ms after it; the observer's later work is
  *                   the observer benchmark's.
  *   background      the service worker's JS ("ServiceWorker thread") over the same span
+ *   wasm compile    V8's wasm compile on worker threads of the page's renderer (when the wasm
+ *                   is in the page) or of the background's process (its first page): shown
+ *                   apart, not in the ratios (off the main threads)
  *   longest task    the longest top-level task of the page's main thread that runs Unveil's JS
  *                   (wall and CPU; and the most of Unveil's own JS in one task)
  * The first page of a run pays a fresh browser and background: it is shown on its own line.
@@ -161,7 +164,8 @@ const verdictMs = (timing) => (timing ? timing.snapshotMs + timing.analyzeMs + (
 
 // ---- the trace (Chromium) ---------------------------------------------------------------
 
-const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', '__metadata'];
+// v8.wasm: the wasm compile on the renderer's worker threads (off the main thread, still CPU).
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', 'v8.wasm', '__metadata'];
 // Trace events that run JS (EventDispatch is left out: most have no listener; the JS of
 // those that have one is a FunctionCall inside them).
 const JS_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'RunMicrotasks', 'TimerFire', 'FireIdleCallback', 'FireAnimationFrame',
@@ -235,7 +239,14 @@ function summarizePageTrace(events) {
     && main.some((k) => k.ts >= e.ts && k.ts < e.ts + e.dur && k.name === 'FunctionCall' && /\/content\/observer\.js$/.test(k.args?.data?.url ?? '')));
   const worker = [...names].filter(([, name]) => name === 'ServiceWorker thread').map(([key]) => key.split(':').map(Number));
   const background = worker.flatMap(([pid, tid]) => outermost(threadEvents(events, pid, tid).filter((e) => JS_EVENTS.has(e.name) && e.ts >= first.ts)));
+  // The other threads of the page's renderer and of the background's process: V8 compiles
+  // wasm there (the content script's on every page; the background's once).
+  const pids = new Set([first.pid, ...worker.map(([pid]) => pid)]);
+  const helpers = [...names].filter(([key, name]) => pids.has(Number(key.split(':')[0])) && name !== 'CrRendererMain' && name !== 'ServiceWorker thread')
+    .map(([key]) => key.split(':').map(Number));
+  const wasmCompile = helpers.flatMap(([pid, tid]) => outermost(threadEvents(events, pid, tid).filter((e) => e.cat === 'v8.wasm' && e.ts >= first.ts)));
   return {
+    wasmCompileOffMainCpu: sum(wasmCompile, 'tdur'),
     startCpu: sum(early, 'tdur'), startWall: sum(early, 'dur'), startScriptsCpu: sum(scripts, 'tdur'), startObserverCpu: sum(observerCallbacks, 'tdur'),
     analysisCpu: sum(late, 'tdur'), analysisWall: sum(late, 'dur'), analysisLayoutCpu: sum(forced, 'tdur'),
     backgroundCpu: sum(background, 'tdur'), backgroundWall: sum(background, 'dur'),
@@ -502,6 +513,7 @@ function printReport(results, failures, extras) {
       ['CPU page main thread: Unveil\'s analysis (DOMContentLoaded → verdict)', col((r) => r.trace?.analysisCpu)],
       ['  of which style + layout it forces (the page\'s first layout, often)', col((r) => r.trace?.analysisLayoutCpu)],
       ['CPU background (service worker) for the page', col((r) => r.trace?.backgroundCpu)],
+      ['CPU wasm compile on worker threads (page renderer, background process)', col((r) => r.trace?.wasmCompileOffMainCpu)],
       ['CPU analysis + background', col((r) => r.trace?.analysisCpu + r.trace?.backgroundCpu)],
       ['CPU all of Unveil: document_start + analysis + background', col((r) => r.trace?.startCpu + r.trace?.analysisCpu + r.trace?.backgroundCpu)],
       ['CPU page main thread: Readability parse (ThreadTime)', col((r) => r.reader.cpuMs)],
@@ -587,7 +599,7 @@ async function main() {
           extras.memory = { file: file.slice(0, 12), bytes: sizes[index], engine: measured.engine, memoryBytes: await wasmMemoryChromium(b, measured.engine) };
         }
         const c = measured.trace;
-        const cpuText = c ? `; CPU start ${ms(c.startCpu)}, analysis ${ms(c.analysisCpu)}, background ${ms(c.backgroundCpu)}, longest task ${ms(c.longestTaskMs)}` : '';
+        const cpuText = c ? `; CPU start ${ms(c.startCpu)}, analysis ${ms(c.analysisCpu)}, background ${ms(c.backgroundCpu)}, wasm compile ${ms(c.wasmCompileOffMainCpu)}, longest task ${ms(c.longestTaskMs)}` : '';
         process.stderr.write(`[${index + 1}/${pageFiles.length}] ${file.slice(0, 12)} ${measured.state.state} (${measured.engine}) verdict ${ms(verdictMs(measured.state.timing))} ms${cpuText}; readability ${ms(measured.reader.ms)} ms (CPU ${ms(measured.reader.cpuMs)})\n`);
       } catch (error) {
         failures.push({ file: file.slice(0, 12), error: String(error.message ?? error).split('\n')[0] });
