@@ -198,60 +198,88 @@ function threadsOf(events) {
   return names;
 }
 
+/** The threads whose name (and "pid:tid" key) pass `test`, as [pid, tid]. */
+const threadsNamed = (names, test) => [...names].filter(([key, name]) => test(name, key)).map(([key]) => key.split(':').map(Number));
+
 /**
- * One page's trace → Unveil's CPU on the page's main thread before DOMContentLoaded and after
- * it (until the trace stopped, just after the verdict), the service worker's CPU, and the
- * longest task on the page's main thread that ran Unveil's JS.
+ * The page's main thread (the one that evaluated the content script; extension pages run
+ * extension scripts too, but not this one): its complete events from Unveil's first script on.
  */
-function summarizePageTrace(events) {
-  const names = threadsOf(events);
-  // The page's main thread: the one that evaluated the content script (extension pages run
-  // extension scripts too, but not this one).
+function pageMainThread(events, names) {
   const entry = events.find((e) => e.name === 'EvaluateScript' && /^chrome-extension:.*\/content\/content\.js$/.test(e.args?.data?.url ?? ''));
   if (!entry || names.get(`${entry.pid}:${entry.tid}`) !== 'CrRendererMain') return null;
-  const first = events.filter((e) => e.pid === entry.pid && e.tid === entry.tid && e.name === 'EvaluateScript' && isExtensionUrl(e.args?.data?.url))
-    .reduce((a, e) => (e.ts < a.ts ? e : a));
-  const main = threadEvents(events, first.pid, first.tid).filter((e) => e.ts >= first.ts);
-  const dcl = main.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'DOMContentLoaded')?.ts ?? Infinity;
-  const js = outermost(main.filter((e) => JS_EVENTS.has(e.name)));
-  const early = js.filter((e) => e.ts < dcl);
-  const late = js.filter((e) => e.ts >= dcl);
-  const tasks = outermost(main.filter((e) => TASKS.has(e.name)));
-  // The longest task that runs any of Unveil's JS (the parser's task runs the early observer's
-  // callbacks, so this can be mostly the page's own work), and the most of Unveil's JS in one task.
-  let longest = { dur: 0, cpu: 0, js: 0 };
-  let mostJs = 0;
-  for (const task of tasks) {
+  const all = threadEvents(events, entry.pid, entry.tid);
+  const first = all.find((e) => e.name === 'EvaluateScript' && isExtensionUrl(e.args?.data?.url));
+  return { pid: entry.pid, since: first.ts, main: all.filter((e) => e.ts >= first.ts) };
+}
+
+/**
+ * The longest task that runs any of Unveil's JS (the parser's task runs the early observer's
+ * callbacks, so it can be mostly the page's own work), and the most of Unveil's JS in one task.
+ */
+function longestTasks(main, js) {
+  let longest = { ms: 0, cpuMs: 0, jsMs: 0 };
+  let mostJsMs = 0;
+  for (const task of outermost(main.filter((e) => TASKS.has(e.name)))) {
     const inside = js.filter((e) => e.ts >= task.ts && e.ts < task.ts + task.dur);
     if (!inside.length) continue;
-    const ownMs = sum(inside, 'dur');
-    if (task.dur > longest.dur) longest = { dur: task.dur, cpu: task.tdur ?? NaN, js: ownMs * 1000 };
-    mostJs = Math.max(mostJs, ownMs);
+    const jsMs = sum(inside, 'dur');
+    if (task.dur / 1000 > longest.ms) longest = { ms: task.dur / 1000, cpuMs: (task.tdur ?? NaN) / 1000, jsMs };
+    mostJsMs = Math.max(mostJsMs, jsMs);
   }
-  // Style and layout Unveil's JS forces (reading boxes): the page's first layout is often
-  // among them, which the browser would do anyway a little later.
-  const forced = outermost(main.filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree')
-    && late.some((j) => e.ts >= j.ts && e.ts < j.ts + j.dur)));
-  const scripts = early.filter((e) => e.name === 'EvaluateScript');
+  return { longestTaskMs: longest.ms, longestTaskCpuMs: longest.cpuMs, longestTaskJsMs: longest.jsMs, mostJsInTaskMs: mostJsMs };
+}
+
+/** Unveil's JS before DOMContentLoaded: its scripts, the early observer's callbacks, the rest. */
+function documentStart(main, early) {
   // The overlay observer watches from document_start: its callbacks while the parser inserts
   // the page (a microtask checkpoint each, the callback a FunctionCall in it).
   const observerCallbacks = early.filter((e) => e.name !== 'EvaluateScript'
     && main.some((k) => k.ts >= e.ts && k.ts < e.ts + e.dur && k.name === 'FunctionCall' && /\/content\/observer\.js$/.test(k.args?.data?.url ?? '')));
-  const worker = [...names].filter(([, name]) => name === 'ServiceWorker thread').map(([key]) => key.split(':').map(Number));
-  const background = worker.flatMap(([pid, tid]) => outermost(threadEvents(events, pid, tid).filter((e) => JS_EVENTS.has(e.name) && e.ts >= first.ts)));
-  // The other threads of the page's renderer and of the background's process: V8 compiles
-  // wasm there (the content script's on every page; the background's once).
-  const pids = new Set([first.pid, ...worker.map(([pid]) => pid)]);
-  const helpers = [...names].filter(([key, name]) => pids.has(Number(key.split(':')[0])) && name !== 'CrRendererMain' && name !== 'ServiceWorker thread')
-    .map(([key]) => key.split(':').map(Number));
-  const wasmCompile = helpers.flatMap(([pid, tid]) => outermost(threadEvents(events, pid, tid).filter((e) => e.cat === 'v8.wasm' && e.ts >= first.ts)));
   return {
-    wasmCompileOffMainCpu: sum(wasmCompile, 'tdur'),
-    startCpu: sum(early, 'tdur'), startWall: sum(early, 'dur'), startScriptsCpu: sum(scripts, 'tdur'), startObserverCpu: sum(observerCallbacks, 'tdur'),
-    analysisCpu: sum(late, 'tdur'), analysisWall: sum(late, 'dur'), analysisLayoutCpu: sum(forced, 'tdur'),
-    backgroundCpu: sum(background, 'tdur'), backgroundWall: sum(background, 'dur'),
-    longestTaskMs: longest.dur / 1000, longestTaskCpuMs: longest.cpu / 1000, longestTaskJsMs: longest.js / 1000, mostJsInTaskMs: mostJs,
-    hasDcl: Number.isFinite(dcl),
+    startCpu: sum(early, 'tdur'),
+    startScriptsCpu: sum(early.filter((e) => e.name === 'EvaluateScript'), 'tdur'),
+    startObserverCpu: sum(observerCallbacks, 'tdur'),
+  };
+}
+
+/**
+ * The background's JS (the service worker's thread) and V8's wasm compile on the worker
+ * threads of the page's renderer and of the background's process (the content script's wasm
+ * on every page; the background's once, then its tier-up over the first pages).
+ */
+function offThePage(events, names, page) {
+  const worker = threadsNamed(names, (name) => name === 'ServiceWorker thread');
+  const background = worker.flatMap(([pid, tid]) => outermost(threadEvents(events, pid, tid).filter((e) => JS_EVENTS.has(e.name) && e.ts >= page.since)));
+  const pids = new Set([page.pid, ...worker.map(([pid]) => pid)]);
+  const helpers = threadsNamed(names, (name, key) => pids.has(Number(key.split(':')[0])) && name !== 'CrRendererMain' && name !== 'ServiceWorker thread');
+  const compile = helpers.flatMap(([pid, tid]) => outermost(threadEvents(events, pid, tid).filter((e) => e.cat === 'v8.wasm' && e.ts >= page.since)));
+  return { backgroundCpu: sum(background, 'tdur'), wasmCompileOffMainCpu: sum(compile, 'tdur') };
+}
+
+/**
+ * One page's trace → Unveil's CPU on the page's main thread before DOMContentLoaded and after
+ * it (until the trace stopped, just after the verdict), the style + layout its analysis forces,
+ * the background's CPU, the wasm compile off the main threads, and the longest tasks.
+ */
+function summarizePageTrace(events) {
+  const names = threadsOf(events);
+  const page = pageMainThread(events, names);
+  if (!page) return null;
+  const { main } = page;
+  const dcl = main.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'DOMContentLoaded')?.ts ?? Infinity;
+  const js = outermost(main.filter((e) => JS_EVENTS.has(e.name)));
+  const late = js.filter((e) => e.ts >= dcl);
+  // Style and layout the analysis forces (reading boxes): the page's first layout is often
+  // among them, which the browser would do anyway a little later.
+  const forced = outermost(main.filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree')
+    && late.some((j) => e.ts >= j.ts && e.ts < j.ts + j.dur)));
+  return {
+    ...documentStart(main, js.filter((e) => e.ts < dcl)),
+    analysisCpu: sum(late, 'tdur'),
+    analysisLayoutCpu: sum(forced, 'tdur'),
+    ...offThePage(events, names, page),
+    ...longestTasks(main, js),
   };
 }
 
@@ -266,7 +294,7 @@ function summarizeObserverTrace(events, pid, tid) {
   const calls = main.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.compile') && e.args?.data?.url !== undefined);
   const unveil = outermost(calls.filter((e) => isExtensionUrl(e.args.data.url)));
   const pageJs = outermost(main.filter((e) => JS_EVENTS.has(e.name)));
-  const worker = [...names].filter(([, name]) => name === 'ServiceWorker thread').map(([key]) => key.split(':').map(Number));
+  const worker = threadsNamed(names, (name) => name === 'ServiceWorker thread');
   const background = worker.flatMap(([p, t]) => outermost(threadEvents(events, p, t).filter((e) => JS_EVENTS.has(e.name))));
   return { unveilCpu: sum(unveil, 'tdur'), allJsCpu: sum(pageJs, 'tdur'), backgroundCpu: sum(background, 'tdur') };
 }
