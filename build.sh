@@ -3,7 +3,7 @@
 #   ./build.sh          set up what is missing, build the wasm core, the extension packages and the CLI
 #   ./build.sh test     every check CI runs (installs its own test dependencies when missing)
 #   ./build.sh run      open Chromium (or Firefox with --firefox) with the extension on the demo page
-#   ./build.sh bench    in-browser and native benchmarks (needs ../shared for the AEB pages)
+#   ./build.sh bench    in-browser (Chromium, Firefox) and native benchmarks (needs ../shared for the AEB pages)
 #   ./build.sh eval     the quality evaluations on ../shared data, with the CI gates
 #   ./build.sh peers    side by side with AdGuard's annoyance filter lists (fetched once into target/peers)
 # Nothing is downloaded from outside the package registries (crates.io, npm, Debian).
@@ -166,7 +166,8 @@ case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
   run) run_demo "${2:-}" ;;
-  bench) build && setup_test_tools && node tests/bench/run.mjs "${SHARED:-../shared}" && cargo bench --bench core ;;
+  bench) build && setup_test_tools && node tests/bench/run.mjs "${SHARED:-../shared}" \
+    && node tests/bench/run.mjs "${SHARED:-../shared}" --browser firefox && cargo bench --bench core ;;
   eval) build_cli && tools/eval.sh "${SHARED:-../shared}" ;;
   peers) build && setup_test_tools && node tools/peers/filter-lists.mjs --shared "${SHARED:-../shared}" ;;
   *) echo "usage: ./build.sh [build|test|run [--firefox]|bench|eval|peers]" >&2; exit 2 ;;

@@ -1,217 +1,103 @@
 #!/usr/bin/env node
 /*
- * In-browser benchmark: Unveil's real page layer + wasm core vs Mozilla Readability, on the
- * AEB pages, in headless Chromium. Invoked by `./build.sh bench`; by hand:
+ * In-browser benchmark of the REAL packaged extension (dist/chrome, dist/firefox: the
+ * content scripts at document_start, the background, the messages between them) against
+ * Mozilla Readability on the AEB pages. Invoked by `./build.sh bench`; by hand:
  *
- *   node tests/bench/run.mjs SHARED_DIR [--limit N] [--no-observer] [--dist DIR] [--js-flags=…]
- *                            [--cpu-profile DIR] [--reports DIR] [--browser firefox]
+ *   node tests/bench/run.mjs SHARED_DIR [--limit N] [--only PAGE,…] [--dist DIR] [--browser firefox]
+ *                            [--reports DIR] [--traces DIR] [--no-observer] [--js-flags=…]
  *
- * Each page is served from a tiny server on 127.0.0.1 and loaded with page scripts off
- * (`javaScriptEnabled: false`) and every sub-resource blocked, so the page cannot run or
- * fetch anything. Into it go Readability.js (timed first, on a clone of the document) and
- * then the files the manifest lists for the content script (dist/chrome), with a stand-in
- * for the extension APIs. With page scripts off the browser runs no timers, events or
- * observer callbacks — but `scheduler.yield()` continuations do run, and that is how the
- * content script splits its analysis into tasks. Steps, each in its own evaluate:
- *   document_start  the scripts, the wasm compiled + instantiated (synchronously here)
- *   warm-up         the content script's warm-up steps (Unveil.core.warmUpSteps)
- *   analysis        the content script's entry point until its verdict: snapshot, core
- *                   (extraction, quotes, summary, overlays), hides and quote marks
- * Wall-clock times are read in the page, with a breakdown of the core call (JS encode, the
- * wasm's own timings of its steps, JS decode) and every task between two yields (the
- * longest is Unveil's longest task). Around each step the CDP metrics `ThreadTime` (CPU of
- * the page's main thread) and `ProcessTime` (the renderer, including V8's background
- * compilers) give CPU times, which a loaded machine inflates much less than wall clock.
+ * Each page is served from 127.0.0.1 with `Content-Security-Policy: default-src 'none';
+ * style-src 'unsafe-inline'; script-src 'wasm-unsafe-eval'`: page scripts and every
+ * sub-resource are off in both browsers; the policy does not bind the extension's content
+ * scripts nor their fetches, and it allows wasm (Chromium applies a page's policy to a content
+ * script's wasm compile; without it a build with the wasm in the page would fall back to the
+ * background). The extension is loaded as a user would have it: it decides itself whether
+ * the core runs in the page (wasm in the content script) or in the background (the
+ * data-unveil-engine attribute, shown per page and in the table's title).
  *
- * The observer benchmark uses a page of ours with scripts ON that adds 1,000 nodes a second
- * for 10 s; the CPU cost is the CDP `ScriptDuration` metric with Unveil minus without.
+ * Chromium (playwright-core, the extension loaded unpacked, one tab reused for all pages):
+ * a browser-wide CDP trace (devtools.timeline, v8.execute, toplevel, v8.wasm) runs from before the
+ * navigation until Unveil's verdict (data-unveil-state leaves "loading", polled through the
+ * CDP DOM domain, which runs no JS in the page). With page scripts off all JS on the page's
+ * main thread is Unveil's; the trace gives each event's thread CPU time (`tdur`):
+ *   document_start  Unveil's JS before DOMContentLoaded: its scripts' evaluation, the overlay
+ *                   observer's callbacks while the parser inserts the page, its other tasks
+ *                   (settings; the wasm instantiated + warm-up when it is in the page)
+ *   analysis        Unveil's JS from DOMContentLoaded until the verdict is seen (walk incl. the
+ *                   style + layout it forces, core or its round trip to the background, hides
+ *                   and quote marks). The trace stops as soon as the poll sees the verdict, so
+ *                   the analysis may include a few ms after it; the observer's later work is
+ *                   the observer benchmark's.
+ *   background      the service worker's JS ("ServiceWorker thread") over the same span
+ *   wasm compile    V8's wasm compile on worker threads of the page's renderer (when the wasm
+ *                   is in the page) or of the background's process (its first page): shown
+ *                   apart, not in the ratios (off the main threads)
+ *   longest task    the longest top-level task of the page's main thread that runs Unveil's JS
+ *                   (wall and CPU; and the most of Unveil's own JS in one task)
+ * The first page of a run pays a fresh browser and background: it is shown on its own line.
+ * Wall clock: GET_STATE's `timing` (snapshotMs + analyzeMs + applyMs), asked from an extension
+ * page (the options page in a tab) as the popup asks it. Readability is injected through CDP
+ * once the trace has stopped and `new Readability(document.cloneNode(true)).parse()` timed in
+ * the page (wall) and by the CDP `ThreadTime` metric around it (main-thread CPU).
+ * The wasm memory is read once, after the largest page, wherever the wasm lives (the content
+ * script's world or the service worker: CDP Runtime.queryObjects of WebAssembly.Memory).
+ * The observer benchmark: a page of ours with scripts ON that adds 1,000 nodes a second for
+ * 10 s, traced; Unveil's CPU is the JS the trace attributes to the extension's scripts on the
+ * page's main thread, plus the service worker's.
  *
- * `--cpu-profile DIR` writes a CDP CPU profile of each page's cold analysis to
- * DIR/<page>.cpuprofile (open it in DevTools, or sum it with tests/bench/profile-summary.mjs).
- * For Rust function names, give it a --dist whose wasm kept its name section (wasm-opt -g).
- * `--reports DIR` writes each page's report (JSON) to DIR/<page>.json: two builds that
- * should decide the same can be compared page by page (`diff -r`).
+ * Firefox (`--browser firefox`: selenium-webdriver + geckodriver, the add-on installed as in
+ * the E2E tests, tests/e2e/lib/browsers.mjs): wall clock only — GET_STATE's timing from an
+ * extension page, Readability timed in the page through WebDriver. Firefox exposes no per-event
+ * CPU time (its thread times tick in 10 ms). On a quiet machine, please.
  *
- * `--browser firefox` runs the same steps in headless Firefox ESR through geckodriver. Page
- * scripts are off there by a `Content-Security-Policy: default-src 'none'` header (which also
- * blocks every sub-resource): `javascript.enabled=false` would stop the timers and
- * `scheduler.yield()` the content script needs. WebDriver runs each script in a fresh sandbox
- * (like a content script: its own globals, the page's DOM), so all steps of a page run in one
- * script call, in the same order as above. Firefox exposes no per-step CPU time (its thread
- * times tick in 10 ms), so only wall-clock times are reported — on a quiet machine, please.
+ * `--reports DIR` writes each page's GET_STATE answer, less its timing and engine, to
+ * DIR/<page>.json: two builds that should decide the same can be compared page by page
+ * (`diff -r`). `--traces DIR` (Chromium) keeps each page's trace as DIR/<page>.json (open it
+ * in DevTools' Performance panel or ui.perfetto.dev, with JS call stacks: V8's sampler runs
+ * then, so that run's CPU times are a little higher).
+ * `--cpu-profile` (and profile-summary.mjs) went with the injected scripts: a CPU profile of
+ * the real content script would need the profiler started before each navigation in a renderer
+ * the tab may change; the traces (`--traces`) show where the time goes instead.
  *
  * Benchmarks, not tests: nothing here fails on a number.
  */
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, mkdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join, dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { launch as launchE2E, poll } from '../e2e/lib/browsers.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = process.argv.slice(2);
+const VALUED = ['--limit', '--only', '--dist', '--browser', '--reports', '--traces'];
 const option = (name, fallback) => {
   const at = args.indexOf(`--${name}`);
   return at >= 0 ? args[at + 1] : fallback;
 };
-const SHARED = resolve(args.find((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) || '../shared');
+const SHARED = resolve(args.find((a, i) => !a.startsWith('--') && !VALUED.includes(args[i - 1])) || '../shared');
 const BROWSER = option('browser', 'chromium');
 if (!['chromium', 'firefox'].includes(BROWSER)) {
   console.error(`--browser must be chromium or firefox, not ${BROWSER}`);
   process.exit(2);
 }
-// The firefox build is the same page layer and core; only its manifest differs.
-const DEFAULT_DIST = join(ROOT, BROWSER === 'firefox' ? 'dist/firefox' : 'dist/chrome');
-const DIST = resolve(option('dist', DEFAULT_DIST));
+const DIST = resolve(option('dist', join(ROOT, BROWSER === 'firefox' ? 'dist/firefox' : 'dist/chrome')));
 const LIMIT = Number(option('limit', Infinity));
 const OBSERVER = !args.includes('--no-observer') && BROWSER === 'chromium';
-// e.g. --js-flags=--no-liftoff to see how much of a cold analysis is V8's baseline wasm tier.
 const JS_FLAGS = args.filter((a) => a.startsWith('--js-flags='));
-const PROFILE_DIR = option('cpu-profile', null);
 const REPORTS_DIR = option('reports', null);
-const PAGE_TIMEOUT_MS = 60000;
-
-// ---- what gets injected ---------------------------------------------------------------
-
-const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8'));
-const contentFiles = manifest.content_scripts[0].js;
-// `let wasm_bindgen` at the top of the glue would be scoped to one evaluate call; make it global.
-const source = (file) => {
-  const text = readFileSync(join(DIST, file), 'utf8');
-  return file.endsWith('pkg/unveil.js') ? text.replace(/^let wasm_bindgen\b/m, 'globalThis.wasm_bindgen') : text;
-};
-const setupScripts = contentFiles.filter((f) => !f.endsWith('content/content.js')).map(source);
-const entryScript = source(contentFiles.find((f) => f.endsWith('content/content.js')));
-const wasmBase64 = readFileSync(join(DIST, 'pkg/unveil_bg.wasm')).toString('base64');
+const TRACES_DIR = option('traces', null);
+const VERDICT_TIMEOUT_MS = 30000;
+// No source for scripts (page scripts off) but wasm allowed: Chromium applies a page's CSP to
+// a content script's WebAssembly compile, and most pages do not forbid it.
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'wasm-unsafe-eval'";
+// The message the popup sends (extension/shared/messages.js), read from there so the two cannot drift.
+const GET_STATE = readFileSync(join(DIST, 'shared/messages.js'), 'utf8').match(/GET_STATE: '([^']+)'/)?.[1];
 const readability = readFileSync(join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
-
-/** The extension APIs the content scripts use, answered locally (no background here). */
-const API_STAND_IN = `
-  globalThis.chrome = {
-    runtime: {
-      getURL: (path) => 'chrome-extension://unveil-bench/' + path,
-      sendMessage: async () => ({ ok: true, data: null }),
-      onMessage: { addListener() {} },
-    },
-    storage: { sync: { get: async () => ({}), set: async () => {} }, onChanged: { addListener() {} } },
-    i18n: { getMessage: () => '' },
-  };
-  globalThis.__bench = { snapshotMs: 0, wantReport: false };
-`;
-
-/**
- * Runs the setup scripts and instantiates the wasm: what happens at document_start. Wraps
- * `scheduler.yield` (how the content script splits its work into tasks) to time every slice
- * of Unveil's work between two yields: the longest slice is Unveil's longest task.
- */
-const DOCUMENT_START = `(async (scripts) => {
-  const t0 = performance.now();
-  for (const script of scripts) (0, eval)(script);
-  const t1 = performance.now();
-  const bytes = __bench.wasmBytes;
-  const t2 = performance.now();
-  const exports = wasm_bindgen.initSync({ module: bytes });
-  const t3 = performance.now();
-  __bench.memory = exports.memory;
-  const U = globalThis.Unveil;
-  const snapshot = U.snapshot;
-  U.snapshot = (...a) => { const s = performance.now(); try { return snapshot(...a); } finally { __bench.snapshotMs += performance.now() - s; } };
-  const realYield = scheduler.yield.bind(scheduler);
-  __bench.yield = realYield;
-  __bench.slices = [];
-  __bench.sliceStart = null;
-  scheduler.yield = () => {
-    if (__bench.sliceStart !== null) __bench.slices.push(performance.now() - __bench.sliceStart);
-    return realYield().then(() => { __bench.sliceStart = performance.now(); });
-  };
-  return { scriptsMs: t1 - t0, wasmMs: t3 - t2 };
-})`;
-
-/**
- * The content script's warm-up, as it runs once the wasm is instantiated (timers cannot run
- * here: the steps are called directly, each in a task of its own).
- */
-const WARM_UP = `(async () => {
-  const warmUpMs = [];
-  for (const step of globalThis.Unveil.core.warmUpSteps()) {
-    await __bench.yield();
-    const s = performance.now();
-    step();
-    warmUpMs.push(performance.now() - s);
-  }
-  return { warmUpMs };
-})`;
-
-const WASM_BYTES = (base64) => {
-  globalThis.__bench.wasmBytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-};
-
-/** Starts the content script's entry point and waits (yielding to its tasks) for its verdict. */
-const ANALYSE = `(async (entry) => {
-  // Blocked stylesheets never fire load or error here, and the content script's fallback
-  // timer cannot run with page scripts off: take them out of its wait, as a browser would
-  // once they failed.
-  for (const link of document.querySelectorAll('link[rel~="stylesheet"]')) if (!link.sheet) link.disabled = true;
-  const t0 = performance.now();
-  __bench.sliceStart = t0;
-  (0, eval)(entry);
-  const root = document.documentElement;
-  let spins = 0;
-  while ((root.dataset.unveilState ?? 'loading') === 'loading' && performance.now() - t0 < 5000) { await __bench.yield(); spins++; }
-  const totalMs = performance.now() - t0;
-  // The slice that was running when the verdict came (the last one) ends here.
-  if (__bench.sliceStart !== null) __bench.slices.push(performance.now() - __bench.sliceStart);
-  __bench.sliceStart = null;
-  const snapshotMs = __bench.snapshotMs; // before the warm run's own snapshot below
-  const cold = globalThis.Unveil.core.timing;
-  const page = globalThis.Unveil.pageLayer?.page;
-  const timing = page?.timing ?? {};
-  return {
-    totalMs, snapshotMs, cold, applyMs: timing.applyMs ?? NaN,
-    slices: __bench.slices, longestMs: Math.max(...__bench.slices),
-    state: root.dataset.unveilState, reason: page?.reason ?? null,
-    nodes: page?.snapshotNodes ?? 0, hidden: document.querySelectorAll('[data-unveil-hidden]').length,
-    quotes: page?.report?.quotes?.length ?? 0, words: page?.report?.article?.word_count ?? 0,
-    memoryBytes: __bench.memory.buffer.byteLength,
-    // The report only when asked (--reports): handing a large object back to the bench costs
-    // the page ~1 ms of serialising, which would count as Unveil's.
-    report: __bench.wantReport ? page?.report ?? null : null,
-  };
-})`;
-
-/**
- * A second full analysis in the same instance: the wasm functions are compiled and lazily
- * built state (lexicons) is ready now, so cold − warm is the per-page start-up cost.
- */
-const WARM = `(() => {
-  if (document.documentElement.dataset.unveilState !== 'ready') return { warm: null, snapshotKB: NaN };
-  const { snapshot } = globalThis.Unveil.snapshot();
-  const w = performance.now();
-  globalThis.Unveil.core.analyze(snapshot);
-  const warm = { ...globalThis.Unveil.core.timing, totalMs: performance.now() - w };
-  // And once more in stages, timing each (article, overlays, summary, quotes).
-  // The wire format ({strings, numbers}); a --dist from before it sent JSON text.
-  const wire = typeof snapshot.strings === 'string';
-  const json = wire ? '' : globalThis.Unveil.messages.toJson(snapshot);
-  const analysis = wire ? globalThis.Unveil.core.analysis(snapshot) : new wasm_bindgen.Analysis(json);
-  const stagesMs = [];
-  for (let more = true; more;) {
-    const s = performance.now();
-    more = analysis.step();
-    stagesMs.push(performance.now() - s);
-  }
-  analysis.finish();
-  // What crosses into wasm: the strings as UTF-8 (about their length here) and 8 bytes a number.
-  const size = wire ? snapshot.strings.length + 8 * snapshot.numbers.length : json.length;
-  return { warm: { ...warm, stagesMs }, snapshotKB: size / 1024 };
-})`;
-
-const READABILITY = `(() => {
-  const t0 = performance.now();
-  const article = new Readability(document.cloneNode(true)).parse();
-  return { ms: performance.now() - t0, chars: article?.textContent?.length ?? 0 };
-})`;
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 // ---- the pages and the server -----------------------------------------------------------
 
@@ -220,12 +106,13 @@ if (!existsSync(htmlDir)) {
   console.error(`no AEB pages in ${htmlDir} (pass the shared data directory)`);
   process.exit(2);
 }
-const pageFiles = readdirSync(htmlDir).filter((f) => f.endsWith('.html.gz')).sort().slice(0, LIMIT);
-const pages = new Map(); // path → html buffer, filled lazily
+// --only PREFIX[,PREFIX…]: just those pages (by the start of their file name).
+const ONLY = option('only', null)?.split(',');
+const pageFiles = readdirSync(htmlDir).filter((f) => f.endsWith('.html.gz') && (!ONLY || ONLY.some((p) => f.startsWith(p)))).sort().slice(0, LIMIT);
 const OBSERVER_PAGE = `<!doctype html><html lang="en"><head><title>Busy page</title></head><body>
 <main><article><h1>A page that never stops growing</h1><p>Live updates below.</p><div id="feed"></div></article></main>
 <script>
-  // 1,000 new nodes a second (100 every 100 ms) for 10 s: feed items, a few sticky-looking ones.
+  // 1,000 new nodes a second (50 items of an element + a text node every 100 ms) for 10 s.
   window.startGrowth = () => new Promise((done) => {
     let ticks = 0;
     const feed = document.getElementById('feed');
@@ -253,298 +140,506 @@ function startServer() {
       response.writeHead(404);
       return response.end();
     }
-    const html = pages.get(file) ?? gunzipSync(readFileSync(join(htmlDir, `${file}.gz`)));
-    // Firefox: page scripts and every sub-resource off by policy (inline styles stay, as in
-    // Chromium where only requests are blocked).
-    const policy = BROWSER === 'firefox' ? { 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" } : {};
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...policy });
-    response.end(html);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP });
+    response.end(gunzipSync(readFileSync(join(htmlDir, `${file}.gz`))));
   });
   return new Promise((ready) => server.listen(0, '127.0.0.1', () => ready(server)));
 }
 
-// ---- measuring ------------------------------------------------------------------------
+/**
+ * Writes a page's GET_STATE answer to REPORTS_DIR, less its timing (different on every run)
+ * and its engine (where the core ran: comparing the two engines is what this is for).
+ */
+function saveReport(url, state) {
+  if (!REPORTS_DIR || !state) return;
+  mkdirSync(REPORTS_DIR, { recursive: true });
+  const { timing, engine, ...rest } = state;
+  // The server's port changes from run to run; the reports should not.
+  const json = JSON.stringify(rest, null, 1).replaceAll(new URL(url).origin, 'http://bench');
+  writeFileSync(join(REPORTS_DIR, `${url.split('/').pop().slice(0, 12)}.json`), `${json}\n`);
+}
 
-/** Calls one of the function sources above in the page with `arg`. */
-const call = (page, fnSource, arg) => page.evaluate(([fn, value]) => (0, eval)(fn)(value), [fnSource, arg]);
+/** The page's verdict time (wall) from GET_STATE's timing: walk + core (or round trip) + apply. */
+const verdictMs = (timing) => (timing ? timing.snapshotMs + timing.analyzeMs + (timing.applyMs ?? 0) : NaN);
 
-async function openPage(browser, url, { scripts }) {
-  const context = await browser.newContext({ javaScriptEnabled: scripts, viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  // Only the page itself: no images, styles, frames or scripts from it or from anywhere.
-  await page.route('**/*', (route) => (route.request().url() === url ? route.continue() : route.abort()));
-  await page.goto(url, { waitUntil: 'load', timeout: PAGE_TIMEOUT_MS });
-  return { context, page };
+// ---- the trace (Chromium) ---------------------------------------------------------------
+
+// v8.wasm: the wasm compile on the renderer's worker threads (off the main thread, still CPU).
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'toplevel', 'v8.wasm', '__metadata'];
+// Trace events that run JS (EventDispatch is left out: most have no listener; the JS of
+// those that have one is a FunctionCall inside them).
+const JS_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'RunMicrotasks', 'TimerFire', 'FireIdleCallback', 'FireAnimationFrame',
+  'RunYieldContinuation', 'v8.callFunction', 'v8.run', 'v8.compile', 'v8.produceCache', 'v8.evaluateModule']);
+const TASKS = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+const isExtensionUrl = (url) => /^(chrome|moz)-extension:\/\//.test(url ?? '');
+
+/** Complete events of one thread, by start (the enclosing one first). */
+function threadEvents(events, pid, tid) {
+  return events.filter((e) => e.ph === 'X' && e.pid === pid && e.tid === tid).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+}
+
+/** The outermost of `list` (sorted by start): events not inside an earlier one. */
+function outermost(list) {
+  const out = [];
+  let end = -Infinity;
+  for (const e of list) {
+    if (e.ts < end) continue;
+    out.push(e);
+    end = e.ts + e.dur;
+  }
+  return out;
+}
+
+const sum = (list, field) => list.reduce((total, e) => total + (e[field] ?? 0), 0) / 1000; // µs → ms
+
+function threadsOf(events) {
+  const names = new Map();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args.name);
+  return names;
+}
+
+/** The threads whose name (and "pid:tid" key) pass `test`, as [pid, tid]. */
+const threadsNamed = (names, test) => [...names].filter(([key, name]) => test(name, key)).map(([key]) => key.split(':').map(Number));
+
+/**
+ * The page's main thread (the one that evaluated the content script; extension pages run
+ * extension scripts too, but not this one): its complete events from Unveil's first script on.
+ */
+function pageMainThread(events, names) {
+  const entry = events.find((e) => e.name === 'EvaluateScript' && /^chrome-extension:.*\/content\/content\.js$/.test(e.args?.data?.url ?? ''));
+  if (!entry || names.get(`${entry.pid}:${entry.tid}`) !== 'CrRendererMain') return null;
+  const all = threadEvents(events, entry.pid, entry.tid);
+  const first = all.find((e) => e.name === 'EvaluateScript' && isExtensionUrl(e.args?.data?.url));
+  return { pid: entry.pid, since: first.ts, main: all.filter((e) => e.ts >= first.ts) };
 }
 
 /**
- * Main-thread CPU time (CDP `ThreadTime`) and renderer CPU time (`ProcessTime`: also V8's
- * background compile threads) spent while `run` evaluates: on a shared machine wall-clock
- * times grow with the load, CPU times much less.
+ * The longest task that runs any of Unveil's JS (the parser's task runs the early observer's
+ * callbacks, so it can be mostly the page's own work), and the most of Unveil's JS in one task.
  */
-async function cpuOf(cdp, run) {
-  const read = async () => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const get = (name) => metrics.find((m) => m.name === name)?.value ?? NaN;
-    return { thread: get('ThreadTime'), process: get('ProcessTime') };
+function longestTasks(main, js) {
+  let longest = { ms: 0, cpuMs: 0, jsMs: 0 };
+  let mostJsMs = 0;
+  for (const task of outermost(main.filter((e) => TASKS.has(e.name)))) {
+    const inside = js.filter((e) => e.ts >= task.ts && e.ts < task.ts + task.dur);
+    if (!inside.length) continue;
+    const jsMs = sum(inside, 'dur');
+    if (task.dur / 1000 > longest.ms) longest = { ms: task.dur / 1000, cpuMs: (task.tdur ?? NaN) / 1000, jsMs };
+    mostJsMs = Math.max(mostJsMs, jsMs);
+  }
+  return { longestTaskMs: longest.ms, longestTaskCpuMs: longest.cpuMs, longestTaskJsMs: longest.jsMs, mostJsInTaskMs: mostJsMs };
+}
+
+/** Unveil's JS before DOMContentLoaded: its scripts, the early observer's callbacks, the rest. */
+function documentStart(main, early) {
+  // The overlay observer watches from document_start: its callbacks while the parser inserts
+  // the page (a microtask checkpoint each, the callback a FunctionCall in it).
+  const observerCallbacks = early.filter((e) => e.name !== 'EvaluateScript'
+    && main.some((k) => k.ts >= e.ts && k.ts < e.ts + e.dur && k.name === 'FunctionCall' && /\/content\/observer\.js$/.test(k.args?.data?.url ?? '')));
+  return {
+    startCpu: sum(early, 'tdur'),
+    startScriptsCpu: sum(early.filter((e) => e.name === 'EvaluateScript'), 'tdur'),
+    startObserverCpu: sum(observerCallbacks, 'tdur'),
   };
-  const before = await read();
-  const result = await run();
-  const after = await read();
-  return { ...result, cpuMs: (after.thread - before.thread) * 1000, processMs: (after.process - before.process) * 1000 };
 }
 
-/** Runs `run` under the CDP sampling profiler and writes the profile to PROFILE_DIR/name. */
-async function profiled(cdp, name, run) {
-  if (!PROFILE_DIR) return run();
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
-  await cdp.send('Profiler.start');
+/**
+ * The background's JS (the service worker's thread) and V8's wasm compile on the worker
+ * threads of the page's renderer and of the background's process (the content script's wasm
+ * on every page; the background's once, then its tier-up over the first pages).
+ */
+function offThePage(events, names, page) {
+  const worker = threadsNamed(names, (name) => name === 'ServiceWorker thread');
+  const background = worker.flatMap(([pid, tid]) => outermost(threadEvents(events, pid, tid).filter((e) => JS_EVENTS.has(e.name) && e.ts >= page.since)));
+  const pids = new Set([page.pid, ...worker.map(([pid]) => pid)]);
+  const helpers = threadsNamed(names, (name, key) => pids.has(Number(key.split(':')[0])) && name !== 'CrRendererMain' && name !== 'ServiceWorker thread');
+  const compile = helpers.flatMap(([pid, tid]) => outermost(threadEvents(events, pid, tid).filter((e) => e.cat === 'v8.wasm' && e.ts >= page.since)));
+  return { backgroundCpu: sum(background, 'tdur'), wasmCompileOffMainCpu: sum(compile, 'tdur') };
+}
+
+/**
+ * One page's trace → Unveil's CPU on the page's main thread before DOMContentLoaded and after
+ * it (until the trace stopped, just after the verdict), the style + layout its analysis forces,
+ * the background's CPU, the wasm compile off the main threads, and the longest tasks.
+ */
+function summarizePageTrace(events) {
+  const names = threadsOf(events);
+  const page = pageMainThread(events, names);
+  if (!page) return null;
+  const { main } = page;
+  const dcl = main.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'DOMContentLoaded')?.ts ?? Infinity;
+  const js = outermost(main.filter((e) => JS_EVENTS.has(e.name)));
+  const late = js.filter((e) => e.ts >= dcl);
+  // Style and layout the analysis forces (reading boxes): the page's first layout is often
+  // among them, which the browser would do anyway a little later.
+  const forced = outermost(main.filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree')
+    && late.some((j) => e.ts >= j.ts && e.ts < j.ts + j.dur)));
+  return {
+    ...documentStart(main, js.filter((e) => e.ts < dcl)),
+    analysisCpu: sum(late, 'tdur'),
+    analysisLayoutCpu: sum(forced, 'tdur'),
+    ...offThePage(events, names, page),
+    ...longestTasks(main, js),
+  };
+}
+
+/**
+ * The observer run's trace → the page main thread's JS split by whose script it is: the
+ * outermost events that name an extension URL are Unveil's (its observer callbacks,
+ * timers), the rest the page's; plus the service worker's JS.
+ */
+function summarizeObserverTrace(events, pid, tid) {
+  const names = threadsOf(events);
+  const main = threadEvents(events, pid, tid);
+  const calls = main.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.compile') && e.args?.data?.url !== undefined);
+  const unveil = outermost(calls.filter((e) => isExtensionUrl(e.args.data.url)));
+  const pageJs = outermost(main.filter((e) => JS_EVENTS.has(e.name)));
+  const worker = threadsNamed(names, (name) => name === 'ServiceWorker thread');
+  const background = worker.flatMap(([p, t]) => outermost(threadEvents(events, p, t).filter((e) => JS_EVENTS.has(e.name))));
+  return { unveilCpu: sum(unveil, 'tdur'), allJsCpu: sum(pageJs, 'tdur'), backgroundCpu: sum(background, 'tdur') };
+}
+
+// ---- Chromium -----------------------------------------------------------------------------
+
+async function freePort() {
+  const server = createServer();
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address();
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+async function launchChromium() {
+  const port = await freePort();
+  const profile = mkdtempSync(join(tmpdir(), 'unveil-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_BIN ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--no-first-run', '--disable-gpu', `--remote-debugging-port=${port}`,
+      `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...JS_FLAGS],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const extensionUrl = `chrome-extension://${new URL(worker.url()).host}/`;
+  const tab = context.pages()[0] ?? (await context.newPage());
+  const helper = await context.newPage();
+  await helper.goto(`${extensionUrl}options/options.html`);
+  const tabId = await helper.evaluate(async () => {
+    const own = await chrome.tabs.getCurrent();
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.id !== own.id)?.id;
+  });
+  const browserCdp = await (await chromium.connectOverCDP(`http://127.0.0.1:${port}`)).newBrowserCDPSession();
+  const tabCdp = await context.newCDPSession(tab);
+  await tabCdp.send('Performance.enable');
+  return {
+    context, tab, helper, tabId, browserCdp, tabCdp, extensionUrl,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Unveil's state on <html> through the CDP DOM domain (no JS in the page), or null while loading. */
+async function unveilAttributes(tabCdp) {
+  const { root } = await tabCdp.send('DOM.getDocument', { depth: 1 });
+  const html = root.children?.find((n) => n.nodeName === 'HTML');
+  if (!html) return null;
+  const attrs = {};
+  for (let i = 0; i + 1 < html.attributes.length; i += 2) attrs[html.attributes[i]] = html.attributes[i + 1];
+  const state = attrs['data-unveil-state'];
+  return state && state !== 'loading' ? { state, engine: attrs['data-unveil-engine'] ?? null } : null;
+}
+
+async function traced(cdp, run) {
+  const events = [];
+  const collect = ({ value }) => events.push(...value);
+  cdp.on('Tracing.dataCollected', collect);
+  // With --traces, V8's sampling profiler too (call stacks in DevTools; it costs CPU of its own).
+  const categories = TRACES_DIR ? [...TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'] : TRACE_CATEGORIES;
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: categories }, transferMode: 'ReportEvents' });
+  let result;
   try {
-    return await run();
+    result = await run();
   } finally {
-    const { profile } = await cdp.send('Profiler.stop');
-    mkdirSync(PROFILE_DIR, { recursive: true });
-    writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+    const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
   }
+  return { result, events };
 }
 
-/** Writes the page's report to REPORTS_DIR (if asked) and takes it out of the results. */
-function saveReport(url, unveil) {
-  if (REPORTS_DIR) {
-    mkdirSync(REPORTS_DIR, { recursive: true });
-    // The server's port changes from run to run; the reports should not.
-    const json = JSON.stringify(unveil.report, null, 1).replaceAll(new URL(url).origin, 'http://bench');
-    writeFileSync(join(REPORTS_DIR, `${url.split('/').pop().slice(0, 12)}.json`), `${json}\n`);
-  }
-  delete unveil.report;
+/** GET_STATE to the tab's top frame, from the extension page, as the popup sends it. */
+async function getState(b) {
+  const reply = await b.helper.evaluate(([tabId, type]) => chrome.tabs.sendMessage(tabId, { type, payload: {} }, { frameId: 0 }), [b.tabId, GET_STATE]);
+  if (!reply?.ok) throw new Error(`GET_STATE: ${reply?.error ?? 'no answer'}`);
+  return reply.data;
 }
 
-async function measurePage(browser, url) {
-  const { context, page } = await openPage(browser, url, { scripts: false });
-  try {
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Performance.enable');
-    await page.evaluate((source) => { (0, eval)(source); }, readability);
-    const reader = await cpuOf(cdp, () => call(page, READABILITY));
-    await page.evaluate(API_STAND_IN);
-    await page.evaluate(WASM_BYTES, wasmBase64); // the extension fetches them: not timed
-    const start = await cpuOf(cdp, () => call(page, DOCUMENT_START, setupScripts));
-    const warmUp = await cpuOf(cdp, () => call(page, WARM_UP));
-    const name = url.split('/').pop().slice(0, 12);
-    const unveil = await profiled(cdp, name, () => cpuOf(cdp, () => call(page, ANALYSE, entryScript)));
-    if (REPORTS_DIR) unveil.report = await page.evaluate('globalThis.Unveil.pageLayer?.page?.report ?? null');
-    const { warm, snapshotKB } = await call(page, WARM);
-    saveReport(url, unveil);
-    return { reader, start, warmUp, unveil: { ...unveil, warm, snapshotKB } };
-  } finally {
-    await context.close();
+/** Readability on the page, through CDP (the page's CSP binds neither CDP nor what it evaluates). */
+async function readabilityChromium(tabCdp) {
+  const evaluate = async (expression) => {
+    const { result, exceptionDetails } = await tabCdp.send('Runtime.evaluate', { expression, returnByValue: true });
+    if (exceptionDetails) throw new Error(`Readability: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value;
+  };
+  await evaluate(`${readability}\n;globalThis.Readability = Readability; true`);
+  const threadTime = async () => (await tabCdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime').value;
+  const before = await threadTime();
+  const out = await evaluate(READABILITY);
+  const cpuMs = ((await threadTime()) - before) * 1000;
+  return { ...out, cpuMs };
+}
+
+const READABILITY = `(() => {
+  const t0 = performance.now();
+  const article = new Readability(document.cloneNode(true)).parse();
+  return { ms: performance.now() - t0, chars: article?.textContent?.length ?? 0 };
+})()`;
+
+async function measurePageChromium(b, url) {
+  const { result: verdict, events } = await traced(b.browserCdp, async () => {
+    await b.tab.goto(url, { waitUntil: 'commit' });
+    return poll(() => unveilAttributes(b.tabCdp), { timeout: VERDICT_TIMEOUT_MS, interval: 10, what: 'Unveil\'s verdict' });
+  });
+  const trace = summarizePageTrace(events);
+  if (TRACES_DIR) {
+    mkdirSync(TRACES_DIR, { recursive: true });
+    writeFileSync(join(TRACES_DIR, `${url.split('/').pop().slice(0, 12)}.json`), JSON.stringify({ traceEvents: events }));
   }
+  const state = await getState(b);
+  const reader = await readabilityChromium(b.tabCdp);
+  return { ...verdict, trace, state, reader };
+}
+
+// Runtime.queryObjects finds every WebAssembly.Memory of a JS context (the glue keeps its
+// instance private): the wasm memory of that context.
+const MEMORY_QUERY = 'function () { return this.reduce((total, memory) => total + memory.buffer.byteLength, 0); }';
+async function wasmMemory(send, contextId) {
+  const proto = await send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype', ...(contextId ? { contextId } : {}) });
+  const { objects } = await send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId });
+  const { result } = await send('Runtime.callFunctionOn', { objectId: objects.objectId, functionDeclaration: MEMORY_QUERY, returnByValue: true });
+  return result.value;
+}
+
+/** Bytes of wasm memory in the tab's content script world (engine "page") or in the service worker. */
+async function wasmMemoryChromium(b, engine) {
+  if (engine === 'background') {
+    const { targetInfos } = await b.browserCdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(b.extensionUrl));
+    if (!worker) return NaN;
+    // Playwright's browser session speaks to one target; the worker is reached through it.
+    const { sessionId } = await b.browserCdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+    let next = 0;
+    const pending = new Map();
+    const onMessage = (event) => {
+      if (event.sessionId !== sessionId) return;
+      const message = JSON.parse(event.message);
+      pending.get(message.id)?.(message);
+    };
+    b.browserCdp.on('Target.receivedMessageFromTarget', onMessage);
+    const send = async (method, params) => {
+      const id = ++next;
+      const answer = new Promise((done) => pending.set(id, done));
+      await b.browserCdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+      const message = await answer;
+      if (message.error) throw new Error(`${method}: ${message.error.message}`);
+      return message.result;
+    };
+    try {
+      return await wasmMemory(send, null);
+    } finally {
+      b.browserCdp.off('Target.receivedMessageFromTarget', onMessage);
+      await b.browserCdp.send('Target.detachFromTarget', { sessionId }).catch(() => {});
+    }
+  }
+  const contexts = [];
+  const created = ({ context }) => contexts.push(context);
+  b.tabCdp.on('Runtime.executionContextCreated', created);
+  await b.tabCdp.send('Runtime.enable');
+  await b.tabCdp.send('Runtime.disable');
+  b.tabCdp.off('Runtime.executionContextCreated', created);
+  const world = contexts.find((c) => c.auxData?.type === 'isolated' && c.auxData?.isDefault === false && c.origin?.startsWith(b.extensionUrl.slice(0, -1)))
+    ?? contexts.find((c) => c.auxData?.type === 'isolated' && !c.name.startsWith('__playwright'));
+  return world ? wasmMemory((method, params) => b.tabCdp.send(method, params), world.id) : NaN;
+}
+
+/** The observer page (scripts on), analysed, then traced while it adds 1,000 nodes a second for 10 s. */
+async function measureObserverChromium(b, origin) {
+  await b.tab.goto(`${origin}/observer.html`, { waitUntil: 'load' });
+  const verdict = await poll(() => unveilAttributes(b.tabCdp), { timeout: VERDICT_TIMEOUT_MS, interval: 20, what: 'Unveil\'s verdict' });
+  await sleep(500); // the analysis' last messages
+  const started = Date.now();
+  const { events } = await traced(b.browserCdp, async () => {
+    await b.tab.evaluate('startGrowth()');
+    await sleep(500); // the observer's last batch of work
+  });
+  const seconds = (Date.now() - started) / 1000;
+  const names = threadsOf(events);
+  // The page's main thread: the renderer's main thread that ran the page's own timer.
+  const timer = events.find((e) => e.name === 'TimerFire' && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
+  const added = await b.tab.evaluate('document.querySelectorAll("#feed > *").length');
+  const split = timer ? summarizeObserverTrace(events, timer.pid, timer.tid) : null;
+  return { ...verdict, seconds, added, ...split };
 }
 
 // ---- Firefox ------------------------------------------------------------------------------
 
-/**
- * Every step of one page in one script call (WebDriver gives each call a fresh sandbox), in
- * the order measurePage runs them in Chromium. Returns what measurePage returns, less CPU.
- */
-const FIREFOX_PAGE = `(async ([readability, apiStandIn, wasmBase64, setup, entry, steps, wantReport]) => {
-  (0, eval)(readability);
-  const [readerStep, wasmBytes, documentStart, warmUpStep, analyse, warmStep] = steps.map((step) => (0, eval)(step));
-  const reader = readerStep();
-  (0, eval)(apiStandIn);
-  __bench.wantReport = wantReport;
-  wasmBytes(wasmBase64);
-  const start = await documentStart(setup);
-  const warmUp = await warmUpStep();
-  const unveil = await analyse(entry);
-  const { warm, snapshotKB } = warmStep();
-  return { reader, start, warmUp, unveil: { ...unveil, warm, snapshotKB } };
-})`;
-
 async function launchFirefox() {
-  const { Builder } = await import('selenium-webdriver');
-  const firefox = await import('selenium-webdriver/firefox.js');
-  const options = new firefox.Options()
-    .setBinary(process.env.FIREFOX_BIN ?? '/usr/bin/firefox-esr')
-    .addArguments('-headless')
-    .windowSize({ width: 1280, height: 900 })
-    .setPreference('privacy.reduceTimerPrecision', false) // performance.now() to the microsecond
-    .setPreference('browser.shell.checkDefaultBrowser', false)
-    .setPreference('datareporting.policy.dataSubmissionEnabled', false);
-  const geckodriver = [process.env.GECKODRIVER, join(process.env.HOME ?? '/root', '.cargo/bin/geckodriver')].find((p) => p && existsSync(p)) ?? 'geckodriver';
-  const service = new firefox.ServiceBuilder(geckodriver);
-  const driver = await new Builder().forBrowser('firefox').setFirefoxOptions(options).setFirefoxService(service).build();
-  await driver.manage().setTimeouts({ script: PAGE_TIMEOUT_MS, pageLoad: PAGE_TIMEOUT_MS });
-  return { driver, close: () => driver.quit() };
+  // performance.now() to the microsecond (Firefox rounds it to 1 ms otherwise).
+  const browser = await launchE2E('firefox', { ext: DIST, prefs: { 'privacy.reduceTimerPrecision': false } });
+  const tab = await browser.open();
+  return { browser, tab, tabId: null, close: () => browser.close() };
 }
 
-async function measurePageFirefox({ driver }, url) {
-  await driver.get(url);
-  const steps = [READABILITY, String(WASM_BYTES), DOCUMENT_START, WARM_UP, ANALYSE, WARM];
-  const result = await driver.executeAsyncScript(
-    `const done = arguments[arguments.length - 1];
-     (0, eval)(arguments[0])(arguments[1]).then((value) => done({ ok: true, value }), (error) => done({ ok: false, error: String(error?.stack ?? error) }));`,
-    FIREFOX_PAGE,
-    [readability, API_STAND_IN, wasmBase64, setupScripts, entryScript, steps, Boolean(REPORTS_DIR)],
-  );
-  if (!result?.ok) throw new Error(result?.error ?? 'no result');
-  const { reader, start, warmUp, unveil } = result.value;
-  saveReport(url, unveil);
-  const noCpu = { cpuMs: NaN, processMs: NaN };
-  return { reader: { ...reader, ...noCpu }, start: { ...start, ...noCpu }, warmUp: { ...warmUp, ...noCpu }, unveil: { ...unveil, ...noCpu } };
-}
-
-/** CPU spent in script over a 10 s growth burst, with and without Unveil. */
-async function measureObserver(browser, origin) {
-  const url = `${origin}/observer.html`;
-  const run = async (withUnveil) => {
-    const { context, page } = await openPage(browser, url, { scripts: true });
-    try {
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Performance.enable');
-      if (withUnveil) {
-        await page.evaluate(API_STAND_IN);
-        await page.evaluate(WASM_BYTES, wasmBase64);
-        await call(page, DOCUMENT_START, setupScripts);
-        await call(page, WARM_UP);
-        await call(page, ANALYSE, entryScript);
-      }
-      const metric = async (name) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === name)?.value ?? 0;
-      const before = await metric('ScriptDuration');
-      const wall = Date.now();
-      await page.evaluate('startGrowth()');
-      await page.waitForTimeout(500); // the observer's last frame of work
-      const seconds = (Date.now() - wall) / 1000;
-      const scriptMs = ((await metric('ScriptDuration')) - before) * 1000;
-      const state = await page.evaluate('document.documentElement.dataset.unveilState ?? null');
-      const added = await page.evaluate('document.querySelectorAll("#feed > *").length');
-      return { scriptMs, seconds, state, added };
-    } finally {
-      await context.close();
-    }
-  };
-  const without = await run(false);
-  const withUnveil = await run(true);
-  return { without, withUnveil, perSecondMs: (withUnveil.scriptMs - without.scriptMs) / withUnveil.seconds };
+async function measurePageFirefox(b, url) {
+  await b.tab.goto(url);
+  await b.tab.waitForUnveil({ timeout: VERDICT_TIMEOUT_MS });
+  b.tabId ??= await b.browser.tabId(b.tab);
+  const reply = await b.browser.extEvaluate(([tabId, type]) => browser.tabs.sendMessage(tabId, { type, payload: {} }, { frameId: 0 }), [b.tabId, GET_STATE]);
+  if (!reply?.ok) throw new Error(`GET_STATE: ${reply?.error ?? 'no answer'}`);
+  const engine = await b.tab.evaluate(() => document.documentElement.dataset.unveilEngine ?? null);
+  // WebDriver runs this in a sandbox of its own (the page's DOM, its own globals).
+  const reader = await b.tab.evaluate((source) => {
+    (0, eval)(`${source}\n;globalThis.Readability = Readability;`);
+    const t0 = performance.now();
+    const article = new globalThis.Readability(document.cloneNode(true)).parse();
+    return { ms: performance.now() - t0, chars: article?.textContent?.length ?? 0 };
+  }, readability);
+  return { state: reply.data, engine, trace: null, reader: { ...reader, cpuMs: NaN } };
 }
 
 // ---- report -----------------------------------------------------------------------------
 
 const quantile = (values, q) => {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (!sorted.length) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 };
 const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
+const times = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
 
-function printReport(results, failures, observer) {
-  const ok = results.filter((r) => r.unveil.state !== 'error' && r.unveil.state !== 'disabled');
+function printReport(results, failures, extras) {
+  const ok = results.filter((r) => r.state.state !== 'error' && r.state.state !== 'disabled');
   const col = (f) => ok.map(f);
-  const coreMs = (t) => (t ? t.encodeMs + t.callMs + t.decodeMs : NaN);
-  const crossing = (t) => (t ? t.callMs - t.parseMs - t.analyzeMs - t.serializeMs : NaN);
+  const t = (r) => r.state.timing ?? {};
+  const cpu = ok.some((r) => r.trace);
   const rows = [
-    ['Unveil full analysis (snapshot → core → apply), wall clock', col((r) => r.unveil.totalMs)],
-    ['  snapshot (DOM walk)', col((r) => r.unveil.snapshotMs)],
-    ['  core, first call on the page (encode + wasm + decode)', col((r) => coreMs(r.unveil.cold))],
-    ['    encode the snapshot (JS; 0: written by the walk as it goes)', col((r) => r.unveil.cold?.encodeMs)],
-    ['    wasm: reads the snapshot (wire format) + Analysis::new', col((r) => r.unveil.cold?.parseMs)],
-    ['    wasm: analyze (extract, quotes, summary, overlays)', col((r) => r.unveil.cold?.analyzeMs)],
-    ['    wasm: serde_json writes the report', col((r) => r.unveil.cold?.serializeMs)],
-    ['    strings in/out of wasm memory, glue', col((r) => crossing(r.unveil.cold))],
-    ['    JSON.parse of the report (JS)', col((r) => r.unveil.cold?.decodeMs)],
-    ['  core, the same page again (warm: compiled, lexicons built)', col((r) => coreMs(r.unveil.warm)).filter(Number.isFinite)],
-    ['    of which wasm analyze', col((r) => r.unveil.warm?.analyzeMs).filter(Number.isFinite)],
-    ...['article', 'overlays', 'summary', 'quotes'].map((stage, i) => [`      stage: ${stage}`, col((r) => r.unveil.warm?.stagesMs?.[i]).filter(Number.isFinite)]),
-    ['    snapshot sent to the core (KB)', col((r) => r.unveil.snapshotKB).filter(Number.isFinite)],
-    ['  applying hides and quote marks', col((r) => r.unveil.applyMs).filter(Number.isFinite)],
-    ['  rest: start-up, yields, waiting', col((r) => r.unveil.totalMs - r.unveil.snapshotMs - coreMs(r.unveil.cold) - (r.unveil.applyMs || 0))],
-    ['  longest task of the analysis', col((r) => r.unveil.longestMs)],
-    ['Unveil at document_start: scripts', col((r) => r.start.scriptsMs)],
-    ['Unveil at document_start: wasm compile + instantiate (sync)', col((r) => r.start.wasmMs)],
-    ['Unveil at document_start: warm-up, all steps', col((r) => r.warmUp.warmUpMs.reduce((a, b) => a + b, 0))],
-    ['Unveil at document_start: warm-up, longest step (task)', col((r) => Math.max(...r.warmUp.warmUpMs))],
-    ['Unveil analysis + warm-up + compile (everything but the scripts)', col((r) => r.unveil.totalMs + r.start.wasmMs + r.warmUp.warmUpMs.reduce((a, b) => a + b, 0))],
-    ['Readability `new Readability(doc.cloneNode(true)).parse()`', col((r) => r.reader.ms)],
-    ['CPU (main thread): Unveil analysis', col((r) => r.unveil.cpuMs)],
-    ['CPU (main thread): Unveil at document_start: scripts, compile + instantiate', col((r) => r.start.cpuMs)],
-    ['CPU (main thread): Unveil at document_start: warm-up', col((r) => r.warmUp.cpuMs)],
-    ['CPU (main thread): Unveil analysis + warm-up', col((r) => r.unveil.cpuMs + r.warmUp.cpuMs)],
-    ['CPU (main thread): Unveil, all of it (document_start + analysis)', col((r) => r.unveil.cpuMs + r.start.cpuMs + r.warmUp.cpuMs)],
-    ['CPU (renderer, all threads): Unveil, all of it', col((r) => r.unveil.processMs + r.start.processMs + r.warmUp.processMs)],
-    ['CPU (main thread): Readability parse', col((r) => r.reader.cpuMs)],
-    ['CPU (renderer, all threads): Readability parse', col((r) => r.reader.processMs)],
+    ['Unveil: verdict, wall clock (GET_STATE: walk + core + apply)', col((r) => verdictMs(r.state.timing))],
+    ['  walk (snapshot)', col((r) => t(r).snapshotMs)],
+    ['  core: from sending the snapshot to having the report', col((r) => t(r).analyzeMs)],
+    ['    of which the background\'s own time in the core', col((r) => t(r).coreMs)],
+    ['  hides and quote marks', col((r) => t(r).applyMs)],
+    ['Readability `new Readability(doc.cloneNode(true)).parse()`, wall clock', col((r) => r.reader.ms)],
+    ...(cpu ? [
+      ['CPU page main thread: Unveil at document_start (scripts + their tasks before DOMContentLoaded)', col((r) => r.trace?.startCpu)],
+      ['  evaluating the content scripts', col((r) => r.trace?.startScriptsCpu)],
+      ['  the overlay observer\'s callbacks while the page parses', col((r) => r.trace?.startObserverCpu)],
+      ['  their other tasks until DOMContentLoaded (settings; the wasm when it is in the page)', col((r) => r.trace?.startCpu - r.trace?.startScriptsCpu - r.trace?.startObserverCpu)],
+      ['CPU page main thread: Unveil\'s analysis (DOMContentLoaded → verdict)', col((r) => r.trace?.analysisCpu)],
+      ['  of which style + layout it forces (the page\'s first layout, often)', col((r) => r.trace?.analysisLayoutCpu)],
+      ['CPU background (service worker) for the page', col((r) => r.trace?.backgroundCpu)],
+      ['CPU wasm compile on worker threads (page renderer, background process)', col((r) => r.trace?.wasmCompileOffMainCpu)],
+      ['CPU analysis + background', col((r) => r.trace?.analysisCpu + r.trace?.backgroundCpu)],
+      ['CPU all of Unveil: document_start + analysis + background', col((r) => r.trace?.startCpu + r.trace?.analysisCpu + r.trace?.backgroundCpu)],
+      ['CPU page main thread: Readability parse (ThreadTime)', col((r) => r.reader.cpuMs)],
+      ['Longest task with Unveil\'s JS (wall, whole task)', col((r) => r.trace?.longestTaskMs)],
+      ['  its CPU (wall much above it: the machine was busy)', col((r) => r.trace?.longestTaskCpuMs)],
+      ['  Unveil\'s JS in that task (wall)', col((r) => r.trace?.longestTaskJsMs)],
+      ['Most of Unveil\'s JS in one task (wall)', col((r) => r.trace?.mostJsInTaskMs)],
+    ] : []),
   ];
   const browserName = BROWSER === 'firefox' ? 'Firefox ESR' : 'Chromium';
-  console.log(`\n### Unveil vs Readability on ${ok.length} AEB pages (headless ${browserName}, page scripts off)\n`);
+  const engines = {};
+  for (const r of results) engines[r.engine ?? '?'] = (engines[r.engine ?? '?'] || 0) + 1;
+  console.log(`\n### Unveil (packaged: ${DIST}) vs Readability on ${ok.length} AEB pages (headless ${browserName}, page scripts off; engine ${JSON.stringify(engines)})\n`);
   console.log('| step | median ms | p90 ms | max ms |');
   console.log('|---|---:|---:|---:|');
   for (const [name, values] of rows) {
-    if (!values.some(Number.isFinite)) continue; // CPU rows in Firefox
-    console.log(`| ${name} | ${ms(quantile(values, 0.5))} | ${ms(quantile(values, 0.9))} | ${ms(Math.max(...values))} |`);
+    if (!values.some(Number.isFinite)) continue;
+    console.log(`| ${name} | ${ms(quantile(values, 0.5))} | ${ms(quantile(values, 0.9))} | ${ms(Math.max(...values.filter(Number.isFinite)))} |`);
   }
-  const ratio = (q) => quantile(col((r) => r.unveil.totalMs), q) / quantile(col((r) => r.reader.ms), q);
-  console.log(`\nUnveil / Readability, wall clock: median ${ratio(0.5).toFixed(2)}×, p90 ${ratio(0.9).toFixed(2)}×`);
-  const cpuRatio = (f, q) => quantile(col(f), q) / quantile(col((r) => r.reader.cpuMs), q);
-  const analysisCpu = (r) => r.unveil.cpuMs;
-  const warmedCpu = (r) => r.unveil.cpuMs + r.warmUp.cpuMs;
-  const wholeCpu = (r) => r.unveil.cpuMs + r.start.cpuMs + r.warmUp.cpuMs;
-  const both = (f) => `median ${cpuRatio(f, 0.5).toFixed(2)}×, p90 ${cpuRatio(f, 0.9).toFixed(2)}×`;
-  if (ok.some((r) => Number.isFinite(r.unveil.cpuMs))) {
-    console.log(`Unveil / Readability, main-thread CPU: analysis ${both(analysisCpu)}; analysis + warm-up ${both(warmedCpu)}; all of it ${both(wholeCpu)}`);
+  const ratio = (f, g) => (q) => quantile(col(f), q) / quantile(col(g), q);
+  console.log('\n| Unveil / Readability | median | p90 |\n|---|---:|---:|');
+  const ratios = [['wall clock: verdict / parse', ratio((r) => verdictMs(r.state.timing), (r) => r.reader.ms)]];
+  if (cpu) {
+    const reader = (r) => r.reader.cpuMs;
+    ratios.push(
+      ['CPU: page main thread, analysis', ratio((r) => r.trace?.analysisCpu, reader)],
+      ['CPU: + background', ratio((r) => r.trace?.analysisCpu + r.trace?.backgroundCpu, reader)],
+      ['CPU: + background + document_start', ratio((r) => r.trace?.startCpu + r.trace?.analysisCpu + r.trace?.backgroundCpu, reader)],
+    );
   }
-  const longest = ok.reduce((a, r) => (r.unveil.longestMs > a.unveil.longestMs ? r : a), ok[0]);
-  if (longest) {
-    const over = ok.filter((r) => r.unveil.longestMs > 50).length;
-    console.log(`Longest task: ${ms(longest.unveil.longestMs)} ms on ${longest.file} (${longest.unveil.nodes} nodes); pages with a task over 50 ms: ${over} of ${ok.length}`);
+  for (const [name, r] of ratios) console.log(`| ${name} | ${times(r(0.5))} | ${times(r(0.9))} |`);
+  if (cpu) {
+    const longest = ok.reduce((a, r) => ((r.trace?.longestTaskMs ?? 0) > (a.trace?.longestTaskMs ?? 0) ? r : a), ok[0]);
+    const over = ok.filter((r) => r.trace?.longestTaskMs > 50).length;
+    // Wall time grows with a busy machine, CPU time hardly: both counts tell load from work.
+    const overCpu = ok.filter((r) => r.trace?.longestTaskCpuMs > 50).length;
+    if (longest) console.log(`\nLongest task with Unveil's JS: ${ms(longest.trace?.longestTaskMs)} ms (CPU ${ms(longest.trace?.longestTaskCpuMs)} ms; Unveil's JS in it ${ms(longest.trace?.longestTaskJsMs)} ms) on ${longest.file} (${longest.state.timing?.nodes ?? '?'} nodes); pages with such a task over 50 ms: ${over} of ${ok.length} (over 50 ms of CPU: ${overCpu})`);
+    const most = ok.reduce((a, r) => ((r.trace?.mostJsInTaskMs ?? 0) > (a.trace?.mostJsInTaskMs ?? 0) ? r : a), ok[0]);
+    const ownOver = ok.filter((r) => r.trace?.mostJsInTaskMs > 50).length;
+    if (most) console.log(`Most of Unveil's JS in one task: ${ms(most.trace?.mostJsInTaskMs)} ms on ${most.file}; pages with over 50 ms of it in one task: ${ownOver} of ${ok.length}`);
+    const firstPage = results[0];
+    if (firstPage?.trace) console.log(`First page (a fresh background): verdict ${ms(verdictMs(firstPage.state.timing))} ms wall; CPU analysis ${ms(firstPage.trace.analysisCpu)} ms, background ${ms(firstPage.trace.backgroundCpu)} ms, document_start ${ms(firstPage.trace.startCpu)} ms`);
   }
-  const largest = ok.reduce((a, r) => (r.bytes > a.bytes ? r : a), ok[0]);
-  if (largest) {
-    const mb = (b) => (b / 1048576).toFixed(1);
-    console.log(`wasm memory after the largest page (${largest.file}, ${(largest.bytes / 1024).toFixed(0)} KB HTML, ${largest.unveil.nodes} nodes): ${mb(largest.unveil.memoryBytes)} MB; max over all pages ${mb(Math.max(...col((r) => r.unveil.memoryBytes)))} MB`);
+  if (extras.memory) {
+    const { file, bytes, engine, memoryBytes } = extras.memory;
+    console.log(`wasm memory after the largest page (${file}, ${(bytes / 1024).toFixed(0)} KB HTML), in the ${engine === 'background' ? 'service worker' : 'page'}: ${(memoryBytes / 1048576).toFixed(1)} MB`);
   }
   const states = {};
-  for (const r of results) states[r.unveil.state] = (states[r.unveil.state] || 0) + 1;
-  console.log(`States: ${JSON.stringify(states)}; pages with an article: ${ok.filter((r) => r.unveil.words > 0).length}; failures: ${failures.length}`);
+  for (const r of results) states[r.state.state] = (states[r.state.state] || 0) + 1;
+  console.log(`States: ${JSON.stringify(states)}; pages with an article: ${ok.filter((r) => r.state.article?.word_count > 0).length}; failures: ${failures.length}`);
   for (const f of failures) console.log(`  failed ${f.file}: ${f.error}`);
-  if (observer) {
-    console.log('\n### Observer cost: a page adding 1,000 nodes/s for 10 s (CDP ScriptDuration)\n');
-    console.log('| run | script ms | wall s | nodes added | Unveil state |');
-    console.log('|---|---:|---:|---:|---|');
-    for (const [name, r] of [['without Unveil', observer.without], ['with Unveil', observer.withUnveil]]) {
-      console.log(`| ${name} | ${ms(r.scriptMs)} | ${r.seconds.toFixed(1)} | ${r.added} | ${r.state ?? '–'} |`);
-    }
-    console.log(`\nCPU attributable to Unveil: ${ms(observer.perSecondMs)} ms per second (${(observer.perSecondMs / 10).toFixed(2)} % of one core)`);
+  const o = extras.observer;
+  if (o) {
+    console.log('\n### Observer cost: a page (scripts on) adding 1,000 nodes/s for 10 s, traced\n');
+    console.log('| | CPU ms | per second |\n|---|---:|---:|');
+    const perSecond = (v) => `${ms(v / o.seconds)} ms/s`;
+    console.log(`| page main thread, all JS (the page's and Unveil's) | ${ms(o.allJsCpu)} | ${perSecond(o.allJsCpu)} |`);
+    console.log(`| page main thread, Unveil's scripts | ${ms(o.unveilCpu)} | ${perSecond(o.unveilCpu)} |`);
+    console.log(`| background (service worker) | ${ms(o.backgroundCpu)} | ${perSecond(o.backgroundCpu)} |`);
+    console.log(`\nUnveil: ${ms((o.unveilCpu + o.backgroundCpu) / o.seconds)} ms CPU per second (${((o.unveilCpu + o.backgroundCpu) / o.seconds / 10).toFixed(2)} % of one core) over ${o.seconds.toFixed(1)} s; ${o.added} nodes added; Unveil's state ${o.state}, engine ${o.engine}`);
   }
 }
 
 async function main() {
+  if (!GET_STATE) throw new Error(`no GET_STATE message in ${DIST}/shared/messages.js`);
   const server = await startServer();
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = BROWSER === 'firefox'
-    ? await launchFirefox()
-    : await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', ...JS_FLAGS] });
-  const measure = BROWSER === 'firefox' ? measurePageFirefox : measurePage;
+  const chromiumRun = BROWSER === 'chromium';
+  const b = chromiumRun ? await launchChromium() : await launchFirefox();
+  const measure = chromiumRun ? measurePageChromium : measurePageFirefox;
   const results = [];
   const failures = [];
+  const extras = {};
+  const sizes = pageFiles.map((gz) => gunzipSync(readFileSync(join(htmlDir, gz))).length);
+  const largest = sizes.indexOf(Math.max(...sizes));
   try {
     for (const [index, gz] of pageFiles.entries()) {
       const file = gz.replace(/\.gz$/, '');
-      const bytes = gunzipSync(readFileSync(join(htmlDir, gz))).length;
+      const url = `${origin}/${file}`;
       try {
-        const measured = await measure(browser, `${origin}/${file}`);
-        if (process.env.BENCH_DEBUG) console.error(JSON.stringify(measured));
-        results.push({ file: file.slice(0, 12), bytes, ...measured });
-        const u = measured.unveil;
-        process.stderr.write(`[${index + 1}/${pageFiles.length}] ${file.slice(0, 12)} ${u.state} unveil ${ms(u.totalMs)} ms (snapshot ${ms(u.snapshotMs)}, wasm analyze ${ms(u.cold?.analyzeMs)}, longest task ${ms(u.longestMs)}), readability ${ms(measured.reader.ms)} ms\n`);
+        const measured = await measure(b, url);
+        saveReport(url, measured.state);
+        results.push({ file: file.slice(0, 12), bytes: sizes[index], ...measured });
+        if (chromiumRun && index === largest) {
+          extras.memory = { file: file.slice(0, 12), bytes: sizes[index], engine: measured.engine, memoryBytes: await wasmMemoryChromium(b, measured.engine) };
+        }
+        const c = measured.trace;
+        const cpuText = c ? `; CPU start ${ms(c.startCpu)}, analysis ${ms(c.analysisCpu)}, background ${ms(c.backgroundCpu)}, wasm compile ${ms(c.wasmCompileOffMainCpu)}, longest task ${ms(c.longestTaskMs)}` : '';
+        process.stderr.write(`[${index + 1}/${pageFiles.length}] ${file.slice(0, 12)} ${measured.state.state} (${measured.engine}) verdict ${ms(verdictMs(measured.state.timing))} ms${cpuText}; readability ${ms(measured.reader.ms)} ms (CPU ${ms(measured.reader.cpuMs)})\n`);
       } catch (error) {
         failures.push({ file: file.slice(0, 12), error: String(error.message ?? error).split('\n')[0] });
+        process.stderr.write(`[${index + 1}/${pageFiles.length}] ${file.slice(0, 12)} failed: ${failures.at(-1).error}\n`);
       }
     }
-    const observer = OBSERVER ? await measureObserver(browser, origin) : null;
-    printReport(results, failures, observer);
+    if (OBSERVER) extras.observer = await measureObserverChromium(b, origin);
+    printReport(results, failures, extras);
   } finally {
-    await browser.close();
+    await b.close();
     server.close();
   }
 }

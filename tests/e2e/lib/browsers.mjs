@@ -5,7 +5,7 @@
 //   launch(name, { profile, ext, addon }): reuse a profile folder (kept on close: restart tests),
 //   load another unpacked build, Firefox: addon 'temporary' (default), 'permanent' (an unsigned
 //   install that survives restarts: Firefox ESR honours xpinstall.signatures.required=false) or
-//   'none' (already in the profile).
+//   'none' (already in the profile); prefs: more Firefox preferences {name: value}.
 //   const tab = await browser.open(url);          // a new tab; Unveil's content script runs in it
 //   await tab.evaluate(fn, arg);                  // fn runs in the page (its main world); JSON in/out
 //   await tab.waitFor(fn, arg, { timeout });      // polls fn until it returns something truthy
@@ -311,7 +311,7 @@ class FirefoxTab extends Tab {
 class Firefox {
   name = 'firefox';
 
-  static async launch({ profile, ext, addon = 'temporary' } = {}) {
+  static async launch({ profile, ext, addon = 'temporary', prefs = {} } = {}) {
     const self = new Firefox();
     self.ext = ext ?? extensionDir('firefox');
     self.queue = Promise.resolve();
@@ -325,6 +325,7 @@ class Firefox {
       .setPreference('datareporting.policy.dataSubmissionEnabled', false)
       .setPreference('dom.disable_beforeunload', true)
       .setPreference('xpinstall.signatures.required', addon !== 'permanent');
+    for (const [name, value] of Object.entries(prefs)) options.setPreference(name, value);
     // geckodriver uses a profile given with -profile in place (it copies one given otherwise).
     if (profile) options.addArguments('-profile', profile);
     const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments('--allow-system-access');
