@@ -451,10 +451,27 @@
     });
   }
 
+  /**
+   * Resolves once the browser has rendered a frame (or after FRAME_WAIT_MS in a tab that
+   * renders none: hidden tabs run no animation frames). The walk reads each element's computed
+   * style and box: before the page's first frame it would compute the page's first style and
+   * layout itself, in its own task (3 ms of CPU at the median of 40 AEB pages, 26 at most);
+   * after it, it reads what the browser computed to paint. A timeout set in an animation frame
+   * callback runs after that frame's style, layout and paint.
+   */
+  const FRAME_WAIT_MS = 100;
+  function afterAFrame() {
+    return new Promise((resolve) => {
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+      setTimeout(resolve, FRAME_WAIT_MS);
+    });
+  }
+
   const start = guard('start', async () => {
     if (!worthIt) return setState('off', 'frame too small');
     await settingsLoaded;
     await stylesApplied();
+    await afterAFrame();
     await analyzeFully().catch(failed);
   });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });

@@ -12,9 +12,10 @@
  * sub-resource are off in both browsers; the policy does not bind the extension's content
  * scripts nor their fetches, and it allows wasm (Chromium applies a page's policy to a content
  * script's wasm compile; without it a build with the wasm in the page would fall back to the
- * background). The extension is loaded as a user would have it: it decides itself whether
- * the core runs in the page (wasm in the content script) or in the background (the
- * data-unveil-engine attribute, shown per page and in the table's title).
+ * background). The extension is loaded as a user would have it. Unveil runs its core in the
+ * background; builds from before that (wasm in the content script, a data-unveil-engine
+ * attribute on the page) can still be measured with --dist, for a comparison: the engine is
+ * shown per page and in the table's title.
  *
  * Chromium (playwright-core, the extension loaded unpacked, one tab reused for all pages):
  * a browser-wide CDP trace (devtools.timeline, v8.execute, toplevel, v8.wasm) runs from before the
@@ -258,6 +259,17 @@ function offThePage(events, names, page) {
 }
 
 /**
+ * The page's scripts are off, but a blocked sub-frame shows Chromium's own error page
+ * (chrome-error://chromewebdata/), whose scripts run on the same main thread: its events
+ * (by URL, or by the frame such a script ran in) are not Unveil's.
+ */
+function notForeign(main) {
+  const foreign = (e) => e.args?.data?.url && !isExtensionUrl(e.args.data.url);
+  const frames = new Set(main.filter(foreign).map((e) => e.args.data.frame).filter(Boolean));
+  return (e) => !foreign(e) && !frames.has(e.args?.data?.frame);
+}
+
+/**
  * One page's trace → Unveil's CPU on the page's main thread before DOMContentLoaded and after
  * it (until the trace stopped, just after the verdict), the style + layout its analysis forces,
  * the background's CPU, the wasm compile off the main threads, and the longest tasks.
@@ -268,7 +280,7 @@ function summarizePageTrace(events) {
   if (!page) return null;
   const { main } = page;
   const dcl = main.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'DOMContentLoaded')?.ts ?? Infinity;
-  const js = outermost(main.filter((e) => JS_EVENTS.has(e.name)));
+  const js = outermost(main.filter((e) => JS_EVENTS.has(e.name))).filter(notForeign(main));
   const late = js.filter((e) => e.ts >= dcl);
   // Style and layout the analysis forces (reading boxes): the page's first layout is often
   // among them, which the browser would do anyway a little later.
@@ -349,7 +361,7 @@ async function unveilAttributes(tabCdp) {
   const attrs = {};
   for (let i = 0; i + 1 < html.attributes.length; i += 2) attrs[html.attributes[i]] = html.attributes[i + 1];
   const state = attrs['data-unveil-state'];
-  return state && state !== 'loading' ? { state, engine: attrs['data-unveil-engine'] ?? null } : null;
+  return state && state !== 'loading' ? { state, engine: attrs['data-unveil-engine'] ?? 'background' } : null;
 }
 
 async function traced(cdp, run) {
@@ -500,7 +512,7 @@ async function measurePageFirefox(b, url) {
   b.tabId ??= await b.browser.tabId(b.tab);
   const reply = await b.browser.extEvaluate(([tabId, type]) => browser.tabs.sendMessage(tabId, { type, payload: {} }, { frameId: 0 }), [b.tabId, GET_STATE]);
   if (!reply?.ok) throw new Error(`GET_STATE: ${reply?.error ?? 'no answer'}`);
-  const engine = await b.tab.evaluate(() => document.documentElement.dataset.unveilEngine ?? null);
+  const engine = await b.tab.evaluate(() => document.documentElement.dataset.unveilEngine ?? 'background');
   // WebDriver runs this in a sandbox of its own (the page's DOM, its own globals).
   const reader = await b.tab.evaluate((source) => {
     (0, eval)(`${source}\n;globalThis.Readability = Readability;`);
