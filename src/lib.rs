@@ -4,8 +4,8 @@
 //!   page layer (JS) ──Snapshot──▶ analyze() ──Report──▶ page layer applies, popup shows
 //!   native CLI (html.rs) ─┘                     └─▶ CLI prints / evaluation scores
 //! ```
-//! The same `analyze` runs in the content script's wasm, in the background's wasm (pages
-//! whose CSP forbids wasm) and natively in the CLI and tests.
+//! The same `analyze` runs in the extension background's wasm (one instance for every tab;
+//! the page layer sends it the snapshot) and natively in the CLI and tests.
 
 pub mod article;
 pub mod overlays;

@@ -60,7 +60,10 @@ import { instantiate, run } from './core.js';
   // ---- listeners (top level) -----------------------------------------------------------
 
   listen({
-    [MSG.CONTENT_TO_BG.WAKE]: () => instantiate().then(() => true),
+    [MSG.CONTENT_TO_BG.WAKE]: ({ top }, sender) => {
+      if (top) hiddenCount({ count: 0, reset: true }, sender); // a new page in the tab
+      return instantiate().then(() => true);
+    },
     [MSG.CONTENT_TO_BG.ANALYZE]: ({ snapshot }) => run('analyze', snapshot),
     [MSG.CONTENT_TO_BG.SCAN_OVERLAYS]: ({ snapshot, context }) => run('scanOverlays', snapshot, context),
     [MSG.CONTENT_TO_BG.HIDDEN_COUNT]: (payload, sender) => hiddenCount(payload, sender),

@@ -116,7 +116,7 @@
      * 45-55 ms with the wake, 85-99 without; Firefox 32 ms, 65 without (tools/first-page.mjs).
      */
     wake() {
-      sendToBackground(MSG.CONTENT_TO_BG.WAKE, {}, { timeoutMs: CORE_TIMEOUT_MS }).catch((error) => log('wake:', error));
+      sendToBackground(MSG.CONTENT_TO_BG.WAKE, { top: IS_TOP }, { timeoutMs: CORE_TIMEOUT_MS }).catch((error) => log('wake:', error));
     },
     /** {report, coreMs} for a snapshot ("analyze": the whole page; "scanOverlays": subtrees). */
     call(kind, snapshot, context) {
@@ -319,11 +319,11 @@
     return [...applier.hidden.keys()].filter((element) => element.isConnected);
   }
 
-  function sendCount(reset = false) {
+  function sendCount() {
     const count = hiddenNow().length;
-    if (count === page.lastCount && !reset) return;
+    if (count === page.lastCount) return;
     page.lastCount = count;
-    sendToBackground(MSG.CONTENT_TO_BG.HIDDEN_COUNT, { count, reset, top: IS_TOP }, { timeoutMs: 5000 }).catch((error) => log('badge:', error));
+    sendToBackground(MSG.CONTENT_TO_BG.HIDDEN_COUNT, { count }, { timeoutMs: 5000 }).catch((error) => log('badge:', error));
   }
 
   // ---- settings -------------------------------------------------------------------------
@@ -419,7 +419,7 @@
     }, { log });
   }
   U.settings.onChanged(guard('settings', settingsChanged));
-  if (IS_TOP) sendCount(true);
+  if (IS_TOP) page.lastCount = 0; // WAKE below starts the tab's badge afresh
 
   const settingsLoaded = U.settings.load().then(
     (settings) => settingsChanged(settings),
@@ -427,7 +427,7 @@
   );
   // A small frame (an ad, a widget) holds no article and no page-covering overlay.
   const worthIt = IS_TOP || window.innerWidth * window.innerHeight >= 300 * 200;
-  if (worthIt) guard('wake', () => engine.wake())();
+  if (worthIt) guard('wake', () => engine.wake())(); // the top frame always is
 
   // DOMContentLoaded does not wait for stylesheets when no script follows them: measured
   // before its CSS arrives, every overlay of the page is static and in the flow, and no
