@@ -24,7 +24,7 @@
     CONTENT_TO_BG: Object.freeze({
       // {top} → true once the core is instantiated. Sent at document_start by every frame worth
       // analysing; the top frame's also starts the tab's badge afresh (a new page): one message
-      // where there were two (each costs the page ~0.3 ms at document_start).
+      // at document_start where there were two.
       WAKE: 'content>bg:wake',
       ANALYZE: 'content>bg:analyze', // {snapshot} → {report, coreMs}
       SCAN_OVERLAYS: 'content>bg:scan-overlays', // {snapshot, context} → {report, coreMs}
