@@ -21,6 +21,10 @@
   const MAX_TEXT_CHARS = 3000000; // = snapshot::MAX_TEXT_CHARS
   const MAX_ATTR_CHARS = 256;
   const SKIP_CONTENTS = new Set(['script', 'style', 'noscript', 'template']);
+  // Elements the browser does not render (its own stylesheet hides them): whatever a page's CSS
+  // does with them, they are neither article nor overlay, so the walk reads no style for them
+  // and writes them invisible. A news page's body holds dozens of scripts.
+  const NOT_RENDERED = new Set(['script', 'style', 'template', 'link', 'meta', 'title', 'base']);
   // Big containers whose layout matters even when static (scroll locks, blur, the article).
   const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article', 'section']);
   const DIALOG_SELECTOR = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
@@ -258,7 +262,7 @@
     function walkElement(element, parent, parentVisible, depth) {
       const tag = element.localName.toLowerCase();
       // Inside a hidden element nothing is visible or measured: no style to read.
-      const style = parentVisible ? getComputedStyle(element) : null;
+      const style = parentVisible && !NOT_RENDERED.has(tag) ? getComputedStyle(element) : null;
       const visible = style !== null && isVisible(element, style);
       const index = writer.element(tag, parent, visible, depth);
       const role = element.hasAttributes() ? copyAttrs(element, writer) : null;
