@@ -63,6 +63,15 @@ impl Context {
             .is_some_and(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_uppercase()))
     }
 
+    /// A lowercase word with one of `endings`: how both languages spot an inflected
+    /// adjective in front of a name or role ("former", "deutsche", "neuen").
+    fn has_adjective_ending(&self, chars: &[char], index: usize, endings: &[&str]) -> bool {
+        let word = self.word(index);
+        self.is_word(index)
+            && !self.is_capitalized(chars, index)
+            && endings.iter().any(|ending| word.ends_with(ending))
+    }
+
     fn range(&self, from: usize, to: usize) -> Option<(usize, usize)> {
         let first = self.tokens.get(from)?;
         let last = self.tokens.get(to.checked_sub(1)?)?;
@@ -1896,13 +1905,8 @@ fn phrase_ending_at(
 fn with_determiner(chars: &[char], context: &Context, from: usize, floor: usize) -> usize {
     let adjective = |i: usize| {
         let word = context.word(i);
-        context.is_word(i)
-            && !context.is_capitalized(chars, i)
-            && (word == "former"
-                || word.ends_with('e')
-                || word.ends_with("en")
-                || word.ends_with("er")
-                || word.ends_with("es"))
+        // "former" is one of them (-er).
+        context.has_adjective_ending(chars, i, &["e", "en", "er", "es"])
             && !is_phrase_stop(word)
             && !is_clause_start(word)
             && !cues::is_determiner(word)

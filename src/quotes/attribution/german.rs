@@ -1049,13 +1049,7 @@ fn coordinated(chars: &[char], context: &Context, and: usize) -> Option<usize> {
 /// "23-jährige", "in New York geborene" is out of reach.
 fn is_adjective(chars: &[char], context: &Context, at: usize) -> bool {
     let word = context.word(at);
-    context.is_word(at)
-        && !context.is_capitalized(chars, at)
-        && (word.ends_with('e')
-            || word.ends_with("en")
-            || word.ends_with("er")
-            || word.ends_with("es")
-            || word.ends_with("em"))
+    context.has_adjective_ending(chars, at, &["e", "en", "er", "es", "em"])
         && !is_function_word(word)
         && !is_subject_pronoun(word)
 }
