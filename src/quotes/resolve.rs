@@ -800,11 +800,15 @@ impl Resolver {
     /// The person (or organisation) meant by `written`, which stands at char `position`.
     pub fn resolve(&self, written: &str, position: usize) -> Option<String> {
         // "WALLACE" labelling a transcript turn is the "Chris Wallace" of the article.
+        // Only when softening changed something: "A B", or letters without case ("中文"),
+        // stay shouted, and resolving them again would recurse without end.
         if is_shouted_name(written) {
             let soft = softened(written);
-            let found = self.resolve(&soft, position);
-            if found.as_ref().is_some_and(|name| *name != soft) {
-                return found;
+            if soft != written {
+                let found = self.resolve(&soft, position);
+                if found.as_ref().is_some_and(|name| *name != soft) {
+                    return found;
+                }
             }
         }
         // An appositive or a parenthesis is not part of the name: "Jane Roe, a doctor,";
@@ -1622,6 +1626,22 @@ mod tests {
     /// What `pronoun` resolves to at the end of `text`.
     fn resolve_at_end(text: &str, pronoun: &str) -> Option<String> {
         resolver(text).resolve(pronoun, text.chars().count())
+    }
+
+    #[test]
+    fn names_that_stay_capitals_once_softened_resolve_once() {
+        // Each of these recursed without end (a stack overflow; a trap in the wasm).
+        let text = "A B spoke. 中文 spoke. ĲK spoke.";
+        let names = resolver(text);
+        for written in ["A B", "中文", "X", "ĲK", "A. B. C."] {
+            assert!(
+                names
+                    .resolve(written, 30)
+                    .is_none_or(|name| !name.is_empty()),
+                "{written}"
+            );
+        }
+        assert_eq!(softened("SEN. ROE"), "Sen. Roe");
     }
 
     #[test]
