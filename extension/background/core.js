@@ -63,12 +63,6 @@ export function toJson(value) {
   return json.includes('\\ud') ? json.replace(LONE_SURROGATE, '\ufffd') : json;
 }
 
-function trapError(message) {
-  const error = new Error(message);
-  error.code = globalThis.Unveil.ERROR.TRAP;
-  return error;
-}
-
 /**
  * Runs one call into the instance. A trap: the panic message the core recorded is read
  * first (a fresh instance has none), then the instance is replaced before anything else
@@ -86,7 +80,8 @@ function callCore(call) {
       /* the instance is unusable even for that: the trap's own message will do */
     }
     wasm.__wbg_reset_state();
-    throw trapError(panic || String(error.message || error));
+    const { messages, ERROR } = globalThis.Unveil;
+    throw messages.replyError(panic || String(error.message || error), ERROR.TRAP);
   }
 }
 
