@@ -5,7 +5,7 @@
  * Mozilla Readability on the AEB pages. Invoked by `./build.sh bench`; by hand:
  *
  *   node tests/bench/run.mjs SHARED_DIR [--limit N] [--only PAGE,…] [--dist DIR] [--browser firefox]
- *                            [--reports DIR] [--traces DIR] [--no-observer] [--js-flags=…]
+ *                            [--reports DIR] [--traces DIR] [--no-observer] [--no-control] [--js-flags=…]
  *
  * Each page is served from 127.0.0.1 with `Content-Security-Policy: default-src 'none';
  * style-src 'unsafe-inline'; script-src 'wasm-unsafe-eval'`: page scripts and every
@@ -36,6 +36,14 @@
  *                   apart, not in the ratios (off the main threads)
  *   longest task    the longest top-level task of the page's main thread that runs Unveil's JS
  *                   (wall and CPU; and the most of Unveil's own JS in one task)
+ * Not all of it is Unveil's: with page scripts off Chromium still runs microtasks of its own on
+ * the main thread (RunMicrotasks events that hold no JS, ~1 ms before DOMContentLoaded on the
+ * median page), which a trace without JS samples cannot tell from a content script's. So a
+ * control runs on the same pages afterwards (`--no-control` skips it): a browser with an
+ * extension whose content script only waits as Unveil's does (DOMContentLoaded, a frame) and
+ * does nothing. What it is charged is shown, and taken off Unveil's per page for the lines
+ * and ratios marked "Unveil's own" (its script's own evaluation is not taken off: Unveil's
+ * scripts are Unveil's cost).
  * The first page of a run pays a fresh browser and background: it is shown on its own line.
  * Wall clock: GET_STATE's `timing` (snapshotMs + analyzeMs + applyMs), asked from an extension
  * page (the options page in a tab) as the popup asks it. Readability is injected through CDP
@@ -88,6 +96,7 @@ if (!['chromium', 'firefox'].includes(BROWSER)) {
 const DIST = resolve(option('dist', join(ROOT, BROWSER === 'firefox' ? 'dist/firefox' : 'dist/chrome')));
 const LIMIT = Number(option('limit', Infinity));
 const OBSERVER = !args.includes('--no-observer') && BROWSER === 'chromium';
+const CONTROL = !args.includes('--no-control') && BROWSER === 'chromium';
 const JS_FLAGS = args.filter((a) => a.startsWith('--js-flags='));
 const REPORTS_DIR = option('reports', null);
 const TRACES_DIR = option('traces', null);
@@ -321,7 +330,28 @@ async function freePort() {
   return port;
 }
 
-async function launchChromium() {
+/**
+ * The control: an extension whose content script (content/content.js, at document_start in
+ * every frame, as Unveil's) only waits as Unveil's does — DOMContentLoaded, then a rendered
+ * frame — and then sets the verdict attribute, doing no work. Chromium charges the page's main
+ * thread with microtasks of its own (RunMicrotasks events holding no JS: ~1 ms before
+ * DOMContentLoaded on the median AEB page, with page scripts off) that the trace cannot tell
+ * from a content script's: what the control is charged on the same page is not Unveil's.
+ */
+function writeControlExtension() {
+  const dir = mkdtempSync(join(tmpdir(), 'unveil-bench-control-'));
+  mkdirSync(join(dir, 'content'));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'Unveil bench control', version: '1.0',
+    content_scripts: [{ matches: ['http://*/*'], js: ['content/content.js'], run_at: 'document_start', all_frames: true }],
+  }));
+  writeFileSync(join(dir, 'content/content.js'), `document.addEventListener('DOMContentLoaded', () => {
+  requestAnimationFrame(() => setTimeout(() => { document.documentElement.dataset.unveilState = 'ready'; }, 0));
+}, { once: true });\n`);
+  return dir;
+}
+
+async function launchChromium(extension = DIST, { control = false } = {}) {
   const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'unveil-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -329,8 +359,17 @@ async function launchChromium() {
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: ['--no-sandbox', '--no-first-run', '--disable-gpu', `--remote-debugging-port=${port}`,
-      `--disable-extensions-except=${DIST}`, `--load-extension=${DIST}`, ...JS_FLAGS],
+      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...JS_FLAGS],
   });
+  const close = async () => {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  };
+  if (control) {
+    const tab = context.pages()[0] ?? (await context.newPage());
+    const browserCdp = await (await chromium.connectOverCDP(`http://127.0.0.1:${port}`)).newBrowserCDPSession();
+    return { context, tab, browserCdp, tabCdp: await context.newCDPSession(tab), close };
+  }
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
   const extensionUrl = `chrome-extension://${new URL(worker.url()).host}/`;
   const tab = context.pages()[0] ?? (await context.newPage());
@@ -345,11 +384,7 @@ async function launchChromium() {
   const tabCdp = await context.newCDPSession(tab);
   await tabCdp.send('Performance.enable');
   return {
-    context, tab, helper, tabId, browserCdp, tabCdp, extensionUrl,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+    context, tab, helper, tabId, browserCdp, tabCdp, extensionUrl, close,
   };
 }
 
@@ -424,6 +459,33 @@ async function measurePageChromium(b, url) {
   const state = await getState(b);
   const reader = await readabilityChromium(b.tabCdp);
   return { ...verdict, trace, state, reader };
+}
+
+/** The control's main-thread CPU on a page: what the trace charges a content script that does nothing. */
+async function measureControlChromium(b, url) {
+  const { events } = await traced(b.browserCdp, async () => {
+    await b.tab.goto(url, { waitUntil: 'commit' });
+    return poll(() => unveilAttributes(b.tabCdp), { timeout: VERDICT_TIMEOUT_MS, interval: 10, what: 'the control\'s verdict' });
+  });
+  return summarizePageTrace(events);
+}
+
+/** The control on every page measured, in a browser of its own: each result gets `control`. */
+async function measureControls(results, origin) {
+  const extension = writeControlExtension();
+  const b = await launchChromium(extension, { control: true });
+  try {
+    for (const [index, r] of results.entries()) {
+      r.control = await measureControlChromium(b, `${origin}/${r.path}`).catch((error) => {
+        process.stderr.write(`control ${r.file}: ${error.message}\n`);
+        return null;
+      });
+      process.stderr.write(`[control ${index + 1}/${results.length}] ${r.file.slice(0, 12)} CPU start ${ms(r.control?.startCpu)}, analysis ${ms(r.control?.analysisCpu)}\n`);
+    }
+  } finally {
+    await b.close();
+    rmSync(extension, { recursive: true, force: true });
+  }
 }
 
 // Runtime.queryObjects finds every WebAssembly.Memory of a JS context (the glue keeps its
@@ -538,6 +600,14 @@ function printReport(results, failures, extras) {
   const col = (f) => ok.map(f);
   const t = (r) => r.state.timing ?? {};
   const cpu = ok.some((r) => r.trace);
+  const controlled = ok.some((r) => r.control);
+  // What the control was charged on the same page (Chromium's own microtasks; see
+  // writeControlExtension), taken off Unveil's: before DOMContentLoaded without the control
+  // script's own evaluation (Unveil's scripts are Unveil's cost), after it all of it (its
+  // waits are Unveil's waits, a few hundredths of a ms).
+  const chromiumStart = (r) => (r.control ? r.control.startCpu - r.control.startScriptsCpu : 0);
+  const ownStart = (r) => r.trace?.startCpu - chromiumStart(r);
+  const ownAnalysis = (r) => r.trace?.analysisCpu - (r.control?.analysisCpu ?? 0);
   const rows = [
     ['Unveil: verdict, wall clock (GET_STATE: walk + core + apply)', col((r) => verdictMs(r.state.timing))],
     ['  walk (snapshot)', col((r) => t(r).snapshotMs)],
@@ -550,7 +620,16 @@ function printReport(results, failures, extras) {
       ['  evaluating the content scripts', col((r) => r.trace?.startScriptsCpu)],
       ['  the overlay observer\'s callbacks while the page parses', col((r) => r.trace?.startObserverCpu)],
       ['  their other tasks until DOMContentLoaded (settings; the wasm when it is in the page)', col((r) => r.trace?.startCpu - r.trace?.startScriptsCpu - r.trace?.startObserverCpu)],
+      ...(controlled ? [
+        ['  control: the same, charged to a content script that does nothing (Chromium\'s own microtasks)', col(chromiumStart)],
+        ['  **Unveil\'s own at document_start** (as traced − control)', col(ownStart)],
+        ['  control: evaluating a content script that does nothing (any content script\'s world)', col((r) => r.control?.startScriptsCpu)],
+      ] : []),
       ['CPU page main thread: Unveil\'s analysis (DOMContentLoaded → verdict)', col((r) => r.trace?.analysisCpu)],
+      ...(controlled ? [
+        ['  control: the same span, charged to a content script that only waits', col((r) => r.control?.analysisCpu)],
+        ['  **Unveil\'s own analysis** (as traced − control)', col(ownAnalysis)],
+      ] : []),
       ['  of which style + layout it forces (the page\'s first layout, often)', col((r) => r.trace?.analysisLayoutCpu)],
       ['CPU background (service worker) for the page', col((r) => r.trace?.backgroundCpu)],
       ['CPU wasm compile on worker threads (page renderer, background process)', col((r) => r.trace?.wasmCompileOffMainCpu)],
@@ -583,6 +662,13 @@ function printReport(results, failures, extras) {
       ['CPU: + background', ratio((r) => r.trace?.analysisCpu + r.trace?.backgroundCpu, reader)],
       ['CPU: + background + document_start', ratio((r) => r.trace?.startCpu + r.trace?.analysisCpu + r.trace?.backgroundCpu, reader)],
     );
+    if (controlled) {
+      ratios.push(
+        ['**CPU, Unveil\'s own (− control): page main thread, analysis**', ratio(ownAnalysis, reader)],
+        ['**CPU, Unveil\'s own: + background**', ratio((r) => ownAnalysis(r) + r.trace?.backgroundCpu, reader)],
+        ['CPU, Unveil\'s own: + background + document_start', ratio((r) => ownStart(r) + ownAnalysis(r) + r.trace?.backgroundCpu, reader)],
+      );
+    }
   }
   for (const [name, r] of ratios) console.log(`| ${name} | ${times(r(0.5))} | ${times(r(0.9))} |`);
   if (cpu) {
@@ -636,7 +722,7 @@ async function main() {
       try {
         const measured = await measure(b, url);
         saveReport(url, measured.state);
-        results.push({ file: file.slice(0, 12), bytes: sizes[index], ...measured });
+        results.push({ file: file.slice(0, 12), path: file, bytes: sizes[index], ...measured });
         if (chromiumRun && index === largest) {
           extras.memory = { file: file.slice(0, 12), bytes: sizes[index], engine: measured.engine, memoryBytes: await wasmMemoryChromium(b, measured.engine) };
         }
@@ -649,6 +735,7 @@ async function main() {
       }
     }
     if (OBSERVER) extras.observer = await measureObserverChromium(b, origin);
+    if (CONTROL) await measureControls(results.filter((r) => r.trace), origin);
     printReport(results, failures, extras);
   } finally {
     await b.close();
