@@ -2,8 +2,10 @@
 // variant of snapshot.js is evaluated in a fresh isolated world (a content script's world: no
 // DOM wrappers made yet, no type feedback), a frame after load, and times once
 //   walk       Unveil.snapshot()
-//   send       JSON.stringify({type, snapshot}) — Chrome's runtime.sendMessage writes the
-//              message as JSON (messaging_util: v8::JSON::Stringify) on the page's thread
+//   send       JSON.stringify({type, snapshot}): only the JSON part of Chrome's
+//              runtime.sendMessage, a lower bound (~0.15 ms at the median; the call itself took
+//              ~0.9 ms in a content script for the same message, growing with its size, and the
+//              same with "message_serialization": "structured_clone" or a Uint8Array of UTF-8)
 // Variants side by side in one run, their order rotated per page, each REPS times per page (the
 // minimum kept): the machine is noisy, so compare variants within a run (per-page ratios).
 //   nice node tools/walk-bench.mjs SHARED [--limit N] [--reps R] [--snaps DIR] variant.js…
