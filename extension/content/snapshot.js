@@ -54,27 +54,6 @@
     return known;
   }
 
-  /**
-   * Writes the element's attributes the core reads. By name (getAttributeNames): iterating
-   * `element.attributes` creates an Attr object for each. Returns the element's role as
-   * needsLayout reads it — 'dialog' for aria-modal="true", which makes a dialog of any role —
-   * so that it needs no getAttribute of its own.
-   */
-  function copyAttrs(element, writer) {
-    let role = null;
-    const names = element.getAttributeNames();
-    for (let i = 0; i < names.length; i++) {
-      const raw = names[i];
-      const name = ATTR_NAMES.get(raw) ?? learnAttrName(raw);
-      if (name === '') continue;
-      const value = element.getAttribute(raw);
-      if (name === 'role') role ??= value;
-      else if (name === 'aria-modal' && value === 'true') role = 'dialog';
-      writer.attr(name, value.length > MAX_ATTR_CHARS ? value.slice(0, MAX_ATTR_CHARS) : value);
-    }
-    return role;
-  }
-
   function safeMatches(element, selector) {
     try {
       return element.matches(selector);
@@ -88,15 +67,11 @@
   // One options object for every call: a fresh literal per element is an allocation each.
   const VISIBILITY_OPTIONS = Object.freeze({ visibilityProperty: true, contentVisibilityAuto: false });
 
-  /** Visible when its parent is (the caller only asks then) and it is rendered itself. */
-  function isVisible(element, style) {
-    if (HAS_CHECK_VISIBILITY) {
-      // False for an element without a box of its own: display:none (whether by the
-      // `hidden` attribute or not) or display:contents, whose children decide. Only then
-      // is the computed display read: one style read less for every rendered element.
-      if (element.checkVisibility(VISIBILITY_OPTIONS)) return true;
-      return style.display === 'contents';
-    }
+  /**
+   * Visible by the computed style alone, where checkVisibility() is missing (older engines):
+   * display:contents is visible, its children decide.
+   */
+  function visibleByStyle(style) {
     if (style.display === 'contents') return true;
     return style.display !== 'none' && style.visibility !== 'hidden' && style.visibility !== 'collapse';
   }
@@ -111,15 +86,6 @@
     const alpha = parts[3];
     const value = alpha.endsWith('%') ? parseFloat(alpha) / 100 : parseFloat(alpha);
     return Number.isFinite(value) ? value : 1; // NaN would cross as JSON null
-  }
-
-  /**
-   * Positioned, a big container or a dialog (what DIALOG_SELECTOR matches, read from the role
-   * copyAttrs returned: cheaper than matches()): the elements whose box the core reads.
-   */
-  function needsLayout(tag, role, style) {
-    if (CONTAINER_TAGS.has(tag) || style.position !== 'static') return true;
-    return CONTAINER_ROLES.has(role) || tag === 'dialog' || role === 'dialog' || role === 'alertdialog';
   }
 
   const isBlur = (value) => typeof value === 'string' && value.includes('blur(');
@@ -239,13 +205,6 @@
       return truncated;
     }
 
-    function pushText(textNode, parent, visible, depth) {
-      const text = textNode.data;
-      textChars += text.length;
-      writer.text(text, parent, visible, depth);
-      liveNodes.push(textNode);
-    }
-
     function walkChildren(container, parentIndex, visible, depth) {
       for (let child = container.firstChild; child !== null; child = child.nextSibling) {
         if (writer.count >= MAX_NODES || textChars >= MAX_TEXT_CHARS) {
@@ -253,20 +212,61 @@
           return;
         }
         const type = child.nodeType;
-        if (type === 1) walkElement(child, parentIndex, visible, depth); // ELEMENT_NODE
-        else if (type === 3) pushText(child, parentIndex, visible, depth); // TEXT_NODE
+        if (type === 1) {
+          walkElement(child, parentIndex, visible, depth); // ELEMENT_NODE
+        } else if (type === 3) {
+          // TEXT_NODE
+          const text = child.data;
+          textChars += text.length;
+          writer.text(text, parentIndex, visible, depth);
+          liveNodes.push(child);
+        }
       }
     }
 
-    // Recursion depth is the DOM depth (a few hundred at worst), well inside the JS stack.
+    /**
+     * One element: its visibility, the attributes the core reads, its layout when the core
+     * reads it, then its shadow root's and its own children. One function, with what used to be
+     * isVisible, copyAttrs and needsLayout written in it: the walk runs once per page, cold
+     * (interpreted or baseline code), where each call per element costs (7% of the walk on 40
+     * AEB pages, tools/walk-bench.mjs). Recursion depth is the DOM depth (a few hundred at
+     * worst), well inside the JS stack.
+     */
     function walkElement(element, parent, parentVisible, depth) {
       const tag = element.localName.toLowerCase();
       // Inside a hidden element nothing is visible or measured: no style to read.
-      const style = parentVisible && !NOT_RENDERED.has(tag) ? getComputedStyle(element) : null;
-      const visible = style !== null && isVisible(element, style);
+      let style = null;
+      let visible = false;
+      if (parentVisible && !NOT_RENDERED.has(tag)) {
+        style = getComputedStyle(element);
+        // checkVisibility() is false for an element without a box of its own: display:none
+        // (by the `hidden` attribute or not) or display:contents, whose children decide. Only
+        // then is the computed display read: one style read less for every rendered element.
+        visible = HAS_CHECK_VISIBILITY
+          ? element.checkVisibility(VISIBILITY_OPTIONS) || style.display === 'contents'
+          : visibleByStyle(style);
+      }
       const index = writer.element(tag, parent, visible, depth);
-      const role = element.hasAttributes() ? copyAttrs(element, writer) : null;
-      if (visible && needsLayout(tag, role, style)) writer.layout(measure(element, style));
+      // The attributes the core reads, by name (getAttributeNames: iterating `attributes`
+      // creates an Attr object each); on the way, the role the layout test below reads —
+      // 'dialog' for aria-modal="true", which makes a dialog of any role.
+      let role = null;
+      if (element.hasAttributes()) {
+        const names = element.getAttributeNames();
+        for (let i = 0; i < names.length; i++) {
+          const raw = names[i];
+          const name = ATTR_NAMES.get(raw) ?? learnAttrName(raw);
+          if (name === '') continue;
+          const value = element.getAttribute(raw);
+          if (name === 'role') role ??= value;
+          else if (name === 'aria-modal' && value === 'true') role = 'dialog';
+          writer.attr(name, value.length > MAX_ATTR_CHARS ? value.slice(0, MAX_ATTR_CHARS) : value);
+        }
+      }
+      // The elements whose box the core reads: positioned, a big container or a dialog (what
+      // DIALOG_SELECTOR matches, from the role read above: cheaper than matches()).
+      if (visible && (CONTAINER_TAGS.has(tag) || style.position !== 'static' || CONTAINER_ROLES.has(role)
+        || tag === 'dialog' || role === 'dialog' || role === 'alertdialog')) writer.layout(measure(element, style));
       liveNodes.push(element);
       if (SKIP_CONTENTS.has(tag)) return;
       const shadow = element.shadowRoot;
