@@ -20,7 +20,15 @@
   const MAX_NODES = 60000; // = snapshot::MAX_NODES
   const MAX_TEXT_CHARS = 3000000; // = snapshot::MAX_TEXT_CHARS
   const MAX_ATTR_CHARS = 256;
-  const SKIP_CONTENTS = new Set(['script', 'style', 'noscript', 'template']);
+  // Elements whose children are not walked. The head's metadata (title, meta, JSON-LD) goes in
+  // the snapshot's page fields, and the core reads nothing else of it (neither article nor
+  // overlay): 8% of the median AEB page's nodes and 6% of its strings, walked and sent for nothing.
+  const SKIP_CONTENTS = new Set(['script', 'style', 'noscript', 'template', 'head']);
+  // Whitespace that CSS collapses (not U+00A0, which stays): a text node of nothing else, most
+  // often the indentation between two tags, is sent as one space — what it renders as at most,
+  // and all the core makes of it. A third of the median AEB page's text nodes, 14% of the
+  // strings its snapshot sends; reports identical on the 181 AEB pages.
+  const COLLAPSIBLE_ONLY = /^[ \t\n\r\f]+$/;
   // Elements the browser does not render (its own stylesheet hides them): whatever a page's CSS
   // does with them, they are neither article nor overlay, so the walk reads no style for them
   // and writes them invisible. A news page's body holds dozens of scripts.
@@ -218,7 +226,7 @@
           // TEXT_NODE
           const text = child.data;
           textChars += text.length;
-          writer.text(text, parentIndex, visible, depth);
+          writer.text(text.length > 1 && COLLAPSIBLE_ONLY.test(text) ? ' ' : text, parentIndex, visible, depth);
           liveNodes.push(child);
         }
       }
