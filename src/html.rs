@@ -4,10 +4,9 @@
 //! inline `display:none` / `visibility:hidden`, `<template>`) and `layout` stays `None`.
 //! The page layer fills the same structure from the live DOM.
 
-use crate::snapshot::{MetaTag, Node, NodeId, NodeKind, Snapshot};
+use crate::snapshot::{Attrs, MetaTag, Node, NodeId, NodeKind, Snapshot};
 use scraper::node::Node as HtmlNode;
 use scraper::Html;
-use std::collections::BTreeMap;
 
 /// Attribute values are capped like the page layer caps them.
 const MAX_ATTR_CHARS: usize = 256;
@@ -72,7 +71,7 @@ pub fn parse(html: &str, url: &str) -> Snapshot {
     snapshot
 }
 
-fn collect_attrs<'a>(attrs: impl Iterator<Item = (&'a str, &'a str)>) -> BTreeMap<String, String> {
+fn collect_attrs<'a>(attrs: impl Iterator<Item = (&'a str, &'a str)>) -> Attrs {
     // Event handlers are code, not page state; everything else may carry a signal.
     attrs
         .map(|(name, value)| (name.to_ascii_lowercase(), value))
@@ -82,7 +81,7 @@ fn collect_attrs<'a>(attrs: impl Iterator<Item = (&'a str, &'a str)>) -> BTreeMa
 }
 
 /// What the markup alone says about visibility.
-fn hidden_by_markup(tag: &str, attrs: &BTreeMap<String, String>) -> bool {
+fn hidden_by_markup(tag: &str, attrs: &Attrs) -> bool {
     if tag == "template" || attrs.contains_key("hidden") {
         return true;
     }
@@ -102,7 +101,7 @@ fn hidden_by_markup(tag: &str, attrs: &BTreeMap<String, String>) -> bool {
 fn record_head_data(
     snapshot: &mut Snapshot,
     tag: &str,
-    attrs: &BTreeMap<String, String>,
+    attrs: &Attrs,
     handle: &ego_tree::NodeRef<'_, HtmlNode>,
 ) {
     match tag {

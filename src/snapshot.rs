@@ -16,9 +16,10 @@
 //! is the format's one description). JSON (`Deserialize`) stays for test fixtures and tools.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-
+mod attrs;
 pub mod wire;
+
+pub use attrs::Attrs;
 
 /// Position of a node in [`Snapshot::nodes`].
 pub type NodeId = u32;
@@ -119,7 +120,7 @@ pub struct Node {
     pub text: String,
     /// Element attributes, names lowercased, values capped at 256 characters. The page
     /// layer sends only those the core reads and every data-* one (tests/snapshot_attrs.rs).
-    pub attrs: BTreeMap<String, String>,
+    pub attrs: Attrs,
     /// Layout, filled by the page layer for elements; `None` when unknown.
     pub layout: Option<Layout>,
     /// Nesting depth of shadow roots above this node (0 = light DOM). Saturates at 255 when

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 use unveil::overlays::ScanContext;
 use unveil::report::Status;
-use unveil::snapshot::{wire, Layout, Node, NodeKind, Snapshot, MAX_NODES};
+use unveil::snapshot::{wire, Attrs, Layout, Node, NodeKind, Snapshot, MAX_NODES};
 use unveil::{analyze, html, quotes, scan_overlays, summary, Report};
 
 /// Default number of random cases per property; `PROPTEST_CASES` overrides it.
@@ -261,7 +261,11 @@ fn build_nodes(seeds: Vec<NodeSeed>) -> Vec<Node> {
                 parent: resolve_parent(&parent, index),
                 tag: if is_text { String::new() } else { tag },
                 text: if is_text { text } else { String::new() },
-                attrs: if is_text { BTreeMap::new() } else { attrs },
+                attrs: if is_text {
+                    Attrs::default()
+                } else {
+                    attrs.into()
+                },
                 visible,
                 layout: if is_text { None } else { layout },
                 shadow_depth,
@@ -761,7 +765,7 @@ fn invalid_parents_are_refused() {
 #[test]
 fn overlays_never_hide_text_nodes() {
     let banner = Node {
-        attrs: BTreeMap::from([("class".to_string(), "cookie-banner".to_string())]),
+        attrs: Attrs::from([("class".to_string(), "cookie-banner".to_string())]),
         layout: Some(Layout {
             position: "fixed".into(),
             width: 1000.0,

@@ -53,8 +53,7 @@
 //! it allocates no more than the input's own size suggests. Caps and tree validity are left
 //! to [`Snapshot::validate`], as for a snapshot read from JSON.
 
-use super::{Layout, MetaTag, Node, NodeKind, RootState, RootStyle, Snapshot, Viewport};
-use std::collections::BTreeMap;
+use super::{Attrs, Layout, MetaTag, Node, NodeKind, RootState, RootStyle, Snapshot, Viewport};
 
 /// The first number of every encoding; a change of the layout above changes it.
 pub const VERSION: f64 = 1.0;
@@ -298,8 +297,8 @@ impl<'a> Reader<'a> {
         Err(self.error("bad parent index"))
     }
 
-    fn attrs(&mut self, count: u64) -> Result<BTreeMap<String, String>, DecodeError> {
-        let mut attrs = BTreeMap::new();
+    fn attrs(&mut self, count: u64) -> Result<Attrs, DecodeError> {
+        let mut attrs = Attrs::default();
         // Each attribute takes two strings: a huge count runs out of strings, not memory.
         for _ in 0..count {
             let name = self.owned()?;
@@ -471,7 +470,7 @@ mod tests {
             ..Node::default()
         };
         let mut dialog = element("div", Some(1));
-        dialog.attrs = BTreeMap::from([
+        dialog.attrs = Attrs::from([
             ("class".to_string(), "paywall modal".to_string()),
             ("data-x".to_string(), String::new()),
         ]);
