@@ -8,7 +8,7 @@
 
 use super::signals::{is_unlikely_candidate, UNLIKELY_EXEMPT_TAGS};
 use super::{is_non_content_tag, is_paragraph_breaking_tag};
-use crate::snapshot::{NodeId, Snapshot};
+use crate::snapshot::{Children, NodeId, Snapshot};
 
 /// Counts over an element's subtree (the element itself included), content nodes only.
 #[derive(Debug, Clone, Copy, Default)]
@@ -54,7 +54,7 @@ impl SubtreeStats {
 
 pub struct PageTree<'a> {
     pub snapshot: &'a Snapshot,
-    pub children: Vec<Vec<NodeId>>,
+    pub children: Children,
     /// End (exclusive) of each node's subtree.
     pub end: Vec<u32>,
     /// Never article content: hidden, code/form controls, or (when stripping) an unlikely
@@ -131,19 +131,18 @@ impl<'a> PageTree<'a> {
 
     pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         self.children
-            .get(id as usize)
-            .into_iter()
-            .flatten()
+            .of(id)
+            .iter()
             .copied()
             .filter(|&c| self.snapshot.node(c).is_some_and(|n| n.is_element()))
     }
 }
 
 /// Subtree ends from the children lists, children before parents.
-fn subtree_ends(children: &[Vec<NodeId>]) -> Vec<u32> {
+fn subtree_ends(children: &Children) -> Vec<u32> {
     let mut end: Vec<u32> = (1..=children.len() as u32).collect();
     for index in (0..children.len()).rev() {
-        if let Some(&last) = children[index].last() {
+        if let Some(&last) = children.of(index as NodeId).last() {
             if let Some(&last_end) = end.get(last as usize) {
                 end[index] = last_end;
             }
