@@ -29,8 +29,12 @@ impl Attrs {
 
     /// Sets `name` to `value`, replacing an earlier value of the same name (as a map does).
     pub fn insert(&mut self, name: String, value: String) {
-        // The page layer sends attributes in document order, often already sorted: the
-        // search usually ends at the back.
+        // Attributes come sorted (the native reader, the wire writer) or in the page's order,
+        // a few per element: appending is the common case, and costs one comparison.
+        if self.0.last().is_none_or(|(last, _)| *last < name) {
+            self.0.push((name, value));
+            return;
+        }
         match self.0.binary_search_by(|(present, _)| present.cmp(&name)) {
             Ok(at) => {
                 if let Some(slot) = self.0.get_mut(at) {
