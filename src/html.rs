@@ -17,7 +17,7 @@ fn is_raw_text_tag(tag: &str) -> bool {
 }
 
 /// Parses a whole HTML document. `url` is recorded as the page's URL.
-pub fn parse(html: &str, url: &str) -> Snapshot {
+pub fn parse(html: &str, url: &str) -> Snapshot<'static> {
     let document = Html::parse_document(html);
     let mut snapshot = Snapshot {
         url: url.to_string(),
@@ -40,7 +40,7 @@ pub fn parse(html: &str, url: &str) -> Snapshot {
                 snapshot.nodes.push(Node {
                     kind: NodeKind::Element,
                     parent,
-                    tag,
+                    tag: tag.into(),
                     attrs,
                     visible,
                     ..Node::default()
@@ -52,7 +52,7 @@ pub fn parse(html: &str, url: &str) -> Snapshot {
                     snapshot.nodes.push(Node {
                         kind: NodeKind::Text,
                         parent,
-                        text: text.to_string(),
+                        text: text.to_string().into(),
                         visible,
                         ..Node::default()
                     });
@@ -71,7 +71,7 @@ pub fn parse(html: &str, url: &str) -> Snapshot {
     snapshot
 }
 
-fn collect_attrs<'a>(attrs: impl Iterator<Item = (&'a str, &'a str)>) -> Attrs {
+fn collect_attrs<'a>(attrs: impl Iterator<Item = (&'a str, &'a str)>) -> Attrs<'static> {
     // Event handlers are code, not page state; everything else may carry a signal.
     attrs
         .map(|(name, value)| (name.to_ascii_lowercase(), value))
@@ -120,7 +120,7 @@ fn record_head_data(
             if let (Some(key), Some(content)) = (key, attrs.get("content")) {
                 snapshot.meta.push(MetaTag {
                     key: key.to_ascii_lowercase(),
-                    content: content.clone(),
+                    content: content.to_string(),
                 });
             }
         }

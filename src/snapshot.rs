@@ -16,6 +16,7 @@
 //! is the format's one description). JSON (`Deserialize`) stays for test fixtures and tools.
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 mod attrs;
 pub mod wire;
 
@@ -30,9 +31,13 @@ pub const MAX_NODES: usize = 60_000;
 /// Total characters of text across all text nodes the core accepts.
 pub const MAX_TEXT_CHARS: usize = 3_000_000;
 
+/// `'a` is the life of the text the nodes' strings (tags, texts, attributes, positions)
+/// borrow from: [`wire::decode`] lends them from the snapshot it reads, without a copy and
+/// an allocation for each (on the AEB pages, most of what reading a snapshot cost); native
+/// parsing and JSON own theirs (`Cow`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
-pub struct Snapshot {
+pub struct Snapshot<'a> {
     /// The page's URL (may be empty for text-only inputs).
     pub url: String,
     /// `document.title`.
@@ -48,7 +53,7 @@ pub struct Snapshot {
     /// Scroll-lock state of `<html>` and `<body>` (empty when unknown).
     pub root: RootState,
     /// All element and text nodes, in document order.
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
     /// True when this snapshot holds only some subtrees (an incremental overlay scan of
     /// nodes added after load); their roots have `parent: None`.
     pub partial: bool,
@@ -106,7 +111,7 @@ pub enum NodeKind {
 /// [`wire`] format instead.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
-pub struct Node {
+pub struct Node<'a> {
     pub kind: NodeKind,
     /// Parent's index, `None` for the root (and for subtree roots of a partial snapshot).
     pub parent: Option<NodeId>,
@@ -115,14 +120,14 @@ pub struct Node {
     /// Native parsing can only see attributes and inline styles.
     pub visible: bool,
     /// Lowercase tag name for elements (`"div"`, `"p"`); empty for text nodes.
-    pub tag: String,
+    pub tag: Cow<'a, str>,
     /// The text of a text node; empty for elements.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Element attributes, names lowercased, values capped at 256 characters. The page
     /// layer sends only those the core reads and every data-* one (tests/snapshot_attrs.rs).
-    pub attrs: Attrs,
+    pub attrs: Attrs<'a>,
     /// Layout, filled by the page layer for elements; `None` when unknown.
-    pub layout: Option<Layout>,
+    pub layout: Option<Layout<'a>>,
     /// Nesting depth of shadow roots above this node (0 = light DOM). Saturates at 255 when
     /// read: a page may nest deeper, and refusing its whole snapshot would switch Unveil off.
     #[serde(deserialize_with = "saturating_depth")]
@@ -142,13 +147,13 @@ fn saturating_depth<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result
 /// from a JSON object or from an array of the fields in this order.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
-pub struct Layout {
+pub struct Layout<'a> {
     pub x: f32,
     pub y: f32,
     pub width: f32,
     pub height: f32,
     /// Computed `position`: "static", "relative", "absolute", "fixed", "sticky".
-    pub position: String,
+    pub position: Cow<'a, str>,
     /// Computed `z-index`, 0 for `auto`.
     pub z_index: i32,
     /// Computed `opacity`.
@@ -165,10 +170,10 @@ pub struct Layout {
     pub background_alpha: f32,
 }
 
-impl Node {
+impl Node<'_> {
     /// An attribute's value, if present.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.get(name).map(String::as_str)
+        self.attrs.get(name)
     }
 
     /// True when the element has the attribute at all (`hidden`, `inert`, …).
@@ -254,7 +259,7 @@ impl std::fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
-impl Snapshot {
+impl Snapshot<'_> {
     /// Checks the caps and the tree invariant (every parent precedes its child), so that the
     /// analysis code can index `nodes` by parent without bounds surprises.
     pub fn validate(&self) -> Result<(), SnapshotError> {
@@ -282,7 +287,7 @@ impl Snapshot {
     }
 
     /// The node at `id`, if it exists.
-    pub fn node(&self, id: NodeId) -> Option<&Node> {
+    pub fn node(&self, id: NodeId) -> Option<&Node<'_>> {
         self.nodes.get(id as usize)
     }
 
@@ -379,7 +384,7 @@ pub fn collapse_whitespace(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn element(tag: &str, parent: Option<NodeId>) -> Node {
+    fn element(tag: &str, parent: Option<NodeId>) -> Node<'_> {
         Node {
             tag: tag.into(),
             parent,
@@ -388,7 +393,7 @@ mod tests {
         }
     }
 
-    fn text(content: &str, parent: NodeId) -> Node {
+    fn text(content: &str, parent: NodeId) -> Node<'_> {
         Node {
             kind: NodeKind::Text,
             text: content.into(),
@@ -398,7 +403,7 @@ mod tests {
         }
     }
 
-    fn sample() -> Snapshot {
+    fn sample() -> Snapshot<'static> {
         Snapshot {
             nodes: vec![
                 element("html", None),

@@ -243,13 +243,13 @@ pub fn is_boilerplate_box(node: &Node) -> bool {
 mod tests {
     use super::*;
 
-    fn with_class(class: &str) -> Node {
+    fn with_class(class: &str) -> Node<'_> {
         let mut node = Node {
             tag: "div".into(),
             visible: true,
             ..Node::default()
         };
-        node.attrs.insert("class".into(), class.into());
+        node.attrs.insert("class", class);
         node
     }
 

@@ -53,7 +53,7 @@ impl SubtreeStats {
 }
 
 pub struct PageTree<'a> {
-    pub snapshot: &'a Snapshot,
+    pub snapshot: &'a Snapshot<'a>,
     pub children: Children,
     /// End (exclusive) of each node's subtree.
     pub end: Vec<u32>,
@@ -67,7 +67,7 @@ pub struct PageTree<'a> {
 impl<'a> PageTree<'a> {
     /// Builds the facts. `strip_unlikely` excludes comment/sidebar/menu-like subtrees up
     /// front, as Reader View does on its first attempt.
-    pub fn new(snapshot: &'a Snapshot, strip_unlikely: bool) -> PageTree<'a> {
+    pub fn new(snapshot: &'a Snapshot<'a>, strip_unlikely: bool) -> PageTree<'a> {
         let nodes = &snapshot.nodes;
         let children = snapshot.children();
         let end = subtree_ends(&children);
@@ -85,7 +85,7 @@ impl<'a> PageTree<'a> {
                 !node.visible
                     || is_non_content_tag(&node.tag)
                     || (strip_unlikely
-                        && !UNLIKELY_EXEMPT_TAGS.contains(&node.tag.as_str())
+                        && !UNLIKELY_EXEMPT_TAGS.contains(&&*node.tag)
                         && is_unlikely_candidate(node))
             } else {
                 !node.visible
@@ -113,7 +113,7 @@ impl<'a> PageTree<'a> {
     }
 
     pub fn tag(&self, id: NodeId) -> &str {
-        self.snapshot.node(id).map_or("", |n| n.tag.as_str())
+        self.snapshot.node(id).map_or("", |n| &*n.tag)
     }
 
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
@@ -169,7 +169,7 @@ fn subtree_stats(snapshot: &Snapshot, excluded: &[bool], in_link: &[bool]) -> Ve
             }
             own.commas += text.chars().filter(|c| is_comma(*c)).count() as u32;
         } else {
-            match node.tag.as_str() {
+            match &*node.tag {
                 "p" => own.paragraphs += 1,
                 // Reader View turns such divs into paragraphs before counting.
                 "div" if !own.has_block_descendant && own.text_chars > 0 => own.paragraphs += 1,

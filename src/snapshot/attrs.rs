@@ -5,22 +5,26 @@
 //! (`class`, `id`, … are read for every element by every stage) and frees node by node. On
 //! the 181 AEB page snapshots, the map's lookups, inserts and drops were about a tenth of
 //! the core's instructions. A sorted vector gives the same iteration order and the same
-//! JSON (an object), for one allocation.
+//! JSON (an object), for one allocation. Names and values borrow from the wire format's
+//! strings when read from it ([`super::wire::decode`]).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Attrs(Vec<(String, String)>);
+type Pair<'a> = (Cow<'a, str>, Cow<'a, str>);
 
-impl Attrs {
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Attrs<'a>(Vec<Pair<'a>>);
+
+impl<'a> Attrs<'a> {
     /// The value of the attribute `name`, if present.
-    pub fn get(&self, name: &str) -> Option<&String> {
+    pub fn get(&self, name: &str) -> Option<&str> {
         // A short scan: elements have few attributes, and most lookups miss.
         self.0
             .iter()
             .find(|(present, _)| present == name)
-            .map(|(_, value)| value)
+            .map(|(_, value)| value.as_ref())
     }
 
     pub fn contains_key(&self, name: &str) -> bool {
@@ -28,7 +32,8 @@ impl Attrs {
     }
 
     /// Sets `name` to `value`, replacing an earlier value of the same name (as a map does).
-    pub fn insert(&mut self, name: String, value: String) {
+    pub fn insert(&mut self, name: impl Into<Cow<'a, str>>, value: impl Into<Cow<'a, str>>) {
+        let (name, value) = (name.into(), value.into());
         // Attributes come sorted (the native reader, the wire writer) or in the page's order,
         // a few per element: appending is the common case, and costs one comparison.
         if self.0.last().is_none_or(|(last, _)| *last < name) {
@@ -54,25 +59,15 @@ impl Attrs {
     }
 
     /// The attributes, sorted by name.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
-        self.0.iter().map(|(name, value)| (name, value))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0
+            .iter()
+            .map(|(name, value)| (name.as_ref(), value.as_ref()))
     }
 }
 
-impl<'a> IntoIterator for &'a Attrs {
-    type Item = (&'a String, &'a String);
-    type IntoIter = std::iter::Map<
-        std::slice::Iter<'a, (String, String)>,
-        fn(&'a (String, String)) -> (&'a String, &'a String),
-    >;
-
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter().map(|(name, value)| (name, value))
-    }
-}
-
-impl FromIterator<(String, String)> for Attrs {
-    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Attrs {
+impl<'a> FromIterator<(String, String)> for Attrs<'a> {
+    fn from_iter<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Attrs<'a> {
         let mut attrs = Attrs::default();
         for (name, value) in pairs {
             attrs.insert(name, value);
@@ -81,27 +76,31 @@ impl FromIterator<(String, String)> for Attrs {
     }
 }
 
-impl<const N: usize> From<[(String, String); N]> for Attrs {
-    fn from(pairs: [(String, String); N]) -> Attrs {
+impl<'a, const N: usize> From<[(String, String); N]> for Attrs<'a> {
+    fn from(pairs: [(String, String); N]) -> Attrs<'a> {
         pairs.into_iter().collect()
     }
 }
 
-impl From<BTreeMap<String, String>> for Attrs {
-    fn from(map: BTreeMap<String, String>) -> Attrs {
+impl<'a> From<BTreeMap<String, String>> for Attrs<'a> {
+    fn from(map: BTreeMap<String, String>) -> Attrs<'a> {
         // Already sorted and without repeats.
-        Attrs(map.into_iter().collect())
+        Attrs(
+            map.into_iter()
+                .map(|(name, value)| (name.into(), value.into()))
+                .collect(),
+        )
     }
 }
 
-impl Serialize for Attrs {
+impl Serialize for Attrs<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_map(self.iter())
     }
 }
 
-impl<'de> Deserialize<'de> for Attrs {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Attrs, D::Error> {
+impl<'de> Deserialize<'de> for Attrs<'_> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         BTreeMap::<String, String>::deserialize(deserializer).map(Attrs::from)
     }
 }
@@ -118,11 +117,11 @@ mod tests {
             ("role".to_string(), "alertdialog".to_string()),
         ]
         .into();
-        attrs.insert("aria-modal".into(), "true".into());
+        attrs.insert("aria-modal", "true");
         assert_eq!(attrs.len(), 3);
-        assert_eq!(attrs.get("role").map(String::as_str), Some("alertdialog"));
+        assert_eq!(attrs.get("role"), Some("alertdialog"));
         assert!(attrs.contains_key("class") && !attrs.contains_key("id"));
-        let names: Vec<&String> = attrs.iter().map(|(name, _)| name).collect();
+        let names: Vec<&str> = attrs.iter().map(|(name, _)| name).collect();
         assert_eq!(names, ["aria-modal", "class", "role"]);
     }
 
