@@ -130,7 +130,9 @@ impl Candidates {
         // What each word met so far stands for: its term's id, or `None` when it is no
         // content word. An article repeats its words, and stemming is most of the summary's
         // work: a word seen before costs one lookup.
-        let mut seen: FastMap<String, Option<u32>> = FastMap::default();
+        // Sized for an article's vocabulary up front: a growing map rehashes every word.
+        let mut seen: FastMap<String, Option<u32>> =
+            FastMap::with_capacity_and_hasher(text.len() / 64, Default::default());
         let mut to_ids = |text: &str| -> TermSet {
             let mut set = Vec::new();
             for_each_word(text, |word| {
