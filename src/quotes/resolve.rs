@@ -1192,8 +1192,9 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
 fn lowercase_words(chars: &[char], tokens: &[Token]) -> FastSet<String> {
     // Each word is spelled into one reused buffer and hashed as UTF-8 (8 bytes a step, not
     // a char a step); a string is made once per distinct word, not once per occurrence.
-    // Sized for every token up front: growing a hashed set rehashes all it holds.
-    let mut words = FastSet::with_capacity_and_hasher(tokens.len(), Default::default());
+    // Sized up front for an article's distinct lowercase words (a fraction of its tokens):
+    // growing a hashed set rehashes all it holds.
+    let mut words = FastSet::with_capacity_and_hasher(tokens.len() / 4, Default::default());
     let mut word = String::new();
     for token in tokens {
         let Some(letters) = chars.get(token.start..token.end) else {
