@@ -116,3 +116,42 @@ fn print_times(pages: usize, times: &[Duration]) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<html lang="en"><head><title>Ferry returns</title></head><body><article>
+        <h1>The winter ferry returns to the island on Monday</h1>
+        <p>"We missed the morning boat more than we expected," said Ana Kerr, who runs the
+        bakery by the pier and has waited for the ferry since November.</p>
+        <p>The operator said the timetable would stay the same until the spring storms pass.</p>
+        </article></body></html>"#;
+
+    #[test]
+    fn writes_what_the_wasm_would_and_times_every_stage() {
+        let snapshot = crate::html::parse(PAGE, "https://example.org/ferry");
+        let (strings, numbers) = wire::encode(&snapshot);
+        let mut times = [Duration::ZERO; STAGES.len()];
+        let json = analyse_timed(&strings, &numbers, &mut times).expect("analysed");
+        let decoded = wire::decode(&strings, &numbers).expect("decodes");
+        let expected = serde_json::to_string(&crate::analyze(&decoded)).expect("writes");
+        assert_eq!(json, expected);
+        assert!(json.contains("https://example.org/ferry"));
+        let bad = analyse_timed("", &[1.0], &mut times).expect_err("refused");
+        assert!(bad.contains("bad snapshot"), "{bad}");
+    }
+
+    #[test]
+    fn names_a_file_that_is_no_wire_snapshot() {
+        let dir = std::env::temp_dir().join(format!("unveil-reports-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        std::fs::write(dir.join("page.json"), r#"{"strings": 3}"#).expect("written");
+        let error = read_snapshots(&dir).expect_err("refused");
+        assert!(
+            error.contains("page.json") && error.contains("strings"),
+            "{error}"
+        );
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
