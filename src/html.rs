@@ -4,10 +4,9 @@
 //! inline `display:none` / `visibility:hidden`, `<template>`) and `layout` stays `None`.
 //! The page layer fills the same structure from the live DOM.
 
-use crate::snapshot::{MetaTag, Node, NodeId, NodeKind, Snapshot};
+use crate::snapshot::{Attrs, MetaTag, Node, NodeId, NodeKind, Snapshot};
 use scraper::node::Node as HtmlNode;
 use scraper::Html;
-use std::collections::BTreeMap;
 
 /// Attribute values are capped like the page layer caps them.
 const MAX_ATTR_CHARS: usize = 256;
@@ -18,7 +17,7 @@ fn is_raw_text_tag(tag: &str) -> bool {
 }
 
 /// Parses a whole HTML document. `url` is recorded as the page's URL.
-pub fn parse(html: &str, url: &str) -> Snapshot {
+pub fn parse(html: &str, url: &str) -> Snapshot<'static> {
     let document = Html::parse_document(html);
     let mut snapshot = Snapshot {
         url: url.to_string(),
@@ -41,7 +40,7 @@ pub fn parse(html: &str, url: &str) -> Snapshot {
                 snapshot.nodes.push(Node {
                     kind: NodeKind::Element,
                     parent,
-                    tag,
+                    tag: tag.into(),
                     attrs,
                     visible,
                     ..Node::default()
@@ -53,7 +52,7 @@ pub fn parse(html: &str, url: &str) -> Snapshot {
                     snapshot.nodes.push(Node {
                         kind: NodeKind::Text,
                         parent,
-                        text: text.to_string(),
+                        text: text.to_string().into(),
                         visible,
                         ..Node::default()
                     });
@@ -72,7 +71,7 @@ pub fn parse(html: &str, url: &str) -> Snapshot {
     snapshot
 }
 
-fn collect_attrs<'a>(attrs: impl Iterator<Item = (&'a str, &'a str)>) -> BTreeMap<String, String> {
+fn collect_attrs<'a>(attrs: impl Iterator<Item = (&'a str, &'a str)>) -> Attrs<'static> {
     // Event handlers are code, not page state; everything else may carry a signal.
     attrs
         .map(|(name, value)| (name.to_ascii_lowercase(), value))
@@ -82,7 +81,7 @@ fn collect_attrs<'a>(attrs: impl Iterator<Item = (&'a str, &'a str)>) -> BTreeMa
 }
 
 /// What the markup alone says about visibility.
-fn hidden_by_markup(tag: &str, attrs: &BTreeMap<String, String>) -> bool {
+fn hidden_by_markup(tag: &str, attrs: &Attrs) -> bool {
     if tag == "template" || attrs.contains_key("hidden") {
         return true;
     }
@@ -102,7 +101,7 @@ fn hidden_by_markup(tag: &str, attrs: &BTreeMap<String, String>) -> bool {
 fn record_head_data(
     snapshot: &mut Snapshot,
     tag: &str,
-    attrs: &BTreeMap<String, String>,
+    attrs: &Attrs,
     handle: &ego_tree::NodeRef<'_, HtmlNode>,
 ) {
     match tag {
@@ -121,7 +120,7 @@ fn record_head_data(
             if let (Some(key), Some(content)) = (key, attrs.get("content")) {
                 snapshot.meta.push(MetaTag {
                     key: key.to_ascii_lowercase(),
-                    content: content.clone(),
+                    content: content.to_string(),
                 });
             }
         }

@@ -16,9 +16,11 @@
 //! is the format's one description). JSON (`Deserialize`) stays for test fixtures and tools.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-
+use std::borrow::Cow;
+mod attrs;
 pub mod wire;
+
+pub use attrs::Attrs;
 
 /// Position of a node in [`Snapshot::nodes`].
 pub type NodeId = u32;
@@ -29,9 +31,13 @@ pub const MAX_NODES: usize = 60_000;
 /// Total characters of text across all text nodes the core accepts.
 pub const MAX_TEXT_CHARS: usize = 3_000_000;
 
+/// `'a` is the life of the text the nodes' strings (tags, texts, attributes, positions)
+/// borrow from: [`wire::decode`] lends them from the snapshot it reads, without a copy and
+/// an allocation for each (on the AEB pages, most of what reading a snapshot cost); native
+/// parsing and JSON own theirs (`Cow`).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
-pub struct Snapshot {
+pub struct Snapshot<'a> {
     /// The page's URL (may be empty for text-only inputs).
     pub url: String,
     /// `document.title`.
@@ -47,7 +53,7 @@ pub struct Snapshot {
     /// Scroll-lock state of `<html>` and `<body>` (empty when unknown).
     pub root: RootState,
     /// All element and text nodes, in document order.
-    pub nodes: Vec<Node>,
+    pub nodes: Vec<Node<'a>>,
     /// True when this snapshot holds only some subtrees (an incremental overlay scan of
     /// nodes added after load); their roots have `parent: None`.
     pub partial: bool,
@@ -105,7 +111,7 @@ pub enum NodeKind {
 /// [`wire`] format instead.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
-pub struct Node {
+pub struct Node<'a> {
     pub kind: NodeKind,
     /// Parent's index, `None` for the root (and for subtree roots of a partial snapshot).
     pub parent: Option<NodeId>,
@@ -114,14 +120,14 @@ pub struct Node {
     /// Native parsing can only see attributes and inline styles.
     pub visible: bool,
     /// Lowercase tag name for elements (`"div"`, `"p"`); empty for text nodes.
-    pub tag: String,
+    pub tag: Cow<'a, str>,
     /// The text of a text node; empty for elements.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Element attributes, names lowercased, values capped at 256 characters. The page
     /// layer sends only those the core reads and every data-* one (tests/snapshot_attrs.rs).
-    pub attrs: BTreeMap<String, String>,
+    pub attrs: Attrs<'a>,
     /// Layout, filled by the page layer for elements; `None` when unknown.
-    pub layout: Option<Layout>,
+    pub layout: Option<Layout<'a>>,
     /// Nesting depth of shadow roots above this node (0 = light DOM). Saturates at 255 when
     /// read: a page may nest deeper, and refusing its whole snapshot would switch Unveil off.
     #[serde(deserialize_with = "saturating_depth")]
@@ -141,13 +147,13 @@ fn saturating_depth<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result
 /// from a JSON object or from an array of the fields in this order.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
-pub struct Layout {
+pub struct Layout<'a> {
     pub x: f32,
     pub y: f32,
     pub width: f32,
     pub height: f32,
     /// Computed `position`: "static", "relative", "absolute", "fixed", "sticky".
-    pub position: String,
+    pub position: Cow<'a, str>,
     /// Computed `z-index`, 0 for `auto`.
     pub z_index: i32,
     /// Computed `opacity`.
@@ -164,10 +170,10 @@ pub struct Layout {
     pub background_alpha: f32,
 }
 
-impl Node {
+impl Node<'_> {
     /// An attribute's value, if present.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.get(name).map(String::as_str)
+        self.attrs.get(name)
     }
 
     /// True when the element has the attribute at all (`hidden`, `inert`, …).
@@ -199,6 +205,34 @@ impl Node {
     }
 }
 
+/// The children of every node, in document order ([`Snapshot::children`]).
+#[derive(Debug, Clone, Default)]
+pub struct Children {
+    /// Where each node's children start in `ids`; one more entry than nodes.
+    start: Vec<u32>,
+    ids: Vec<NodeId>,
+}
+
+impl Children {
+    /// The children of `id` (none for an id out of range).
+    pub fn of(&self, id: NodeId) -> &[NodeId] {
+        let at = id as usize;
+        match (self.start.get(at), self.start.get(at + 1)) {
+            (Some(&from), Some(&to)) => self.ids.get(from as usize..to as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// How many nodes the lists are for.
+    pub fn len(&self) -> usize {
+        self.start.len().saturating_sub(1)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// Why a snapshot cannot be analysed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SnapshotError {
@@ -225,7 +259,7 @@ impl std::fmt::Display for SnapshotError {
 
 impl std::error::Error for SnapshotError {}
 
-impl Snapshot {
+impl Snapshot<'_> {
     /// Checks the caps and the tree invariant (every parent precedes its child), so that the
     /// analysis code can index `nodes` by parent without bounds surprises.
     pub fn validate(&self) -> Result<(), SnapshotError> {
@@ -253,7 +287,7 @@ impl Snapshot {
     }
 
     /// The node at `id`, if it exists.
-    pub fn node(&self, id: NodeId) -> Option<&Node> {
+    pub fn node(&self, id: NodeId) -> Option<&Node<'_>> {
         self.nodes.get(id as usize)
     }
 
@@ -299,16 +333,31 @@ impl Snapshot {
     }
 
     /// Children of each node, computed once (index = parent).
-    pub fn children(&self) -> Vec<Vec<NodeId>> {
-        let mut children = vec![Vec::new(); self.nodes.len()];
-        for (index, node) in self.nodes.iter().enumerate() {
-            if let Some(parent) = node.parent {
-                if let Some(list) = children.get_mut(parent as usize) {
-                    list.push(index as NodeId);
-                }
+    pub fn children(&self) -> Children {
+        // Counted first, then filled: two flat arrays instead of a list per node.
+        let mut start = vec![0u32; self.nodes.len() + 1];
+        for parent in self.nodes.iter().filter_map(|node| node.parent) {
+            if let Some(count) = start.get_mut(parent as usize + 1) {
+                *count += 1;
             }
         }
-        children
+        for index in 1..start.len() {
+            start[index] += start[index - 1];
+        }
+        let mut next = start.clone();
+        let mut ids = vec![0; start.last().map_or(0, |&total| total as usize)];
+        for (index, node) in self.nodes.iter().enumerate() {
+            let Some(parent) = node.parent else {
+                continue;
+            };
+            if let Some(slot) = next.get_mut(parent as usize) {
+                if let Some(id) = ids.get_mut(*slot as usize) {
+                    *id = index as NodeId;
+                }
+                *slot += 1;
+            }
+        }
+        Children { start, ids }
     }
 
     /// The visible text of `id`'s subtree, whitespace collapsed.
@@ -335,7 +384,7 @@ pub fn collapse_whitespace(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn element(tag: &str, parent: Option<NodeId>) -> Node {
+    fn element(tag: &str, parent: Option<NodeId>) -> Node<'_> {
         Node {
             tag: tag.into(),
             parent,
@@ -344,7 +393,7 @@ mod tests {
         }
     }
 
-    fn text(content: &str, parent: NodeId) -> Node {
+    fn text(content: &str, parent: NodeId) -> Node<'_> {
         Node {
             kind: NodeKind::Text,
             text: content.into(),
@@ -354,7 +403,7 @@ mod tests {
         }
     }
 
-    fn sample() -> Snapshot {
+    fn sample() -> Snapshot<'static> {
         Snapshot {
             nodes: vec![
                 element("html", None),
@@ -376,7 +425,7 @@ mod tests {
         assert_eq!(snapshot.text_of(1), "Hello there world");
         assert!(snapshot.is_within(5, 1));
         assert!(!snapshot.is_within(5, 2));
-        assert_eq!(snapshot.children()[1], vec![2, 4]);
+        assert_eq!(snapshot.children().of(1), [2, 4]);
     }
 
     #[test]

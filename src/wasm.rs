@@ -48,7 +48,7 @@ fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T
 /// wasm-bindgen's string glue copies a string's ASCII prefix one character at a time in JS,
 /// about 1 ms for a page's strings in a cold content script; checking the bytes here is a
 /// fraction of that.
-fn decode(strings: &[u8], numbers: &[f64]) -> Result<Snapshot, JsError> {
+fn decode<'a>(strings: &'a [u8], numbers: &[f64]) -> Result<Snapshot<'a>, JsError> {
     let strings = std::str::from_utf8(strings)
         .map_err(|e| JsError::new(&format!("bad snapshot: strings are not UTF-8: {e}")))?;
     wire::decode(strings, numbers).map_err(|e| JsError::new(&format!("bad snapshot: {e}")))

@@ -24,18 +24,18 @@ use unveil::snapshot::{NodeId, Snapshot};
 
 #[derive(Deserialize)]
 struct Captured {
-    snapshot: Snapshot,
+    snapshot: Snapshot<'static>,
     #[serde(default)]
-    late: Vec<Snapshot>,
+    late: Vec<Snapshot<'static>>,
     #[serde(default)]
     frames: BTreeMap<String, CapturedFrame>,
 }
 
 #[derive(Deserialize)]
 struct CapturedFrame {
-    snapshot: Snapshot,
+    snapshot: Snapshot<'static>,
     #[serde(default)]
-    late: Vec<Snapshot>,
+    late: Vec<Snapshot<'static>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -63,7 +63,7 @@ struct View {
     /// "" for the top document, else the id of the frame element.
     frame: String,
     label: String,
-    snapshot: Snapshot,
+    snapshot: Snapshot<'static>,
     scan: OverlayScan,
     context: ScanContext,
 }
@@ -107,7 +107,7 @@ fn read_expect(page: &str) -> Expect {
 
 fn views_of(page: &str, captured: Captured) -> Vec<View> {
     let mut views = Vec::new();
-    let mut add = |frame: &str, snapshot: Snapshot, late: Vec<Snapshot>| {
+    let mut add = |frame: &str, snapshot: Snapshot<'static>, late: Vec<Snapshot<'static>>| {
         let report = unveil::analyze(&snapshot);
         assert_eq!(
             report.status,
@@ -270,7 +270,7 @@ fn describe(snapshot: &Snapshot, id: NodeId) -> String {
     let Some(node) = snapshot.node(id) else {
         return format!("#{id}?");
     };
-    let mut out = node.tag.clone();
+    let mut out = node.tag.to_string();
     if !node.id_attr().is_empty() {
         out.push('#');
         out.push_str(node.id_attr());

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 use unveil::overlays::ScanContext;
 use unveil::report::Status;
-use unveil::snapshot::{wire, Layout, Node, NodeKind, Snapshot, MAX_NODES};
+use unveil::snapshot::{wire, Attrs, Layout, Node, NodeKind, Snapshot, MAX_NODES};
 use unveil::{analyze, html, quotes, scan_overlays, summary, Report};
 
 /// Default number of random cases per property; `PROPTEST_CASES` overrides it.
@@ -115,7 +115,7 @@ fn attrs() -> impl Strategy<Value = BTreeMap<String, String>> {
     prop::collection::btree_map(name, value, 0..4)
 }
 
-fn layout() -> impl Strategy<Value = Option<Layout>> {
+fn layout() -> impl Strategy<Value = Option<Layout<'static>>> {
     let float = prop_oneof![
         -1e4f32..1e4f32,
         Just(f32::NAN),
@@ -139,7 +139,7 @@ fn layout() -> impl Strategy<Value = Option<Layout>> {
                     y,
                     width,
                     height,
-                    position: position.to_string(),
+                    position: position.to_string().into(),
                     z_index,
                     opacity,
                     blurred: flags[0],
@@ -230,7 +230,7 @@ type NodeSeed = (
     String,
     BTreeMap<String, String>,
     bool,
-    Option<Layout>,
+    Option<Layout<'static>>,
     u8,
 );
 
@@ -247,7 +247,7 @@ fn node_seed(allow_invalid: bool) -> impl Strategy<Value = NodeSeed> {
     )
 }
 
-fn build_nodes(seeds: Vec<NodeSeed>) -> Vec<Node> {
+fn build_nodes(seeds: Vec<NodeSeed>) -> Vec<Node<'static>> {
     seeds
         .into_iter()
         .enumerate()
@@ -259,9 +259,13 @@ fn build_nodes(seeds: Vec<NodeSeed>) -> Vec<Node> {
                     NodeKind::Element
                 },
                 parent: resolve_parent(&parent, index),
-                tag: if is_text { String::new() } else { tag },
-                text: if is_text { text } else { String::new() },
-                attrs: if is_text { BTreeMap::new() } else { attrs },
+                tag: if is_text { "".into() } else { tag.into() },
+                text: if is_text { text.into() } else { "".into() },
+                attrs: if is_text {
+                    Attrs::default()
+                } else {
+                    attrs.into()
+                },
                 visible,
                 layout: if is_text { None } else { layout },
                 shadow_depth,
@@ -281,12 +285,12 @@ fn make_parents_elements(nodes: &mut [Node]) {
         if let Some(node) = nodes.get_mut(parent).filter(|n| n.is_text()) {
             node.kind = NodeKind::Element;
             node.tag = "span".into();
-            node.text.clear();
+            node.text = "".into();
         }
     }
 }
 
-fn snapshot(allow_invalid: bool) -> impl Strategy<Value = Snapshot> {
+fn snapshot(allow_invalid: bool) -> impl Strategy<Value = Snapshot<'static>> {
     (
         prop::collection::vec(node_seed(allow_invalid), 0..80),
         prose(),
@@ -580,7 +584,7 @@ proptest! {
 
 // ---- fixed monsters --------------------------------------------------------------------
 
-fn element(tag: &str, parent: Option<u32>) -> Node {
+fn element(tag: &str, parent: Option<u32>) -> Node<'_> {
     Node {
         tag: tag.into(),
         parent,
@@ -589,10 +593,10 @@ fn element(tag: &str, parent: Option<u32>) -> Node {
     }
 }
 
-fn text_node(text: String, parent: u32) -> Node {
+fn text_node(text: String, parent: u32) -> Node<'static> {
     Node {
         kind: NodeKind::Text,
-        text,
+        text: text.into(),
         parent: Some(parent),
         visible: true,
         ..Node::default()
@@ -600,7 +604,7 @@ fn text_node(text: String, parent: u32) -> Node {
 }
 
 /// html > body > 10,000 nested divs, a sentence at every 100th level.
-fn deep_snapshot(depth: u32) -> Snapshot {
+fn deep_snapshot(depth: u32) -> Snapshot<'static> {
     let mut nodes = vec![element("html", None), element("body", Some(0))];
     let mut parent = 1;
     for level in 0..depth {
@@ -651,7 +655,7 @@ fn ten_thousand_levels_of_html_nesting() {
 }
 
 /// html > body > p > one text node of ≈1 MB made of `paragraph` repeated.
-fn one_huge_text_node(paragraph: &str) -> Snapshot {
+fn one_huge_text_node(paragraph: &str) -> Snapshot<'static> {
     let huge: String = paragraph.repeat(1_000_000 / paragraph.len() + 1);
     Snapshot {
         lang: Some("en".into()),
@@ -761,7 +765,7 @@ fn invalid_parents_are_refused() {
 #[test]
 fn overlays_never_hide_text_nodes() {
     let banner = Node {
-        attrs: BTreeMap::from([("class".to_string(), "cookie-banner".to_string())]),
+        attrs: Attrs::from([("class".to_string(), "cookie-banner".to_string())]),
         layout: Some(Layout {
             position: "fixed".into(),
             width: 1000.0,

@@ -15,7 +15,7 @@ struct Wire {
 
 #[derive(Deserialize)]
 struct Sample {
-    snapshot: Snapshot,
+    snapshot: Snapshot<'static>,
     wire: Wire,
 }
 

@@ -46,7 +46,7 @@ pub fn is_dropped(tree: &PageTree, id: NodeId) -> bool {
     if is_dropped_tag(&node.tag) || (is_boilerplate_box(node) && !holds_prose(tree, id)) {
         return true;
     }
-    match node.tag.as_str() {
+    match &*node.tag {
         "h2" | "h3" | "h4" | "h5" | "h6" => class_weight(node) < 0.0,
         "div" | "section" | "ul" | "ol" | "table" => fails_conditional_check(tree, id),
         _ => false,
@@ -79,7 +79,7 @@ fn fails_conditional_check(tree: &PageTree, id: NodeId) -> bool {
     if stats.commas >= PROSE_COMMAS {
         return false;
     }
-    let is_list = matches!(node.tag.as_str(), "ul" | "ol");
+    let is_list = matches!(&*node.tag, "ul" | "ol");
     let paragraphs = stats.paragraphs as f32;
     let density = stats.link_density();
     let text = stats.text_chars;

@@ -2,7 +2,7 @@
 //! DOM, in that order of trust: structured data is written for machines, markup for eyes.
 
 use super::byline;
-use crate::snapshot::{collapse_whitespace, Node, NodeId, Snapshot};
+use crate::snapshot::{collapse_whitespace, Children, Node, NodeId, Snapshot};
 use serde_json::Value;
 
 /// Nodes a byline or heading may span; bigger subtrees are containers, not bylines.
@@ -40,7 +40,7 @@ pub struct Metadata {
 
 /// Reads all metadata. `children` are the snapshot's children lists; `content` is the
 /// article's root, where DOM bylines are looked for first.
-pub fn read(snapshot: &Snapshot, children: &[Vec<NodeId>], content: Option<NodeId>) -> Metadata {
+pub fn read(snapshot: &Snapshot, children: &Children, content: Option<NodeId>) -> Metadata {
     let json_ld = read_json_ld(&snapshot.json_ld);
     let site = site_name(snapshot, &json_ld);
     Metadata {
@@ -221,7 +221,7 @@ fn clean_text(text: &str) -> String {
 
 fn title(
     snapshot: &Snapshot,
-    children: &[Vec<NodeId>],
+    children: &Children,
     json_ld: &JsonLdArticle,
     site: Option<&str>,
 ) -> String {
@@ -292,7 +292,7 @@ const AUTHOR_KEYS: &[&str] = &[
 /// An `<h1>` whose text is the start of the document title (the title minus its site).
 fn heading_matching_title(
     snapshot: &Snapshot,
-    children: &[Vec<NodeId>],
+    children: &Children,
     document_title: &str,
 ) -> Option<String> {
     if document_title.is_empty() {
@@ -331,7 +331,7 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 
 fn byline(
     snapshot: &Snapshot,
-    children: &[Vec<NodeId>],
+    children: &Children,
     json_ld: &JsonLdArticle,
     content: Option<NodeId>,
 ) -> Option<String> {
@@ -361,7 +361,7 @@ fn has_byline_name(node: &Node) -> bool {
 /// preferring one inside the article.
 fn byline_in_dom(
     snapshot: &Snapshot,
-    children: &[Vec<NodeId>],
+    children: &Children,
     content: Option<NodeId>,
 ) -> Option<String> {
     let mut fallback = None;
@@ -465,7 +465,7 @@ pub fn host_of(url: &str) -> Option<String> {
 /// Visible text of a subtree, whitespace collapsed, via precomputed children. Gives up
 /// (returns "") past `limit` bytes or [`MAX_SHORT_TEXT_NODES`] nodes: a "byline" that
 /// wraps the whole page must not cost a walk of the whole page for every such wrapper.
-fn text_under(snapshot: &Snapshot, children: &[Vec<NodeId>], root: NodeId, limit: usize) -> String {
+fn text_under(snapshot: &Snapshot, children: &Children, root: NodeId, limit: usize) -> String {
     let mut out = String::new();
     let mut pending = vec![root];
     let mut visited = 0usize;
@@ -483,8 +483,8 @@ fn text_under(snapshot: &Snapshot, children: &[Vec<NodeId>], root: NodeId, limit
         if node.is_text() {
             out.push_str(&node.text);
             out.push(' ');
-        } else if let Some(list) = children.get(id as usize) {
-            pending.extend(list.iter().rev());
+        } else {
+            pending.extend(children.of(id).iter().rev());
         }
     }
     collapse_whitespace(&out)
@@ -543,7 +543,7 @@ mod tests {
         };
         let none = JsonLdArticle::default();
         assert_eq!(
-            byline(&snapshot, &[], &none, None).as_deref(),
+            byline(&snapshot, &Children::default(), &none, None).as_deref(),
             Some("Lee Park")
         );
         let json_ld = JsonLdArticle {
@@ -551,7 +551,7 @@ mod tests {
             ..JsonLdArticle::default()
         };
         assert_eq!(
-            byline(&snapshot, &[], &json_ld, None).as_deref(),
+            byline(&snapshot, &Children::default(), &json_ld, None).as_deref(),
             Some("Ana Ruiz, Tom Vale")
         );
     }

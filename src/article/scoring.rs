@@ -106,7 +106,7 @@ fn is_paragraph(tree: &PageTree, id: NodeId) -> bool {
                 && tree.stats(p).has_block_descendant
         });
     }
-    match node.tag.as_str() {
+    match &*node.tag {
         "p" | "pre" | "td" | "h2" | "h3" | "h4" | "h5" | "h6" => true,
         "div" | "section" => !tree.stats(id).has_block_descendant,
         _ => false,
@@ -118,7 +118,7 @@ fn initial_score(tree: &PageTree, id: NodeId) -> f32 {
     let Some(node) = tree.snapshot.node(id) else {
         return 0.0;
     };
-    let tag_score = match node.tag.as_str() {
+    let tag_score = match &*node.tag {
         "div" | "article" => 5.0,
         "pre" | "td" | "blockquote" => 3.0,
         "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,

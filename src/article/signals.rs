@@ -6,6 +6,7 @@
 
 use crate::snapshot::Node;
 use crate::text::PhraseIndex;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// Substrings of class/id marking blocks that are not the article (Reader View's list plus
@@ -204,8 +205,22 @@ pub fn is_unlikely_candidate(node: &Node) -> bool {
     if node.class_attr().is_empty() && node.id_attr().is_empty() {
         return false;
     }
-    let names = class_and_id(node);
-    UNLIKELY.found_in(&names) && !MAYBE_CANDIDATE.found_in(&names)
+    // The class and the id each on its own rather than joined by a space (`class_and_id`):
+    // no substring of either list holds a space, so none could match across the join, and
+    // the names need no copy when they are lowercase already (most are): this runs for
+    // every element of the page.
+    let names = [node.class_attr(), node.id_attr()].map(ascii_lowercase);
+    let found = |list: &Substrings| names.iter().any(|name| list.found_in(name));
+    found(&UNLIKELY) && !found(&MAYBE_CANDIDATE)
+}
+
+/// `name` lower-cased (ASCII, as `class_and_id` does), borrowed when it already is.
+fn ascii_lowercase(name: &str) -> Cow<'_, str> {
+    if name.bytes().any(|byte| byte.is_ascii_uppercase()) {
+        Cow::Owned(name.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(name)
+    }
 }
 
 /// +25 for an article-like class and for an article-like id, -25 for boilerplate-like ones.
@@ -243,13 +258,13 @@ pub fn is_boilerplate_box(node: &Node) -> bool {
 mod tests {
     use super::*;
 
-    fn with_class(class: &str) -> Node {
+    fn with_class(class: &str) -> Node<'_> {
         let mut node = Node {
             tag: "div".into(),
             visible: true,
             ..Node::default()
         };
-        node.attrs.insert("class".into(), class.into());
+        node.attrs.insert("class", class);
         node
     }
 
@@ -265,6 +280,10 @@ mod tests {
     #[test]
     fn recognises_unlikely_and_boilerplate() {
         assert!(is_unlikely_candidate(&with_class("site-sidebar")));
+        assert!(is_unlikely_candidate(&with_class("Site-SideBar")));
+        // Class and id are searched apart: no substring may span the space between them.
+        let lists = UNLIKELY_SUBSTRINGS.iter().chain(MAYBE_CANDIDATE_SUBSTRINGS);
+        assert!(lists.into_iter().all(|substring| !substring.contains(' ')));
         assert!(!is_unlikely_candidate(&with_class("sidebar-and-content")));
         assert!(is_boilerplate_box(&with_class("share-tools")));
         assert!(is_boilerplate_box(&with_class("newsletter-signup")));

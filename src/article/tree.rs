@@ -8,7 +8,7 @@
 
 use super::signals::{is_unlikely_candidate, UNLIKELY_EXEMPT_TAGS};
 use super::{is_non_content_tag, is_paragraph_breaking_tag};
-use crate::snapshot::{NodeId, Snapshot};
+use crate::snapshot::{Children, NodeId, Snapshot};
 
 /// Counts over an element's subtree (the element itself included), content nodes only.
 #[derive(Debug, Clone, Copy, Default)]
@@ -53,8 +53,8 @@ impl SubtreeStats {
 }
 
 pub struct PageTree<'a> {
-    pub snapshot: &'a Snapshot,
-    pub children: Vec<Vec<NodeId>>,
+    pub snapshot: &'a Snapshot<'a>,
+    pub children: Children,
     /// End (exclusive) of each node's subtree.
     pub end: Vec<u32>,
     /// Never article content: hidden, code/form controls, or (when stripping) an unlikely
@@ -67,7 +67,7 @@ pub struct PageTree<'a> {
 impl<'a> PageTree<'a> {
     /// Builds the facts. `strip_unlikely` excludes comment/sidebar/menu-like subtrees up
     /// front, as Reader View does on its first attempt.
-    pub fn new(snapshot: &'a Snapshot, strip_unlikely: bool) -> PageTree<'a> {
+    pub fn new(snapshot: &'a Snapshot<'a>, strip_unlikely: bool) -> PageTree<'a> {
         let nodes = &snapshot.nodes;
         let children = snapshot.children();
         let end = subtree_ends(&children);
@@ -85,7 +85,7 @@ impl<'a> PageTree<'a> {
                 !node.visible
                     || is_non_content_tag(&node.tag)
                     || (strip_unlikely
-                        && !UNLIKELY_EXEMPT_TAGS.contains(&node.tag.as_str())
+                        && !UNLIKELY_EXEMPT_TAGS.contains(&&*node.tag)
                         && is_unlikely_candidate(node))
             } else {
                 !node.visible
@@ -113,7 +113,7 @@ impl<'a> PageTree<'a> {
     }
 
     pub fn tag(&self, id: NodeId) -> &str {
-        self.snapshot.node(id).map_or("", |n| n.tag.as_str())
+        self.snapshot.node(id).map_or("", |n| &*n.tag)
     }
 
     pub fn parent(&self, id: NodeId) -> Option<NodeId> {
@@ -131,19 +131,18 @@ impl<'a> PageTree<'a> {
 
     pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         self.children
-            .get(id as usize)
-            .into_iter()
-            .flatten()
+            .of(id)
+            .iter()
             .copied()
             .filter(|&c| self.snapshot.node(c).is_some_and(|n| n.is_element()))
     }
 }
 
 /// Subtree ends from the children lists, children before parents.
-fn subtree_ends(children: &[Vec<NodeId>]) -> Vec<u32> {
+fn subtree_ends(children: &Children) -> Vec<u32> {
     let mut end: Vec<u32> = (1..=children.len() as u32).collect();
     for index in (0..children.len()).rev() {
-        if let Some(&last) = children[index].last() {
+        if let Some(&last) = children.of(index as NodeId).last() {
             if let Some(&last_end) = end.get(last as usize) {
                 end[index] = last_end;
             }
@@ -170,7 +169,7 @@ fn subtree_stats(snapshot: &Snapshot, excluded: &[bool], in_link: &[bool]) -> Ve
             }
             own.commas += text.chars().filter(|c| is_comma(*c)).count() as u32;
         } else {
-            match node.tag.as_str() {
+            match &*node.tag {
                 "p" => own.paragraphs += 1,
                 // Reader View turns such divs into paragraphs before counting.
                 "div" if !own.has_block_descendant && own.text_chars > 0 => own.paragraphs += 1,

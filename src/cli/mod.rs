@@ -6,6 +6,7 @@
 mod analyze;
 mod args;
 mod jsonl;
+mod reports;
 mod snapshot;
 
 pub use args::Args;
@@ -20,6 +21,8 @@ USAGE:
   unveil extract --jsonl IN.jsonl                   {id,html,url?} → {id,title,byline,published,lang,site,text}
   unveil summarize --jsonl IN.jsonl [--sentences N] {id,text}|{id,html,url?} → {id,summary:[…]}
   unveil snapshot --jsonl IN.jsonl                  {id,strings,numbers} (page layer's wire format) → {id,snapshot} (JSON)
+  unveil reports SNAPDIR [--out DIR] [--repeat N]   each wire snapshot SNAPDIR/*.json → DIR/*.json (its report),
+                                                    and each stage's time (profile the core on real pages)
   unveil eval quotes GOLD.jsonl…                    score quote attribution against gold data
   unveil eval extraction AEB_DIR [--peer NAME=PRED.jsonl…] [--per-page] [--min-f1 X]
                                                     score article extraction (AEB metric) beside peers
@@ -42,6 +45,7 @@ pub fn run(raw: &[String]) -> Result<(), String> {
         "extract" => crate::article::cli::run(&mut args),
         "summarize" => crate::summary::cli::run(&mut args),
         "snapshot" => snapshot::run(&mut args),
+        "reports" => reports::run(&mut args),
         "eval" => crate::eval::run(&mut args),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");

@@ -302,7 +302,7 @@ fn holds_article(snapshot: &Snapshot, id: NodeId) -> bool {
 
 fn describe(snapshot: &Snapshot, id: NodeId) -> String {
     snapshot.node(id).map_or_else(String::new, |n| {
-        let mut out = n.tag.clone();
+        let mut out = n.tag.to_string();
         if !n.id_attr().is_empty() {
             out.push('#');
             out.push_str(n.id_attr());

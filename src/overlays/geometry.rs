@@ -59,7 +59,7 @@ pub fn placement(node: &Node, viewport: Viewport) -> Option<Placement> {
     let anchor = if layout.top_layer {
         "top layer"
     } else {
-        match layout.position.as_str() {
+        match &*layout.position {
             "fixed" => "fixed",
             // Sticky headers are navigation; only sticky bars at an edge count.
             "sticky" if shape == Shape::EdgeBanner => "sticky",
@@ -123,7 +123,7 @@ pub fn is_backdrop(node: &Node, viewport: Viewport, text_chars: u32) -> bool {
 mod tests {
     use super::*;
 
-    fn boxed(x: f32, y: f32, width: f32, height: f32, position: &str) -> Node {
+    fn boxed(x: f32, y: f32, width: f32, height: f32, position: &str) -> Node<'_> {
         Node {
             tag: "div".into(),
             layout: Some(Layout {

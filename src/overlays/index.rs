@@ -16,7 +16,7 @@ const ZONE_MAX_TEXT: u32 = 4000;
 
 /// What one pass over the snapshot learned about every node.
 pub struct PageIndex<'a> {
-    pub snapshot: &'a Snapshot,
+    pub snapshot: &'a Snapshot<'a>,
     /// Exclusive end of each node's subtree.
     pub subtree_end: Vec<u32>,
     /// Visible text characters in each node's subtree.
@@ -109,7 +109,7 @@ fn own_markup<'t>(text: &'t str, ends: &[u32], index: usize) -> &'t str {
 }
 
 impl<'a> PageIndex<'a> {
-    pub fn new(snapshot: &'a Snapshot) -> PageIndex<'a> {
+    pub fn new(snapshot: &'a Snapshot<'a>) -> PageIndex<'a> {
         let count = snapshot.nodes.len();
         let totals = subtree_totals(snapshot);
         let subtree_end: Vec<u32> = totals.iter().map(|t| t.end).collect();

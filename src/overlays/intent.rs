@@ -154,7 +154,7 @@ fn in_control(index: &PageIndex, position: usize) -> bool {
         .flatten()
         .filter_map(|id| snapshot.node(id))
         .any(|element| {
-            matches!(element.tag.as_str(), "button" | "a" | "summary")
+            matches!(&*element.tag, "button" | "a" | "summary")
                 || element.attr("role") == Some("button")
         })
 }
@@ -179,7 +179,7 @@ fn classify_label(label: &str, in_control: bool) -> u8 {
 
 /// `own` is the element's lowercased id and classes (`PageIndex::own_markup`).
 fn note_inner_element(evidence: &mut TextEvidence, node: &crate::snapshot::Node, own: &str) {
-    match node.tag.as_str() {
+    match &*node.tag {
         "input" => note_input(evidence, node),
         "video" | "audio" => evidence.media = true,
         "textarea" => evidence.textarea = true,

@@ -308,7 +308,7 @@ fn push_lowercase(out: &mut String, text: &str) {
 /// rest of [`evidence_of`]'s markup text after [`push_id_and_class`]); `None` when there are none.
 fn data_marker_text(node: &Node) -> Option<String> {
     let mut data: Option<String> = None;
-    for (name, value) in &node.attrs {
+    for (name, value) in node.attrs.iter() {
         if name.starts_with("data-") && value.len() <= 128 {
             let text = data.get_or_insert_with(String::new);
             text.push(' ');
@@ -421,10 +421,10 @@ pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
 
 /// The zone an element opens, judged by its own markup; `own` is its [`push_id_and_class`].
 pub fn zone_of(node: &Node, own: &str) -> Zone {
-    if matches!(node.tag.as_str(), "html" | "body") {
+    if matches!(&*node.tag, "html" | "body") {
         return Zone::None;
     }
-    match node.tag.as_str() {
+    match &*node.tag {
         "nav" | "header" | "menu" => return Zone::Navigation,
         "video" | "audio" => return Zone::Player,
         _ => {}

@@ -9,7 +9,7 @@ const HEIGHT: f32 = 800.0;
 /// Builds a snapshot in document order: add each element before its children, and
 /// finish a subtree before starting its next sibling.
 struct Page {
-    snapshot: Snapshot,
+    snapshot: Snapshot<'static>,
 }
 
 impl Page {
@@ -34,7 +34,7 @@ impl Page {
         let id = self.snapshot.nodes.len() as NodeId;
         self.snapshot.nodes.push(Node {
             parent,
-            tag: tag.into(),
+            tag: tag.to_string().into(),
             attrs: attrs
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -67,18 +67,23 @@ impl Page {
         self.snapshot.nodes.push(Node {
             kind: NodeKind::Text,
             parent: Some(parent),
-            text: text.into(),
+            text: text.to_string().into(),
             visible: true,
             ..Node::default()
         });
     }
 
-    fn place(&mut self, id: NodeId, rect: (f32, f32, f32, f32), position: &str) -> &mut Layout {
+    fn place(
+        &mut self,
+        id: NodeId,
+        rect: (f32, f32, f32, f32),
+        position: &str,
+    ) -> &mut Layout<'static> {
         let layout = self.snapshot.nodes[id as usize]
             .layout
             .get_or_insert_with(Layout::default);
         (layout.x, layout.y, layout.width, layout.height) = rect;
-        layout.position = position.into();
+        layout.position = position.to_string().into();
         layout
     }
 
@@ -653,7 +658,7 @@ fn never_panics_on_odd_snapshots() {
                     NodeKind::Element
                 },
                 parent,
-                tag: if is_text { String::new() } else { "div".into() },
+                tag: if is_text { "".into() } else { "div".into() },
                 text: texts[next(texts.len())].into(),
                 attrs: [(
                     "class".to_string(),

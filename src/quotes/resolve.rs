@@ -54,7 +54,7 @@ pub struct Resolver {
     /// Resolved speakers of earlier quotes, by position.
     speakers: Vec<(usize, Vec<String>)>,
     /// Words the text also writes in lowercase: not parts of a person's name.
-    common: WordSet,
+    common: FastSet<String>,
     /// One-word names seen next to a reporting verb ("said Wilcox"): people.
     reported: WordSet,
 }
@@ -1189,15 +1189,27 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
 
 /// Every word the text also writes in lowercase: such a word opening a capitalised run
 /// is a sentence-initial common word ("Despite Roe's…"), not a first name.
-fn lowercase_words(chars: &[char], tokens: &[Token]) -> WordSet {
-    // Deduplicated as char slices first, in a hashed set: a string is made once per
-    // distinct word, not once per occurrence, and only the distinct words get sorted.
-    let words: FastSet<&[char]> = tokens
-        .iter()
-        .filter(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_lowercase()))
-        .filter_map(|t| chars.get(t.start..t.end))
-        .collect();
-    WordSet::new(words.into_iter().map(|w| w.iter().collect()).collect())
+fn lowercase_words(chars: &[char], tokens: &[Token]) -> FastSet<String> {
+    // Each word is spelled into one reused buffer and hashed as UTF-8 (8 bytes a step, not
+    // a char a step); a string is made once per distinct word, not once per occurrence.
+    // Sized up front for an article's distinct lowercase words (a fraction of its tokens):
+    // growing a hashed set rehashes all it holds.
+    let mut words = FastSet::with_capacity_and_hasher(tokens.len() / 4, Default::default());
+    let mut word = String::new();
+    for token in tokens {
+        let Some(letters) = chars.get(token.start..token.end) else {
+            continue;
+        };
+        if !(token.is_word && letters.first().is_some_and(|c| c.is_lowercase())) {
+            continue;
+        }
+        word.clear();
+        word.extend(letters);
+        if !words.contains(&word) {
+            words.insert(word.clone());
+        }
+    }
+    words
 }
 
 /// A sorted word list: smaller in wasm than another BTreeSet instantiation.
@@ -1536,7 +1548,7 @@ fn nickname_at(chars: &[char], tokens: &[Token], at: usize) -> bool {
             .is_some_and(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_uppercase()))
 }
 
-fn mention_of(chars: &[char], run: &[Token], common: &WordSet) -> Option<Mention> {
+fn mention_of(chars: &[char], run: &[Token], common: &FastSet<String>) -> Option<Mention> {
     // The nickname between marks is no part of the name to resolve to.
     let words: Vec<String> = run
         .iter()

@@ -46,6 +46,75 @@ pub fn cosine(a: &[u32], b: &[u32]) -> f64 {
     shared_terms(a, b) as f64 / ((a.len() * b.len()) as f64).sqrt()
 }
 
+/// The [`cosine`] similarity of every pair of `sets`, as a full symmetric matrix (row-major,
+/// zero on the diagonal).
+///
+/// The shared terms of all pairs are counted from the sentences each term occurs in: a term
+/// met in k sets adds one to k(k-1)/2 pairs, which over an article is far less work than
+/// merging every pair of sets (n(n-1)/2 merges of 10–30 terms each).
+pub fn cosine_matrix(sets: &[TermSet]) -> Vec<f64> {
+    let n = sets.len();
+    let shared = shared_counts(sets);
+    let mut matrix = vec![0.0; n * n];
+    for (i, a) in sets.iter().enumerate() {
+        for (j, b) in sets.iter().enumerate().skip(i + 1) {
+            let count = shared.get(i * n + j).copied().unwrap_or(0);
+            if count == 0 {
+                continue;
+            }
+            // As `cosine` computes it (no set is empty here: they share a term).
+            let similarity = f64::from(count) / ((a.len() * b.len()) as f64).sqrt();
+            if let Some(cell) = matrix.get_mut(i * n + j) {
+                *cell = similarity;
+            }
+            if let Some(cell) = matrix.get_mut(j * n + i) {
+                *cell = similarity;
+            }
+        }
+    }
+    matrix
+}
+
+/// How many terms sets i < j share, at `i * n + j` (n × n, only above the diagonal).
+fn shared_counts(sets: &[TermSet]) -> Vec<u32> {
+    let n = sets.len();
+    // The sets each term occurs in, in order: counted, then filled (two flat arrays).
+    let terms = sets.iter().flatten().max().map_or(0, |&id| id as usize + 1);
+    let mut start = vec![0usize; terms + 1];
+    for &id in sets.iter().flatten() {
+        if let Some(count) = start.get_mut(id as usize + 1) {
+            *count += 1;
+        }
+    }
+    for term in 1..start.len() {
+        start[term] += start[term - 1];
+    }
+    let mut next = start.clone();
+    let mut holders = vec![0usize; start.last().copied().unwrap_or(0)];
+    for (index, set) in sets.iter().enumerate() {
+        for &id in set {
+            if let Some(slot) = next.get_mut(id as usize) {
+                if let Some(holder) = holders.get_mut(*slot) {
+                    *holder = index;
+                }
+                *slot += 1;
+            }
+        }
+    }
+    let mut shared = vec![0u32; n * n];
+    for term in 0..terms {
+        let list = holders.get(start[term]..start[term + 1]).unwrap_or(&[]);
+        for (k, &i) in list.iter().enumerate() {
+            for &j in list.get(k + 1..).unwrap_or(&[]) {
+                if let Some(count) = shared.get_mut(i * n + j) {
+                    *count += 1;
+                }
+            }
+        }
+    }
+    shared
+}
+
 /// PageRank of an undirected weighted graph given as a full symmetric matrix (row-major,
 /// `n × n`): each node passes its score to its neighbours in proportion to edge weight.
 /// A node without edges keeps only the teleport share. Returns scores summing to ~n.
@@ -91,6 +160,30 @@ mod tests {
         assert!((jaccard(&a, &b) - 0.5).abs() < 1e-9);
         assert!((cosine(&a, &b) - 2.0 / 3.0).abs() < 1e-9);
         assert_eq!(jaccard(&[], &[]), 0.0);
+    }
+
+    #[test]
+    fn the_matrix_holds_the_cosine_of_every_pair() {
+        let sets: Vec<TermSet> = [
+            vec![1, 2, 3],
+            vec![],
+            vec![2, 3, 4, 9],
+            vec![7],
+            vec![1, 7, 9],
+        ]
+        .into_iter()
+        .map(term_set)
+        .collect();
+        let n = sets.len();
+        let matrix = cosine_matrix(&sets);
+        for (i, a) in sets.iter().enumerate() {
+            for (j, b) in sets.iter().enumerate() {
+                let expected = if i == j { 0.0 } else { cosine(a, b) };
+                // Bit for bit: the summary's ranking must not move.
+                assert_eq!(matrix[i * n + j].to_bits(), expected.to_bits(), "{i} {j}");
+            }
+        }
+        assert!(cosine_matrix(&[]).is_empty());
     }
 
     #[test]

@@ -16,8 +16,8 @@ mod filters;
 pub mod graph;
 
 use crate::text::hash::FastMap;
-use crate::text::{detect_language, split_sentences, TermAnalyzer};
-use graph::{cosine, jaccard, pagerank, term_set, TermSet};
+use crate::text::{detect_language, for_each_word, split_sentences, TermAnalyzer};
+use graph::{cosine_matrix, jaccard, pagerank, term_set, TermSet};
 use serde::{Deserialize, Serialize};
 
 pub use filters::is_summary_worthy;
@@ -127,22 +127,27 @@ impl Candidates {
     fn new(text: &str, title: &str, lang: &str) -> Candidates {
         let analyzer = TermAnalyzer::new(lang);
         let mut ids: FastMap<String, u32> = FastMap::default();
-        // The term id of each content word met so far: an article repeats its words, and
-        // stemming is most of the summary's work.
-        let mut word_ids: FastMap<String, u32> = FastMap::default();
+        // What each word met so far stands for: its term's id, or `None` when it is no
+        // content word. An article repeats its words, and stemming is most of the summary's
+        // work: a word seen before costs one lookup.
+        // Sized for an article's vocabulary up front: a growing map rehashes every word.
+        let mut seen: FastMap<String, Option<u32>> =
+            FastMap::with_capacity_and_hasher(text.len() / 64, Default::default());
         let mut to_ids = |text: &str| -> TermSet {
             let mut set = Vec::new();
-            analyzer.for_each_content_word(text, |word| {
-                let id = match word_ids.get(word) {
+            for_each_word(text, |word| {
+                let id = match seen.get(word) {
                     Some(&id) => id,
                     None => {
-                        let next_id = ids.len() as u32;
-                        let id = *ids.entry(analyzer.term_of(word)).or_insert(next_id);
-                        word_ids.insert(word.to_string(), id);
+                        let id = analyzer.is_content_word(word).then(|| {
+                            let next_id = ids.len() as u32;
+                            *ids.entry(analyzer.term_of(word)).or_insert(next_id)
+                        });
+                        seen.insert(word.to_string(), id);
                         id
                     }
                 };
-                set.push(id);
+                set.extend(id);
             });
             term_set(set)
         };
@@ -201,20 +206,7 @@ impl Candidates {
     }
 
     fn centrality(&self) -> Vec<f64> {
-        let n = self.terms.len();
-        let mut matrix = vec![0.0; n * n];
-        for (i, a) in self.terms.iter().enumerate() {
-            for (j, b) in self.terms.iter().enumerate().skip(i + 1) {
-                let similarity = cosine(a, b);
-                if let Some(cell) = matrix.get_mut(i * n + j) {
-                    *cell = similarity;
-                }
-                if let Some(cell) = matrix.get_mut(j * n + i) {
-                    *cell = similarity;
-                }
-            }
-        }
-        pagerank(&matrix, n, 0.85)
+        pagerank(&cosine_matrix(&self.terms), self.terms.len(), 0.85)
     }
 
     /// Indices of up to `count` sentences, best first, without near-duplicates.

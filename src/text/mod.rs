@@ -12,4 +12,6 @@ mod words;
 pub use lang::detect_language;
 pub use phrases::PhraseIndex;
 pub use sentences::{split_sentences, Sentence};
-pub use words::{is_alphanumeric, lowercase, stop_words, words, TermAnalyzer, SUPPORTED_LANGUAGES};
+pub use words::{
+    for_each_word, is_alphanumeric, lowercase, stop_words, words, TermAnalyzer, SUPPORTED_LANGUAGES,
+};

@@ -111,6 +111,18 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     raw_words(text).map(lowercase)
 }
 
+/// Calls `found` with each word of [`words`], lower-cased into one reused buffer rather than
+/// a string each (the summary reads every word of the article): a caller meeting the same
+/// word again can reuse what it made of it.
+pub fn for_each_word(text: &str, mut found: impl FnMut(&str)) {
+    let mut word = String::new();
+    for raw in raw_words(text) {
+        word.clear();
+        push_lowercase(raw, &mut word);
+        found(&word);
+    }
+}
+
 /// The words of [`words`] as written, before lower-casing.
 fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !(is_alphanumeric(c) || is_inner_apostrophe(c)))
@@ -200,21 +212,21 @@ impl TermAnalyzer {
     }
 
     /// Calls `found` with each lower-cased word of `text` that
-    /// [`TermAnalyzer::content_terms`] keeps, before stemming: a caller meeting the same word
-    /// again can reuse its term. The words are lower-cased into one reused buffer, not a
-    /// string each (the summary reads every word of the article).
+    /// [`TermAnalyzer::content_terms`] keeps, before stemming.
     pub fn for_each_content_word(&self, text: &str, mut found: impl FnMut(&str)) {
-        let mut word = String::new();
-        for raw in raw_words(text) {
-            word.clear();
-            push_lowercase(raw, &mut word);
-            if word.chars().count() > 1
-                && !word.chars().all(|c| c.is_ascii_digit())
-                && !self.is_stop_word(&word)
-            {
-                found(&word);
+        for_each_word(text, |word| {
+            if self.is_content_word(word) {
+                found(word);
             }
-        }
+        });
+    }
+
+    /// Whether [`TermAnalyzer::content_terms`] keeps the lower-cased `word`: stop words,
+    /// one-letter words and pure numbers say nothing about what a sentence is about.
+    pub fn is_content_word(&self, word: &str) -> bool {
+        word.chars().count() > 1
+            && !word.chars().all(|c| c.is_ascii_digit())
+            && !self.is_stop_word(word)
     }
 
     /// The term of a content word: its stem, with typographic apostrophes made plain.
