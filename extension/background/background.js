@@ -34,23 +34,33 @@ import { instantiate, run } from './core.js';
   const badgeKey = (tabId) => `badge:${tabId}`;
   let badgeUpdates = Promise.resolve(); // one read-modify-write at a time: frames report at once
 
-  function showBadge(tabId, frames) {
-    const total = Object.values(frames).reduce((sum, count) => sum + count, 0);
-    api.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' }).catch((error) => log('badge', error));
-    api.action.setBadgeBackgroundColor({ tabId, color: '#4f46e5' }).catch(() => {});
-  }
+  // What this worker last stored per tab: a mirror of storage.session, empty after a restart.
+  // With it, a count that changes nothing visible costs no storage or badge call — the common
+  // case: one page after another with nothing hidden, whose top frame's WAKE would otherwise
+  // write a zero and blank a blank badge on every navigation.
+  const stored = new Map();
+  const totalOf = (frames) => Object.values(frames).reduce((sum, count) => sum + count, 0);
+  // One colour for every tab's badge, set as the default on each worker start.
+  api.action.setBadgeBackgroundColor({ color: '#4f46e5' }).catch(() => {});
 
   function hiddenCount({ count, reset }, sender) {
     const tabId = sender.tab?.id;
     if (tabId === undefined || tabId < 0) return false;
     const frameId = String(sender.frameId ?? 0);
     const key = badgeKey(tabId);
+    const value = Math.max(0, Number(count) || 0);
     const update = badgeUpdates.then(async () => {
       // The top frame starts again on navigation: forget the old page's frames.
-      const frames = reset && frameId === '0' ? {} : (await session.get(key))[key] ?? {};
-      frames[frameId] = Math.max(0, Number(count) || 0);
+      const fresh = reset && frameId === '0';
+      const known = stored.get(tabId) ?? (fresh ? null : (await session.get(key))[key] ?? {});
+      const unchanged = known && (fresh ? totalOf(known) === 0 && value === 0 : known[frameId] === value);
+      if (unchanged) return true;
+      const frames = fresh ? {} : { ...known };
+      frames[frameId] = value;
       await session.set({ [key]: frames });
-      showBadge(tabId, frames);
+      stored.set(tabId, frames);
+      const total = totalOf(frames);
+      api.action.setBadgeText({ tabId, text: total > 0 ? String(total) : '' }).catch((error) => log('badge', error));
       return true;
     });
     badgeUpdates = update.catch((error) => log('badge', error));
@@ -70,6 +80,7 @@ import { instantiate, run } from './core.js';
   }, { log });
 
   api.tabs.onRemoved.addListener((tabId) => {
+    stored.delete(tabId);
     badgeUpdates = badgeUpdates.then(() => session.remove(badgeKey(tabId))).catch((error) => log('badge', error));
   });
 
