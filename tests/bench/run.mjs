@@ -20,8 +20,9 @@
  * Chromium (playwright-core, the extension loaded unpacked, one tab reused for all pages):
  * a browser-wide CDP trace (devtools.timeline, v8.execute, toplevel, v8.wasm) runs from before the
  * navigation until Unveil's verdict (data-unveil-state leaves "loading", polled through the
- * CDP DOM domain, which runs no JS in the page). With page scripts off all JS on the page's
- * main thread is Unveil's; the trace gives each event's thread CPU time (`tdur`):
+ * CDP DOM domain, which runs no JS in the page). With page scripts off the JS events on the
+ * page's main thread are Unveil's but for Chromium's own microtasks (the control, below); the
+ * trace gives each event's thread CPU time (`tdur`):
  *   document_start  Unveil's JS before DOMContentLoaded: its scripts' evaluation, the overlay
  *                   observer's callbacks while the parser inserts the page, its other tasks
  *                   (settings; the wasm instantiated + warm-up when it is in the page)
