@@ -8,6 +8,7 @@
 //! the page layer sends it the snapshot) and natively in the CLI and tests.
 
 pub mod article;
+pub mod groups;
 pub mod overlays;
 pub mod quotes;
 pub mod report;

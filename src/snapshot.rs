@@ -205,33 +205,8 @@ impl Node<'_> {
     }
 }
 
-/// The children of every node, in document order ([`Snapshot::children`]).
-#[derive(Debug, Clone, Default)]
-pub struct Children {
-    /// Where each node's children start in `ids`; one more entry than nodes.
-    start: Vec<u32>,
-    ids: Vec<NodeId>,
-}
-
-impl Children {
-    /// The children of `id` (none for an id out of range).
-    pub fn of(&self, id: NodeId) -> &[NodeId] {
-        let at = id as usize;
-        match (self.start.get(at), self.start.get(at + 1)) {
-            (Some(&from), Some(&to)) => self.ids.get(from as usize..to as usize).unwrap_or(&[]),
-            _ => &[],
-        }
-    }
-
-    /// How many nodes the lists are for.
-    pub fn len(&self) -> usize {
-        self.start.len().saturating_sub(1)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
+/// The children of every node, in document order ([`Snapshot::children`]): key = parent.
+pub type Children = crate::groups::Groups;
 
 /// Why a snapshot cannot be analysed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -334,30 +309,13 @@ impl Snapshot<'_> {
 
     /// Children of each node, computed once (index = parent).
     pub fn children(&self) -> Children {
-        // Counted first, then filled: two flat arrays instead of a list per node.
-        let mut start = vec![0u32; self.nodes.len() + 1];
-        for parent in self.nodes.iter().filter_map(|node| node.parent) {
-            if let Some(count) = start.get_mut(parent as usize + 1) {
-                *count += 1;
-            }
-        }
-        for index in 1..start.len() {
-            start[index] += start[index - 1];
-        }
-        let mut next = start.clone();
-        let mut ids = vec![0; start.last().map_or(0, |&total| total as usize)];
-        for (index, node) in self.nodes.iter().enumerate() {
-            let Some(parent) = node.parent else {
-                continue;
-            };
-            if let Some(slot) = next.get_mut(parent as usize) {
-                if let Some(id) = ids.get_mut(*slot as usize) {
-                    *id = index as NodeId;
-                }
-                *slot += 1;
-            }
-        }
-        Children { start, ids }
+        let parents = || {
+            self.nodes
+                .iter()
+                .enumerate()
+                .filter_map(|(index, node)| Some((node.parent?, index as NodeId)))
+        };
+        Children::new(self.nodes.len(), parents)
     }
 
     /// The visible text of `id`'s subtree, whitespace collapsed.

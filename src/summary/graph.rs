@@ -1,5 +1,7 @@
 //! Sentence centrality: PageRank over a weighted similarity graph (TextRank/LexRank).
 
+use crate::groups::Groups;
+
 /// Sentences as sets of term ids (sorted, without repeats).
 pub type TermSet = Vec<u32>;
 
@@ -40,10 +42,15 @@ pub fn jaccard(a: &[u32], b: &[u32]) -> f64 {
 
 /// Cosine similarity of two sets seen as binary vectors.
 pub fn cosine(a: &[u32], b: &[u32]) -> f64 {
-    if a.is_empty() || b.is_empty() {
+    cosine_of(shared_terms(a, b), a.len(), b.len())
+}
+
+/// The cosine of two sets of `a` and `b` terms that share `shared`: 0 when either is empty.
+fn cosine_of(shared: usize, a: usize, b: usize) -> f64 {
+    if a == 0 || b == 0 {
         return 0.0;
     }
-    shared_terms(a, b) as f64 / ((a.len() * b.len()) as f64).sqrt()
+    shared as f64 / ((a * b) as f64).sqrt()
 }
 
 /// The [`cosine`] similarity of every pair of `sets`, as a full symmetric matrix (row-major,
@@ -62,8 +69,7 @@ pub fn cosine_matrix(sets: &[TermSet]) -> Vec<f64> {
             if count == 0 {
                 continue;
             }
-            // As `cosine` computes it (no set is empty here: they share a term).
-            let similarity = f64::from(count) / ((a.len() * b.len()) as f64).sqrt();
+            let similarity = cosine_of(count as usize, a.len(), b.len());
             if let Some(cell) = matrix.get_mut(i * n + j) {
                 *cell = similarity;
             }
@@ -78,35 +84,19 @@ pub fn cosine_matrix(sets: &[TermSet]) -> Vec<f64> {
 /// How many terms sets i < j share, at `i * n + j` (n × n, only above the diagonal).
 fn shared_counts(sets: &[TermSet]) -> Vec<u32> {
     let n = sets.len();
-    // The sets each term occurs in, in order: counted, then filled (two flat arrays).
+    // The sets each term occurs in, in order.
     let terms = sets.iter().flatten().max().map_or(0, |&id| id as usize + 1);
-    let mut start = vec![0usize; terms + 1];
-    for &id in sets.iter().flatten() {
-        if let Some(count) = start.get_mut(id as usize + 1) {
-            *count += 1;
-        }
-    }
-    for term in 1..start.len() {
-        start[term] += start[term - 1];
-    }
-    let mut next = start.clone();
-    let mut holders = vec![0usize; start.last().copied().unwrap_or(0)];
-    for (index, set) in sets.iter().enumerate() {
-        for &id in set {
-            if let Some(slot) = next.get_mut(id as usize) {
-                if let Some(holder) = holders.get_mut(*slot) {
-                    *holder = index;
-                }
-                *slot += 1;
-            }
-        }
-    }
+    let holders = Groups::new(terms, || {
+        sets.iter()
+            .enumerate()
+            .flat_map(|(index, set)| set.iter().map(move |&id| (id, index as u32)))
+    });
     let mut shared = vec![0u32; n * n];
-    for term in 0..terms {
-        let list = holders.get(start[term]..start[term + 1]).unwrap_or(&[]);
+    for term in 0..terms as u32 {
+        let list = holders.of(term);
         for (k, &i) in list.iter().enumerate() {
             for &j in list.get(k + 1..).unwrap_or(&[]) {
-                if let Some(count) = shared.get_mut(i * n + j) {
+                if let Some(count) = shared.get_mut(i as usize * n + j as usize) {
                     *count += 1;
                 }
             }
