@@ -67,3 +67,69 @@ fn every_attribute_the_core_reads_is_in_the_snapshot() {
         "read by the core, not sent by snapshot.js: {missing:?}"
     );
 }
+
+/// The value of `const NAME = <value>;` in a source text (JS or Rust, any type annotation).
+fn constant(source: &str, name: &str) -> String {
+    let pattern =
+        Regex::new(&format!(r"const {name}(?::\s*\w+)?\s*=\s*'?([^';]+)'?;")).expect("valid regex");
+    pattern
+        .captures(source)
+        .map(|c| c[1].to_string())
+        .unwrap_or_else(|| panic!("const {name} not found"))
+}
+
+fn read(relative: &str) -> String {
+    fs::read_to_string(Path::new(ROOT).join(relative)).expect("source readable")
+}
+
+#[test]
+fn data_values_left_out_are_the_ones_the_core_skips() {
+    let js = read("extension/content/snapshot.js");
+    let rust = read("src/overlays/markup.rs");
+    assert_eq!(
+        constant(&js, "MAX_DATA_MARKER_CHARS"),
+        constant(&rust, "MAX_DATA_MARKER_CHARS")
+    );
+}
+
+/// snapshot.js sends `href` only on HREF_TAG elements and `src` only on SRC_TAG ones: every
+/// read of them in the core must sit in a `"<tag>" =>` match arm for that tag.
+#[test]
+fn href_and_src_are_read_only_on_the_tags_they_are_sent_for() {
+    let js = read("extension/content/snapshot.js");
+    let arm =
+        Regex::new(r#"^\s*"([a-z0-9-]+)"(?:\s*\|\s*"[a-z0-9-]+")*\s*=>"#).expect("valid regex");
+    let mut files = Vec::new();
+    core_sources(&Path::new(ROOT).join("src"), &mut files);
+    let mut reads = 0;
+    for (attr, tag) in [
+        ("href", constant(&js, "HREF_TAG")),
+        ("src", constant(&js, "SRC_TAG")),
+    ] {
+        let lookup = format!("attr(\"{attr}\")");
+        for file in &files {
+            let text = fs::read_to_string(file).expect("source readable");
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            let lines: Vec<&str> = code.lines().collect();
+            for (at, line) in lines
+                .iter()
+                .enumerate()
+                .filter(|(_, l)| l.contains(&lookup))
+            {
+                reads += 1;
+                let arm_tag = lines[..at]
+                    .iter()
+                    .rev()
+                    .find_map(|l| arm.captures(l).map(|c| c[1].to_string()));
+                assert_eq!(
+                    arm_tag.as_deref(),
+                    Some(tag.as_str()),
+                    "{} line {}: {attr} read outside a \"{tag}\" arm",
+                    file.display(),
+                    at + 1
+                );
+            }
+        }
+    }
+    assert!(reads >= 2, "the lookups were found ({reads})");
+}

@@ -23,7 +23,10 @@
   // Elements whose children are not walked. The head's metadata (title, meta, JSON-LD) goes in
   // the snapshot's page fields, and the core reads nothing else of it (neither article nor
   // overlay): 8% of the median AEB page's nodes and 6% of its strings, walked and sent for nothing.
-  const SKIP_CONTENTS = new Set(['script', 'style', 'noscript', 'template', 'head']);
+  // An <svg>'s insides are drawing (paths, groups, gradients: 2% of an AEB page's nodes, 5% of
+  // its walk, each with style and attributes to read) or text the article is not made of (chart
+  // labels; a <title> is not rendered, so never visible text); the <svg> element itself is kept.
+  const SKIP_CONTENTS = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg']);
   // Whitespace that CSS collapses (not U+00A0, which stays): a text node of nothing else, most
   // often the indentation between two tags, is sent as one space — what it renders as at most,
   // and all the core makes of it. A third of the median AEB page's text nodes, 14% of the
@@ -37,6 +40,10 @@
   const CONTAINER_TAGS = new Set(['html', 'body', 'main', 'article', 'section']);
   const DIALOG_SELECTOR = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
   const CONTAINER_ROLES = new Set(['main', 'article']);
+  // The only elements attachShadow() accepts besides custom elements (whose names hold a '-'):
+  // no other element can have a shadow root, so the walk asks only these for one.
+  const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3',
+    'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
 
   // The attributes the core reads (`attr("…")` / `has_attr("…")` in src/), and every data-*
   // one (overlay markers live there). The rest — style, srcset, alt, event handlers… — would
@@ -46,6 +53,14 @@
     'id', 'class', 'role', 'itemprop', 'itemtype', 'name', 'type', 'rel', 'href', 'src', 'datetime',
     'open', 'inert', 'placeholder', 'autocomplete', 'aria-modal', 'aria-label', 'aria-hidden',
   ]);
+  // Two of them the core reads on one element only: a link's href, an iframe's src (where an
+  // offer or a sign-up form lives). Every image's src and every <link>'s href is 4% of the
+  // strings an AEB page sends. tests/snapshot_attrs.rs holds the core to these two tags.
+  const HREF_TAG = 'a';
+  const SRC_TAG = 'iframe';
+  // Longer data-* values are not markers (URLs, JSON, prose): the core skips them
+  // (overlays::markup::MAX_DATA_MARKER_CHARS, checked against this by tests/snapshot_attrs.rs).
+  const MAX_DATA_MARKER_CHARS = 128;
 
   // Raw attribute name → the lowercase name the core knows it by, or '' when not wanted: one
   // Map lookup per attribute instead of lowercasing and testing each name again (a page
@@ -264,8 +279,9 @@
         for (let i = 0; i < names.length; i++) {
           const raw = names[i];
           const name = ATTR_NAMES.get(raw) ?? learnAttrName(raw);
-          if (name === '') continue;
+          if (name === '' || (name === 'href' && tag !== HREF_TAG) || (name === 'src' && tag !== SRC_TAG)) continue;
           const value = element.getAttribute(raw);
+          if (value.length > MAX_DATA_MARKER_CHARS && name.startsWith('data-')) continue;
           if (name === 'role') role ??= value;
           else if (name === 'aria-modal' && value === 'true') role = 'dialog';
           writer.attr(name, value.length > MAX_ATTR_CHARS ? value.slice(0, MAX_ATTR_CHARS) : value);
@@ -277,7 +293,7 @@
         || tag === 'dialog' || role === 'dialog' || role === 'alertdialog')) writer.layout(measure(element, style));
       liveNodes.push(element);
       if (SKIP_CONTENTS.has(tag)) return;
-      const shadow = element.shadowRoot;
+      const shadow = SHADOW_HOSTS.has(tag) || tag.includes('-') ? element.shadowRoot : null;
       if (shadow) {
         shadowRoots.push(shadow);
         walkChildren(shadow, index, visible, depth + 1);

@@ -304,12 +304,16 @@ fn push_lowercase(out: &mut String, text: &str) {
     }
 }
 
+/// Longer data-attribute values are not markers but URLs, JSON or prose (bytes of UTF-8; the
+/// page layer leaves out values over this many UTF-16 units, which are longer in UTF-8 too).
+const MAX_DATA_MARKER_CHARS: usize = 128;
+
 /// The lowercased data-attribute values where markers may live, each after a space (the
 /// rest of [`evidence_of`]'s markup text after [`push_id_and_class`]); `None` when there are none.
 fn data_marker_text(node: &Node) -> Option<String> {
     let mut data: Option<String> = None;
     for (name, value) in node.attrs.iter() {
-        if name.starts_with("data-") && value.len() <= 128 {
+        if name.starts_with("data-") && value.len() <= MAX_DATA_MARKER_CHARS {
             let text = data.get_or_insert_with(String::new);
             text.push(' ');
             push_lowercase(text, value);
