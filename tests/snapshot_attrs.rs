@@ -10,19 +10,23 @@ use std::path::{Path, PathBuf};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// The names in `const CORE_ATTRS = new Set([...])`.
-fn page_layer_attrs() -> BTreeSet<String> {
+/// The names in `const CORE_ATTRS = [...]`, in order.
+fn page_layer_attr_list() -> Vec<String> {
     let js = fs::read_to_string(Path::new(ROOT).join("extension/content/snapshot.js"))
         .expect("snapshot.js readable");
     let start = js
-        .find("const CORE_ATTRS = new Set([")
+        .find("const CORE_ATTRS = [")
         .expect("CORE_ATTRS defined");
-    let list = &js[start..start + js[start..].find("]);").expect("list closed")];
+    let list = &js[start..start + js[start..].find("];").expect("list closed")];
     let quoted = Regex::new(r"'([a-z0-9:_-]+)'").expect("valid regex");
     quoted
         .captures_iter(list)
         .map(|c| c[1].to_string())
         .collect()
+}
+
+fn page_layer_attrs() -> BTreeSet<String> {
+    page_layer_attr_list().into_iter().collect()
 }
 
 /// Core sources that run in the browser: not the native-only parser, CLI, evaluations or tests.
@@ -132,4 +136,14 @@ fn href_and_src_are_read_only_on_the_tags_they_are_sent_for() {
         }
     }
     assert!(reads >= 2, "the lookups were found ({reads})");
+}
+
+/// Each name the page layer sends as a code is the same code to the core's wire reader.
+#[test]
+fn the_coded_names_are_the_same_list_on_both_sides() {
+    let wire: Vec<String> = unveil::snapshot::wire::CODED_ATTRS
+        .iter()
+        .map(|name| name.to_string())
+        .collect();
+    assert_eq!(page_layer_attr_list(), wire);
 }

@@ -47,12 +47,14 @@
 
   // The attributes the core reads (`attr("…")` / `has_attr("…")` in src/), and every data-*
   // one (overlay markers live there). The rest — style, srcset, alt, event handlers… — would
-  // only make the snapshot slower to walk, encode and parse. tests/snapshot_attrs.rs checks
-  // this list against the core's sources.
-  const CORE_ATTRS = new Set([
+  // only make the snapshot slower to walk, encode and parse. In this order, they are the wire's
+  // CODED_ATTRS (src/snapshot/wire.rs): each is sent as one capital letter, A for the first.
+  // tests/snapshot_attrs.rs checks this list against the core's sources and that one.
+  const CORE_ATTRS = [
     'id', 'class', 'role', 'itemprop', 'itemtype', 'name', 'type', 'rel', 'href', 'src', 'datetime',
     'open', 'inert', 'placeholder', 'autocomplete', 'aria-modal', 'aria-label', 'aria-hidden',
-  ]);
+  ];
+  const ATTR_CODE = new Map(CORE_ATTRS.map((name, place) => [name, String.fromCharCode(65 + place)]));
   // Two of them the core reads on one element only: a link's href, an iframe's src (where an
   // offer or a sign-up form lives). Every image's src and every <link>'s href is 4% of the
   // strings an AEB page sends. tests/snapshot_attrs.rs holds the core to these two tags.
@@ -71,7 +73,7 @@
   function learnAttrName(raw) {
     const name = raw.toLowerCase();
     // data-unveil-*: our own marks are not the page's
-    const wanted = CORE_ATTRS.has(name) || (name.startsWith('data-') && !name.startsWith('data-unveil-'));
+    const wanted = ATTR_CODE.has(name) || (name.startsWith('data-') && !name.startsWith('data-unveil-'));
     const known = wanted ? name : '';
     if (ATTR_NAMES.size < MAX_ATTR_NAMES) ATTR_NAMES.set(raw, known);
     return known;
@@ -135,7 +137,7 @@
 
   // ---- the wire format's writer (src/snapshot/wire.rs) ------------------------------------
 
-  const WIRE_VERSION = 1;
+  const WIRE_VERSION = 2;
   const HEADER_LEN = 9;
   const SEPARATOR = '\0';
   // A node's head: flags + ATTR × its attribute count.
@@ -164,26 +166,32 @@
     // refuses it); only text and values can.
     const writer = {
       count: 0, // nodes written
-      /** An element node; returns its index. Its attributes and layout follow. */
+      /**
+       * An element node; returns its index. Its attributes and layout follow. `parent`: the
+       * parent's index, or null; it is sent as how far back it is (0 for none).
+       */
       element(tag, parent, visible, depth) {
         head = numbers.length;
         const flags = visible ? VISIBLE : 0;
-        if (depth) numbers.push(flags + HAS_DEPTH, parent ?? -1, depth);
-        else numbers.push(flags, parent ?? -1);
+        const distance = parent == null ? 0 : writer.count - parent;
+        if (depth) numbers.push(flags + HAS_DEPTH, distance, depth);
+        else numbers.push(flags, distance);
         strings.push(tag);
         return writer.count++;
       },
       text(text, parent, visible, depth) {
         head = numbers.length;
         const flags = visible ? TEXT + VISIBLE : TEXT;
-        if (depth) numbers.push(flags + HAS_DEPTH, parent ?? -1, depth);
-        else numbers.push(flags, parent ?? -1);
+        const distance = parent == null ? 0 : writer.count - parent;
+        if (depth) numbers.push(flags + HAS_DEPTH, distance, depth);
+        else numbers.push(flags, distance);
         strings.push(text.includes(SEPARATOR) ? field(text) : text);
         return writer.count++;
       },
+      /** An attribute of the last element, by its lowercase name. */
       attr(name, value) {
         numbers[head] += ATTR;
-        strings.push(name, value.includes(SEPARATOR) ? field(value) : value);
+        strings.push(ATTR_CODE.get(name) ?? name, value.includes(SEPARATOR) ? field(value) : value);
       },
       /**
        * The array measure() returns: [x, y, width, height, position, z_index, opacity,

@@ -34,7 +34,8 @@
 //! head     kind and flags + 32 × attribute count:
 //!            1 text node (else element), 2 visible, 4 has a layout, 8 in a frame,
 //!            16 has a shadow depth
-//! parent   the parent's index, -1 for none
+//! parent   how far back the parent is: this node's index minus its parent's, 0 for none
+//!          (mostly one or two digits where the index would be four or five)
 //! depth    shadow depth                                  (only when head has 16)
 //! layout   x, y, width, height, z_index, opacity, background_alpha,
 //!          flags (1 blurred, 2 pointer_events_none, 4 overflow_hidden, 8 top_layer)
@@ -43,7 +44,10 @@
 //!
 //! and in `strings`, for each node: its text (text node) or its tag (element); then each
 //! attribute's name and value; then the layout's `position` when it has one. (An element's
-//! `text` and a text node's `tag` are always empty: they are not sent.)
+//! `text` and a text node's `tag` are always empty: they are not sent.) An attribute name in
+//! [`CODED_ATTRS`] is sent as one capital letter, `A` for the first; any other (`data-*`) as
+//! it is — attribute names are lowercase, so a lone capital is always a code. Together with
+//! the parent's distance, a tenth of what a news page's snapshot sends.
 //!
 //! After the nodes, `strings` ends with the page's fields: url, title, lang (when flagged),
 //! `<html>`'s overflow_y, position and class, the same three of `<body>`, each meta tag's
@@ -57,7 +61,35 @@ use super::{Attrs, Layout, MetaTag, Node, NodeKind, RootState, RootStyle, Snapsh
 use std::borrow::Cow;
 
 /// The first number of every encoding; a change of the layout above changes it.
-pub const VERSION: f64 = 1.0;
+pub const VERSION: f64 = 2.0;
+
+/// The attribute names sent as a code: `A` + the name's place in this list. The same list in
+/// the same order is `CORE_ATTRS` in extension/content/snapshot.js (tests/snapshot_attrs.rs
+/// holds the two equal, and every attribute the core reads to be in it or a `data-*` one).
+pub const CODED_ATTRS: [&str; 18] = [
+    "id",
+    "class",
+    "role",
+    "itemprop",
+    "itemtype",
+    "name",
+    "type",
+    "rel",
+    "href",
+    "src",
+    "datetime",
+    "open",
+    "inert",
+    "placeholder",
+    "autocomplete",
+    "aria-modal",
+    "aria-label",
+    "aria-hidden",
+];
+/// The code of `CODED_ATTRS[0]`.
+const FIRST_CODE: u8 = b'A';
+// Every code a capital letter.
+const _: () = assert!(CODED_ATTRS.len() <= 26);
 /// Numbers before the first node.
 pub const HEADER_LEN: usize = 9;
 /// Ends every string field.
@@ -212,7 +244,7 @@ impl<'a> Reader<'a, '_> {
         let mut nodes = Vec::with_capacity(header.nodes.min(room));
         for index in 0..header.nodes {
             self.node = Some(index);
-            nodes.push(self.node_fields()?);
+            nodes.push(self.node_fields(index)?);
         }
         self.node = None;
         let url = self.owned()?;
@@ -261,10 +293,10 @@ impl<'a> Reader<'a, '_> {
         })
     }
 
-    fn node_fields(&mut self) -> Result<Node<'a>, DecodeError> {
+    fn node_fields(&mut self, index: usize) -> Result<Node<'a>, DecodeError> {
         let head = self.integer("bad node head")?;
         let flags = head % ATTR_UNIT;
-        let parent = self.parent()?;
+        let parent = self.parent(index)?;
         let shadow_depth = if flags & HAS_DEPTH != 0 {
             // Saturates like the JSON reader: a deeper page is read, not refused.
             self.number()? as u8
@@ -297,28 +329,45 @@ impl<'a> Reader<'a, '_> {
         })
     }
 
-    fn parent(&mut self) -> Result<Option<u32>, DecodeError> {
-        let value = self.number()?;
-        if value == -1.0 {
+    /// The parent of node `index`, from its distance back (0: none).
+    fn parent(&mut self, index: usize) -> Result<Option<u32>, DecodeError> {
+        let distance = self.integer("bad parent distance")?;
+        if distance == 0 {
             return Ok(None);
         }
-        if (0.0..=f64::from(u32::MAX)).contains(&value) && value.fract() == 0.0 {
-            // Exact: a whole number within u32's range.
-            return Ok(Some(value as u32));
+        // A parent precedes its child: at most `index` back.
+        let parent = usize::try_from(distance)
+            .ok()
+            .and_then(|distance| index.checked_sub(distance))
+            .and_then(|parent| u32::try_from(parent).ok());
+        if parent.is_none() {
+            self.next -= 1;
+            return Err(self.error("bad parent distance"));
         }
-        self.next -= 1;
-        Err(self.error("bad parent index"))
+        Ok(parent)
     }
 
     fn attrs(&mut self, count: u64) -> Result<Attrs<'a>, DecodeError> {
         let mut attrs = Attrs::default();
         // Each attribute takes two strings: a huge count runs out of strings, not memory.
         for _ in 0..count {
-            let name = self.borrowed()?;
+            let name = self.attr_name()?;
             let value = self.borrowed()?;
             attrs.insert(name, value);
         }
         Ok(attrs)
+    }
+
+    /// A name as sent: a code of [`CODED_ATTRS`] or the name itself.
+    fn attr_name(&mut self) -> Result<Cow<'a, str>, DecodeError> {
+        let name = self.string()?;
+        match name.as_bytes() {
+            [code] if code.is_ascii_uppercase() => CODED_ATTRS
+                .get(usize::from(code - FIRST_CODE))
+                .map(|&known| Cow::Borrowed(known))
+                .ok_or_else(|| self.error("bad attribute code")),
+            _ => Ok(Cow::Borrowed(name)),
+        }
     }
 
     fn layout(&mut self) -> Result<Layout<'a>, DecodeError> {
@@ -387,8 +436,8 @@ pub fn encode(snapshot: &Snapshot) -> (String, Vec<f64>) {
         snapshot.meta.len() as f64,
         snapshot.json_ld.len() as f64,
     ]);
-    for node in &snapshot.nodes {
-        out.node(node);
+    for (index, node) in snapshot.nodes.iter().enumerate() {
+        out.node(index, node);
     }
     out.string(&snapshot.url);
     out.string(&snapshot.title);
@@ -417,6 +466,12 @@ struct Writer {
 }
 
 impl Writer {
+    /// The code of `CODED_ATTRS[place]`.
+    fn code(&mut self, place: usize) {
+        self.strings.push(char::from(FIRST_CODE + place as u8));
+        self.strings.push(SEPARATOR);
+    }
+
     fn string(&mut self, field: &str) {
         if field.contains(SEPARATOR) {
             self.strings.push_str(&field.replace(SEPARATOR, "\u{fffd}"));
@@ -426,7 +481,7 @@ impl Writer {
         self.strings.push(SEPARATOR);
     }
 
-    fn node(&mut self, node: &Node) {
+    fn node(&mut self, index: usize, node: &Node) {
         let flags = u64::from(node.is_text()) * TEXT
             + u64::from(node.visible) * VISIBLE
             + u64::from(node.layout.is_some()) * HAS_LAYOUT
@@ -434,7 +489,10 @@ impl Writer {
             + u64::from(node.shadow_depth > 0) * HAS_DEPTH;
         let head = flags + node.attrs.len() as u64 * ATTR_UNIT;
         self.numbers.push(head as f64);
-        self.numbers.push(node.parent.map_or(-1.0, f64::from));
+        // A valid snapshot's parents precede their children; any other is written as a
+        // distance the reader refuses.
+        let distance = node.parent.map_or(0.0, |parent| index as f64 - f64::from(parent));
+        self.numbers.push(distance);
         if node.shadow_depth > 0 {
             self.numbers.push(f64::from(node.shadow_depth));
         }
@@ -444,7 +502,10 @@ impl Writer {
             &node.tag
         });
         for (name, value) in node.attrs.iter() {
-            self.string(name);
+            match CODED_ATTRS.iter().position(|&known| known == name) {
+                Some(place) => self.code(place),
+                None => self.string(name),
+            }
             self.string(value);
         }
         if let Some(layout) = &node.layout {
@@ -558,6 +619,20 @@ mod tests {
     }
 
     #[test]
+    fn known_attribute_names_travel_as_one_letter_and_parents_as_distances() {
+        let (strings, numbers) = encode(&sample());
+        // The dialog (node 2, child of node 1): class is CODED_ATTRS[1], data-x goes as it is.
+        assert!(strings.contains("div\0B\0paywall modal\0data-x\0\0"), "{strings:?}");
+        let dialog_head = HEADER_LEN + 2 + 2;
+        assert_eq!(numbers[dialog_head + 1], 1.0);
+        // A lone capital beyond the list names no attribute.
+        let mut unknown = strings.clone();
+        unknown = unknown.replacen("\0B\0", "\0Z\0", 1);
+        let error = decode(&unknown, &numbers).expect_err("unknown code");
+        assert!(error.to_string().contains("attribute code"), "{error}");
+    }
+
+    #[test]
     fn a_separator_in_page_text_becomes_one_replacement_character() {
         let mut snapshot = sample();
         snapshot.nodes[3].text = "a\0b\0".into();
@@ -601,13 +676,15 @@ mod tests {
         };
         let message =
             |result: Result<Snapshot, DecodeError>| result.expect_err("error").to_string();
-        assert!(message(with(0, 2.0)).contains("version"));
+        assert!(message(with(0, 1.0)).contains("version"));
         assert!(message(with(1, -1.0)).contains("node count"));
         assert!(message(with(1, 0.5)).contains("node count"));
         // The first node's head and parent.
         assert!(message(with(HEADER_LEN, f64::NAN)).contains("node head"));
         assert!(message(with(HEADER_LEN + 1, 1e12)).contains("parent"));
         assert!(message(with(HEADER_LEN + 1, -2.0)).contains("node 0"));
+        // The first node has no node before it to be its parent.
+        assert!(message(with(HEADER_LEN + 1, 1.0)).contains("parent distance"));
     }
 
     #[test]
@@ -627,7 +704,7 @@ mod tests {
             0.0,
             0.0,
             32.0 * 2f64.powi(40),
-            -1.0,
+            0.0,
         ];
         assert!(decode("div\0a\0b\0", &numbers).is_err());
     }
@@ -638,7 +715,7 @@ mod tests {
         // Element with a layout and a shadow depth of 300; z-index beyond i32, NaN opacity.
         numbers.extend([
             4.0 + 16.0,
-            -1.0,
+            0.0,
             300.0,
             0.0,
             0.0,

@@ -56,8 +56,9 @@ test('a separator in page text becomes one U+FFFD, so text offsets do not move',
 test('a partial snapshot without page metadata still writes every header field', () => {
   const page = { url: 'https://x.test/', viewport: { width: 800, height: 600 }, root: { html: {}, body: {} }, partial: true, truncated: false };
   const { numbers, strings } = write({ ...page, nodes: [{ kind: 'element', parent: null, visible: true, tag: 'div' }] });
-  // VERSION, 1 node, partial, the viewport, no tops, no meta, no JSON-LD; then the node.
-  assert.deepEqual(numbers, [1, 1, 1, 800, 600, 0, 0, 0, 0, 2, -1]);
+  // VERSION, 1 node, partial, the viewport, no tops, no meta, no JSON-LD; then the node
+  // (visible, no parent).
+  assert.deepEqual(numbers, [2, 1, 1, 800, 600, 0, 0, 0, 0, 2, 0]);
   // The node's tag, the url, an empty title, and the two roots' three empty fields each.
   assert.equal(strings, 'div\0https://x.test/\0\0\0\0\0\0\0\0');
 });
