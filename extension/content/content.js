@@ -243,7 +243,8 @@
 
   function markQuotes() {
     if (!page.report?.quotes?.length || quotes.active) return;
-    const unknown = api.i18n.getMessage('unknownSpeaker') || 'Unknown speaker';
+    // Asked only when needed: the first i18n call of a page costs (it reads the catalogue).
+    const unknown = page.report.quotes.some((quote) => !quote.speaker) ? api.i18n.getMessage('unknownSpeaker') || 'Unknown speaker' : '';
     quotes.mark(page.report, (id) => page.liveNodes[id], unknown);
   }
 

@@ -20,7 +20,12 @@
     /** `describe(speaker)` → the accessible description of a mark ("Quote by …"). */
     constructor(log, describe = (speaker) => speaker) {
       this.log = log;
-      this.describe = describe;
+      // One description per speaker, not per piece: a speaker's quotes are many pieces.
+      const described = new Map();
+      this.describe = (speaker) => {
+        if (!described.has(speaker)) described.set(speaker, describe(speaker));
+        return described.get(speaker);
+      };
       this.marks = []; // in creation order: {original, wrapper, tail}
       this.byQuote = new Map(); // quote index → [wrapper elements]
     }
