@@ -540,8 +540,10 @@ proptest! {
         }
     }
 
+    // Every snapshot whose parents precede their children: the wire carries a parent as how
+    // far back it is, so a later parent cannot be written (wire.rs tests that it is refused).
     #[test]
-    fn the_wire_format_round_trips(snapshot in snapshot(true)) {
+    fn the_wire_format_round_trips(snapshot in snapshot(false)) {
         let encoded = wire::encode(&snapshot);
         let read = wire::decode(&encoded.0, &encoded.1);
         prop_assert!(read.is_ok(), "{:?}", read.err());

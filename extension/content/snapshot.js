@@ -139,7 +139,8 @@
 
   const WIRE_VERSION = 2;
   const HEADER_LEN = 9;
-  const SEPARATOR = '\0';
+  // DEL: the one ASCII control character JSON leaves as it is (see wire.rs).
+  const SEPARATOR = '\x7f';
   // A node's head: flags + ATTR × its attribute count.
   const TEXT = 1;
   const VISIBLE = 2;
@@ -162,8 +163,7 @@
 
     // element() and text() run once per node, mostly before V8 has optimised them: they
     // call nothing they need not (an extra call per node cost ~2 ms of a cold walk).
-    // Element and attribute names cannot hold U+0000 (the parser replaces it, the DOM
-    // refuses it); only text and values can.
+    // Names can hold a DEL too (the HTML parser keeps it in a tag or attribute name).
     const writer = {
       count: 0, // nodes written
       /**
@@ -176,7 +176,7 @@
         const distance = parent == null ? 0 : writer.count - parent;
         if (depth) numbers.push(flags + HAS_DEPTH, distance, depth);
         else numbers.push(flags, distance);
-        strings.push(tag);
+        strings.push(tag.includes(SEPARATOR) ? field(tag) : tag);
         return writer.count++;
       },
       text(text, parent, visible, depth) {
@@ -191,7 +191,8 @@
       /** An attribute of the last element, by its lowercase name. */
       attr(name, value) {
         numbers[head] += ATTR;
-        strings.push(ATTR_CODE.get(name) ?? name, value.includes(SEPARATOR) ? field(value) : value);
+        const wireName = ATTR_CODE.get(name) ?? (name.includes(SEPARATOR) ? field(name) : name);
+        strings.push(wireName, value.includes(SEPARATOR) ? field(value) : value);
       },
       /**
        * The array measure() returns: [x, y, width, height, position, z_index, opacity,

@@ -43,14 +43,18 @@ test('the writer writes the shared sample exactly as the Rust reader expects it'
   assert.deepEqual(write(SAMPLE.snapshot), SAMPLE.wire);
 });
 
-test('a separator in page text becomes one U+FFFD, so text offsets do not move', () => {
-  const page = { url: 'u\0', viewport: { width: 1, height: 1 }, root: { html: {}, body: {} }, partial: true, truncated: false };
-  const snapshot = { ...page, nodes: [{ kind: 'text', parent: null, visible: true, text: 'a\0b\0\0' }] };
-  const { strings } = write(snapshot);
-  const fields = strings.split('\0');
-  assert.equal(fields[0], 'a\ufffdb\ufffd\ufffd');
-  assert.equal(fields[0].length, 'a\0b\0\0'.length);
-  assert.equal(fields[1], 'u\ufffd');
+test('a separator in page text or a name becomes one U+FFFD, so text offsets do not move', () => {
+  const page = { url: 'u\x7f', viewport: { width: 1, height: 1 }, root: { html: {}, body: {} }, partial: true, truncated: false };
+  const nodes = [
+    { kind: 'element', parent: null, visible: true, tag: 'x\x7f', attrs: { 'data-\x7f': 'v\x7f', class: 'c' } },
+    { kind: 'text', parent: 0, visible: true, text: 'a\x7fb\x7f\x7f\0' },
+  ];
+  const { strings } = write({ ...page, nodes });
+  const fields = strings.split('\x7f');
+  assert.deepEqual(fields.slice(0, 5), ['x\ufffd', 'data-\ufffd', 'v\ufffd', 'B', 'c']);
+  assert.equal(fields[5], 'a\ufffdb\ufffd\ufffd\0'); // U+0000 is plain text now
+  assert.equal(fields[5].length, 'a\x7fb\x7f\x7f\0'.length);
+  assert.equal(fields[6], 'u\ufffd');
 });
 
 test('a partial snapshot without page metadata still writes every header field', () => {
@@ -60,5 +64,5 @@ test('a partial snapshot without page metadata still writes every header field',
   // (visible, no parent).
   assert.deepEqual(numbers, [2, 1, 1, 800, 600, 0, 0, 0, 0, 2, 0]);
   // The node's tag, the url, an empty title, and the two roots' three empty fields each.
-  assert.equal(strings, 'div\0https://x.test/\0\0\0\0\0\0\0\0');
+  assert.equal(strings, 'div\x7fhttps://x.test/\x7f\x7f\x7f\x7f\x7f\x7f\x7f\x7f');
 });
