@@ -88,6 +88,10 @@ pub fn slice(chars: &[char], start: usize, end: usize) -> String {
 /// Lowercase for the scripts the cue lists cover (Latin, Cyrillic). Simpler than
 /// `str::to_lowercase`, whose Unicode tables would weigh on the wasm for no gain here.
 pub fn lowercase(word: &str) -> String {
+    // Most words are ASCII: one copy lower-cased in place (same result).
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     // Lower-casing keeps each char's UTF-8 length: one allocation of the final size.
     let mut lower = String::with_capacity(word.len());
     for c in word.chars() {

@@ -143,17 +143,26 @@ pub fn lowercase(text: &str) -> String {
 
 /// Appends the [`lowercase`] of `text` to `out`.
 fn push_lowercase(text: &str, out: &mut String) {
-    // Most words are ASCII: one copy instead of a char-by-char rebuild (same result).
-    if text.is_ascii() {
+    // Runs of ASCII (most words, and most of a sentence with curly quotes or accented
+    // letters in it) are copied whole and lower-cased in place rather than rebuilt char
+    // by char (same result); only the other chars go one by one.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, after) = rest.split_at(ascii);
         let start = out.len();
-        out.push_str(text);
+        out.push_str(run);
         if let Some(copy) = out.get_mut(start..) {
             copy.make_ascii_lowercase();
         }
-        return;
-    }
-    for c in text.chars() {
-        out.push(lower_char(c));
+        let mut chars = after.chars();
+        if let Some(c) = chars.next() {
+            out.push(lower_char(c));
+        }
+        rest = chars.as_str();
     }
 }
 
