@@ -2,6 +2,7 @@
 //! DOM, in that order of trust: structured data is written for machines, markup for eyes.
 
 use super::byline;
+use super::signals::ascii_lowercase;
 use crate::snapshot::{collapse_whitespace, Children, Node, NodeId, Snapshot};
 use serde_json::Value;
 
@@ -347,14 +348,18 @@ fn byline(
     from_meta.or_else(|| byline_in_dom(snapshot, children, content))
 }
 
-/// Whether the element's class or id names a byline. Most elements have neither: then no
-/// lowercase copy is made and nothing is searched.
+/// Whether the element's class or id names a byline, in any ASCII case. The class and the
+/// id are searched each on its own, lower-cased only when they hold capitals: no name holds
+/// a space, so none could span them joined, and this runs for every element of the page.
 fn has_byline_name(node: &Node) -> bool {
-    if node.class_attr().is_empty() && node.id_attr().is_empty() {
-        return false;
-    }
-    let names = format!("{} {}", node.class_attr(), node.id_attr()).to_ascii_lowercase();
-    names.contains("byline") || names.contains("author") || names.contains("writtenby")
+    [node.class_attr(), node.id_attr()]
+        .map(ascii_lowercase)
+        .iter()
+        .any(|text| {
+            ["byline", "author", "writtenby"]
+                .iter()
+                .any(|name| text.contains(name))
+        })
 }
 
 /// `rel=author`, `itemprop=author` or a `.byline`/`.author` element with short text,
