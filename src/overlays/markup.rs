@@ -161,26 +161,36 @@ const SHAPE_SUBSTRINGS: &[&str] = &[
 ];
 
 /// A whole word (id/class split at punctuation) naming an overlay's shape. A `match`, not a
-/// list: every word of every id and class on the page is looked up.
-fn shape_word(word: &str) -> Option<&'static str> {
+/// list: every word of every id and class on the page is looked up. Bytes, not chars: the
+/// words are ASCII letters and digits, split at every other byte (`shape_word_in`).
+fn shape_word(word: &[u8]) -> Option<&'static str> {
     Some(match word {
-        "bar" => "bar",
-        "ribbon" => "ribbon",
-        "dock" => "dock",
-        "drawer" => "drawer",
-        "sheet" => "sheet",
-        "prompt" => "prompt",
-        "nag" => "nag",
-        "notice" => "notice",
-        "dialog" => "dialog",
-        "gate" => "gate",
-        "wall" => "wall",
-        "toast" => "toast",
-        "portal" => "portal",
-        "teaser" => "teaser",
-        "nudge" => "nudge",
+        b"bar" => "bar",
+        b"ribbon" => "ribbon",
+        b"dock" => "dock",
+        b"drawer" => "drawer",
+        b"sheet" => "sheet",
+        b"prompt" => "prompt",
+        b"nag" => "nag",
+        b"notice" => "notice",
+        b"dialog" => "dialog",
+        b"gate" => "gate",
+        b"wall" => "wall",
+        b"toast" => "toast",
+        b"portal" => "portal",
+        b"teaser" => "teaser",
+        b"nudge" => "nudge",
         _ => return None,
     })
+}
+
+/// The first whole word of `own` that names a shape. Split at every byte that is no ASCII
+/// letter or digit: a multi-byte char splits as its chars would, into pieces that are
+/// empty or hold no shape word, and no char is decoded.
+fn shape_word_in(own: &str) -> Option<&'static str> {
+    own.as_bytes()
+        .split(|byte| !byte.is_ascii_alphanumeric())
+        .find_map(shape_word)
 }
 
 const PLAYER_MARKERS: &[&str] = &[
@@ -412,10 +422,7 @@ pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
         }
         true
     });
-    evidence.shape = shape.or_else(|| {
-        own.split(|c: char| !c.is_ascii_alphanumeric())
-            .find_map(shape_word)
-    });
+    evidence.shape = shape.or_else(|| shape_word_in(own));
     evidence
 }
 
