@@ -6,7 +6,7 @@
 //! needs to tell apart the languages it has stop words and stemmers for. Function words
 //! separate those reliably on a paragraph or more of text.
 
-use super::words::{stop_words, words, SUPPORTED_LANGUAGES};
+use super::words::{for_each_word, stop_words, SUPPORTED_LANGUAGES};
 
 /// Enough text to decide; reading more only costs time.
 const SAMPLE_CHARS: usize = 20_000;
@@ -116,20 +116,22 @@ fn vote(sample: &str, candidates: &[&'static str]) -> &'static str {
         .collect();
     let mut votes = vec![0.0_f64; lists.len()];
     let mut total_words = 0usize;
-    for word in words(sample) {
+    // Each word lower-cased into one reused buffer, the lists holding it as bits (one per
+    // supported language at most): no string or list made per word.
+    for_each_word(sample, |word| {
         total_words += 1;
-        let holders: Vec<usize> = lists
+        let held = lists
             .iter()
             .enumerate()
-            .filter(|(_, (_, list))| list.contains(word.as_str()))
-            .map(|(index, _)| index)
-            .collect();
-        for &index in &holders {
-            if let Some(vote) = votes.get_mut(index) {
-                *vote += 1.0 / holders.len() as f64;
+            .filter(|(_, (_, list))| list.contains(word))
+            .fold(0u32, |held, (index, _)| held | 1 << index);
+        let share = 1.0 / held.count_ones() as f64;
+        for (index, vote) in votes.iter_mut().enumerate() {
+            if held & 1 << index != 0 {
+                *vote += share;
             }
         }
-    }
+    });
     let best = votes
         .iter()
         .enumerate()
