@@ -134,14 +134,22 @@ const NAME_JOINERS: &[&str] = &["and", "und", "et", "y", "e", "и", "&"];
 
 /// Whether `sentence` (with `word_count` words) could be a summary sentence.
 pub fn is_summary_worthy(sentence: &str, word_count: usize) -> bool {
-    if !(MIN_WORDS..=MAX_WORDS).contains(&word_count) {
-        return false;
-    }
-    if !ends_like_a_statement(sentence) || starts_lowercase(sentence) {
-        return false;
-    }
-    let lower = crate::text::lowercase(sentence);
-    !is_boilerplate(&lower) && !is_caption(&lower) && !is_byline(sentence)
+    has_summary_shape(sentence, word_count)
+        && has_summary_content(sentence, &crate::text::lowercase(sentence))
+}
+
+/// The cheap half of [`is_summary_worthy`], read on the sentence as written: a statement
+/// of a sensible length that does not start in lower case.
+pub fn has_summary_shape(sentence: &str, word_count: usize) -> bool {
+    (MIN_WORDS..=MAX_WORDS).contains(&word_count)
+        && ends_like_a_statement(sentence)
+        && !starts_lowercase(sentence)
+}
+
+/// The other half of [`is_summary_worthy`]: no call to action, caption, credit or byline.
+/// `lower` is the sentence's `text::lowercase`, which the summary reads the words of too.
+pub fn has_summary_content(sentence: &str, lower: &str) -> bool {
+    !is_boilerplate(lower) && !is_caption(lower) && !is_byline(sentence)
 }
 
 /// One pass over a sentence for a whole list (a search per phrase cost more than the rest

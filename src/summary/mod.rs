@@ -16,7 +16,7 @@ mod filters;
 pub mod graph;
 
 use crate::text::hash::FastMap;
-use crate::text::{detect_language, for_each_word, split_sentences, TermAnalyzer};
+use crate::text::{detect_language, lowercase, split_sentences, words_as_written, TermAnalyzer};
 use graph::{cosine_matrix, jaccard, pagerank, term_set, TermSet};
 use serde::{Deserialize, Serialize};
 
@@ -133,9 +133,10 @@ impl Candidates {
         // Sized for an article's vocabulary up front: a growing map rehashes every word.
         let mut seen: FastMap<String, Option<u32>> =
             FastMap::with_capacity_and_hasher(text.len() / 64, Default::default());
-        let mut to_ids = |text: &str| -> TermSet {
+        // `lower` is lower-cased already (`text::lowercase`): its words are read as they are.
+        let mut to_ids = |lower: &str| -> TermSet {
             let mut set = Vec::new();
-            for_each_word(text, |word| {
+            for word in words_as_written(lower) {
                 let id = match seen.get(word) {
                     Some(&id) => id,
                     None => {
@@ -148,7 +149,7 @@ impl Candidates {
                     }
                 };
                 set.extend(id);
-            });
+            }
             term_set(set)
         };
         let mut texts = Vec::new();
@@ -159,14 +160,19 @@ impl Candidates {
                 break;
             }
             let word_count = sentence.text.split_whitespace().count();
-            if !is_summary_worthy(&sentence.text, word_count) {
+            if !filters::has_summary_shape(&sentence.text, word_count) {
                 continue;
             }
-            terms.push(to_ids(&sentence.text));
+            // One lower-case copy for the filters and the terms.
+            let lower = lowercase(&sentence.text);
+            if !filters::has_summary_content(&sentence.text, &lower) {
+                continue;
+            }
+            terms.push(to_ids(&lower));
             dangling.push(opens_with_back_reference(&sentence.text));
             texts.push(sentence.text);
         }
-        let title_terms = to_ids(headline_of(title));
+        let title_terms = to_ids(&lowercase(headline_of(title)));
         Candidates {
             texts,
             terms,

@@ -108,7 +108,7 @@ pub fn is_alphanumeric(c: char) -> bool {
 /// Lower-cased words of `text`: runs of letters and digits, with an apostrophe kept inside
 /// a word (`don't`, `l'homme` stays one token so French elision does not leak `l`).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    raw_words(text).map(lowercase)
+    words_as_written(text).map(lowercase)
 }
 
 /// Calls `found` with each word of [`words`], lower-cased into one reused buffer rather than
@@ -116,15 +116,17 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// word again can reuse what it made of it.
 pub fn for_each_word(text: &str, mut found: impl FnMut(&str)) {
     let mut word = String::new();
-    for raw in raw_words(text) {
+    for raw in words_as_written(text) {
         word.clear();
         push_lowercase(raw, &mut word);
         found(&word);
     }
 }
 
-/// The words of [`words`] as written, before lower-casing.
-fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
+/// The words of [`words`] as written, before lower-casing: of a text lower-cased already
+/// ([`lowercase`], which keeps every letter a letter), the words of [`words`] themselves,
+/// with no copy each.
+pub fn words_as_written(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !(is_alphanumeric(c) || is_inner_apostrophe(c)))
         .map(|word| word.trim_matches(is_inner_apostrophe))
         .filter(|word| !word.is_empty())
