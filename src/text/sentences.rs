@@ -59,18 +59,20 @@ pub fn split_sentences(text: &str, lang: &str) -> Vec<Sentence> {
 }
 
 struct Splitter<'a> {
+    text: &'a str,
     chars: Vec<char>,
     lang: &'a str,
     starters: &'static FastSet<&'static str>,
 }
 
 impl<'a> Splitter<'a> {
-    fn new(text: &str, lang: &'a str) -> Splitter<'a> {
+    fn new(text: &'a str, lang: &'a str) -> Splitter<'a> {
         let mut starters = stop_words(lang);
         if starters.is_empty() {
             starters = stop_words("en");
         }
         Splitter {
+            text,
             chars: text.chars().collect(),
             lang,
             starters,
@@ -79,17 +81,18 @@ impl<'a> Splitter<'a> {
 
     fn split(&self) -> Vec<Sentence> {
         let mut sentences = Vec::new();
+        let mut cursor = Cursor::default();
         let mut start = 0;
         let mut index = 0;
         while let Some(&c) = self.chars.get(index) {
             if is_line_break(c) {
-                self.push(&mut sentences, start, index);
+                self.push(&mut sentences, &mut cursor, start, index);
                 start = index + 1;
                 index += 1;
             } else if is_terminator(c) {
                 let end = self.end_of_terminator_run(index);
                 if self.is_sentence_end(index, end) {
-                    self.push(&mut sentences, start, end);
+                    self.push(&mut sentences, &mut cursor, start, end);
                     start = end;
                 }
                 index = end;
@@ -97,7 +100,7 @@ impl<'a> Splitter<'a> {
                 index += 1;
             }
         }
-        self.push(&mut sentences, start, self.chars.len());
+        self.push(&mut sentences, &mut cursor, start, self.chars.len());
         sentences
     }
 
@@ -209,8 +212,9 @@ impl<'a> Splitter<'a> {
             .collect()
     }
 
-    /// Adds the trimmed text of `start..end`, if any.
-    fn push(&self, sentences: &mut Vec<Sentence>, start: usize, end: usize) {
+    /// Adds the trimmed text of `start..end`, if any, copied from the text by its bytes
+    /// (found from `cursor`) rather than spelled char by char.
+    fn push(&self, sentences: &mut Vec<Sentence>, cursor: &mut Cursor, start: usize, end: usize) {
         let Some(span) = self.chars.get(start..end) else {
             return;
         };
@@ -221,12 +225,34 @@ impl<'a> Splitter<'a> {
             .iter()
             .rposition(|c| !c.is_whitespace())
             .unwrap_or(first);
-        let trimmed = span.get(first..=last).unwrap_or_default();
+        let (from, to) = (start + first, start + last + 1);
+        let bytes = cursor.byte_of(&self.chars, from)..cursor.byte_of(&self.chars, to);
         sentences.push(Sentence {
-            text: trimmed.iter().collect(),
-            start: start + first,
-            end: start + last + 1,
+            text: self.text.get(bytes).unwrap_or_default().to_string(),
+            start: from,
+            end: to,
         });
+    }
+}
+
+/// A char index of the text and its byte offset, walked forward: sentences come in text
+/// order, so finding where all of them start and end takes one walk over the chars.
+#[derive(Default)]
+struct Cursor {
+    char_index: usize,
+    byte: usize,
+}
+
+impl Cursor {
+    /// The byte offset of char `index` of `chars`; the cursor moves there.
+    fn byte_of(&mut self, chars: &[char], index: usize) -> usize {
+        if index < self.char_index {
+            *self = Cursor::default();
+        }
+        let between = chars.get(self.char_index..index).unwrap_or_default();
+        self.byte += between.iter().map(|c| c.len_utf8()).sum::<usize>();
+        self.char_index = index;
+        self.byte
     }
 }
 
