@@ -13,6 +13,8 @@ pub struct Sentence {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// Where `text` is in the text split, in bytes.
+    pub bytes: std::ops::Range<usize>,
 }
 
 /// Abbreviations that stand before a name and so never end a sentence ("Dr. Watson").
@@ -228,9 +230,10 @@ impl<'a> Splitter<'a> {
         let (from, to) = (start + first, start + last + 1);
         let bytes = cursor.byte_of(&self.chars, from)..cursor.byte_of(&self.chars, to);
         sentences.push(Sentence {
-            text: self.text.get(bytes).unwrap_or_default().to_string(),
+            text: self.text.get(bytes.clone()).unwrap_or_default().to_string(),
             start: from,
             end: to,
+            bytes,
         });
     }
 }
@@ -407,6 +410,7 @@ mod tests {
         for sentence in &sentences {
             let slice: String = chars[sentence.start..sentence.end].iter().collect();
             assert_eq!(slice, sentence.text);
+            assert_eq!(text[sentence.bytes.clone()], sentence.text);
         }
         assert_eq!(sentences[1].start, 19);
     }
