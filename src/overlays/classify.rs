@@ -135,7 +135,7 @@ pub(super) fn judge_explained<'a>(
     if with_layout && placement.is_none() {
         return Err(Rejection::DoesNotFloat);
     }
-    let markup = markup::evidence_of(node, index.own_markup(id));
+    let markup = markup::evidence_of(node, index.own_markup(id), index.own_markers(id));
     // Cheap gate: with layout only floating elements qualify (inline boxes in the
     // article's flow are left alone); without layout only overlay-looking markup.
     let gated_in = if with_layout {
@@ -408,7 +408,7 @@ fn looks_like_wrapper(index: &PageIndex, id: NodeId) -> bool {
     if geometry::placement(node, snapshot.viewport).is_some() {
         return true;
     }
-    let markup = markup::evidence_of(node, index.own_markup(id));
+    let markup = markup::evidence_of(node, index.own_markup(id), index.own_markers(id));
     if markup.shape.is_some() || markup.vendor.is_some() {
         return true;
     }

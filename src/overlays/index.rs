@@ -1,8 +1,9 @@
 //! Per-node facts computed once per scan in linear passes, so that judging a candidate
 //! never walks the ancestors or the whole page again.
 
-use super::markup::{self, Zone};
+use super::markup::{self, OwnMarkers, Zone};
 use crate::snapshot::{NodeId, Snapshot};
+use crate::text::hash::FastMap;
 use std::cell::Cell;
 
 /// Nodes the candidates of one scan may read in total. Nested candidates re-read their
@@ -31,6 +32,9 @@ pub struct PageIndex<'a> {
     own_markup_text: String,
     /// End of each node's part of `own_markup_text` (it starts where the previous ends).
     own_markup_end: Vec<u32>,
+    /// What one pass over each node's own markup found (`markup::own_markers`): the zones
+    /// and the overlay evidence both read it.
+    own_markers: Vec<OwnMarkers>,
     /// The zone (navigation, player, chat, gallery) each node sits in, inherited from ancestors.
     pub zone: Vec<Zone>,
     /// The subtree holds article content markers (`<article>`, `itemprop=articleBody`, `<main>`).
@@ -117,6 +121,22 @@ impl<'a> PageIndex<'a> {
         let all_text_chars: Vec<u32> = totals.iter().map(|t| t.all_text_chars).collect();
         let holds_article_marker: Vec<bool> = totals.iter().map(|t| t.article_marker).collect();
         let (own_markup_text, own_markup_end) = own_markups(snapshot);
+        // Pages repeat their ids and class names (list items, cards, teasers): each distinct
+        // pair is read once.
+        let mut read: FastMap<(&str, &str), OwnMarkers> = FastMap::default();
+        let own_markers: Vec<OwnMarkers> = snapshot
+            .nodes
+            .iter()
+            .enumerate()
+            .map(
+                |(index, node)| match own_markup(&own_markup_text, &own_markup_end, index) {
+                    "" => OwnMarkers::NONE,
+                    own => *read
+                        .entry((node.id_attr(), node.class_attr()))
+                        .or_insert_with(|| markup::own_markers(node, own)),
+                },
+            )
+            .collect();
         let mut zone = vec![Zone::None; count];
         // Forward pass: parents precede children (`Snapshot::validate`), so zones inherit.
         for (index, node) in snapshot.nodes.iter().enumerate() {
@@ -127,8 +147,9 @@ impl<'a> PageIndex<'a> {
             // A page-wide wrapper whose class mentions "player" or "gallery" must not
             // shelter the whole page, so only modest elements open a zone.
             let modest = text_chars.get(index).is_some_and(|&c| c <= ZONE_MAX_TEXT);
+            let markers = own_markers.get(index).copied();
             let own = if node.is_element() && modest {
-                markup::zone_of(node, own_markup(&own_markup_text, &own_markup_end, index))
+                markup::zone_of(node, markers.unwrap_or(OwnMarkers::NONE))
             } else {
                 Zone::None
             };
@@ -155,6 +176,7 @@ impl<'a> PageIndex<'a> {
             page_text_chars,
             own_markup_text,
             own_markup_end,
+            own_markers,
             zone,
             holds_article_marker,
             scroll_lock: super::fixes::scroll_lock(snapshot),
@@ -188,6 +210,14 @@ impl<'a> PageIndex<'a> {
     /// The element's lowercased id and classes ("" for none, and for text nodes).
     pub fn own_markup(&self, id: NodeId) -> &str {
         own_markup(&self.own_markup_text, &self.own_markup_end, id as usize)
+    }
+
+    /// What the element's own markup holds (`markup::own_markers`).
+    pub fn own_markers(&self, id: NodeId) -> OwnMarkers {
+        self.own_markers
+            .get(id as usize)
+            .copied()
+            .unwrap_or(OwnMarkers::NONE)
     }
 
     pub fn zone_of(&self, id: NodeId) -> Zone {
