@@ -325,11 +325,13 @@ impl MarkerList {
 /// [`push_id_and_class`]), which the page index keeps for every element: the zone its
 /// markers name (a player marker anywhere wins over a chat marker, and that over a gallery
 /// marker: the lists' order, not the markers' positions), whether [`evidence_of`] would find
-/// any of its markers there, and whether a class names site navigation.
+/// any of its markers there, its first whole word naming a shape, and whether a class names
+/// site navigation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OwnMarkers {
     zone: Zone,
     overlay: bool,
+    shape_word: Option<&'static str>,
     navigation_class: bool,
 }
 
@@ -337,6 +339,7 @@ impl OwnMarkers {
     pub const NONE: OwnMarkers = OwnMarkers {
         zone: Zone::None,
         overlay: false,
+        shape_word: None,
         navigation_class: false,
     };
 }
@@ -345,6 +348,7 @@ impl OwnMarkers {
 /// and class attributes alone.
 pub fn own_markers(node: &Node, own: &str) -> OwnMarkers {
     let mut found = OwnMarkers {
+        shape_word: shape_word_in(own),
         navigation_class: node
             .classes()
             .any(|c| NAVIGATION_CLASSES.iter().any(|n| c.eq_ignore_ascii_case(n))),
@@ -498,7 +502,7 @@ pub fn evidence_of(node: &Node, own: &str, markers: OwnMarkers) -> MarkupEvidenc
         }
         true
     });
-    evidence.shape = shape.or_else(|| shape_word_in(own));
+    evidence.shape = shape.or(markers.shape_word);
     evidence
 }
 
