@@ -1,7 +1,7 @@
 //! Which sentences may appear in a summary at all: not captions, credits, bylines,
 //! headings, calls to subscribe, donate or follow, questions to the reader, nor fragments.
 
-use crate::text::PhraseIndex;
+use crate::text::{starts_word, PhraseIndex};
 use std::sync::OnceLock;
 
 /// Fewer words than this is a fragment (a dateline, a label, "Photo: AP.").
@@ -149,28 +149,41 @@ pub fn has_summary_shape(sentence: &str, word_count: usize) -> bool {
 /// The other half of [`is_summary_worthy`]: no call to action, caption, credit or byline.
 /// `lower` is the sentence's `text::lowercase`, which the summary reads the words of too.
 pub fn has_summary_content(sentence: &str, lower: &str) -> bool {
-    !is_boilerplate(lower) && !is_caption(lower) && !is_byline(sentence)
+    !is_furniture(lower) && !is_caption(lower) && !is_byline(sentence)
 }
 
-/// One pass over a sentence for a whole list (a search per phrase cost more than the rest
-/// of the summary).
-fn indexed(
-    cell: &'static OnceLock<PhraseIndex>,
-    phrases: &'static [&'static str],
-) -> &'static PhraseIndex {
-    cell.get_or_init(|| PhraseIndex::new(phrases.iter().copied()))
+/// [`BOILERPLATE`], then [`CREDITS`], then "follow", in one index: one pass over a sentence
+/// finds them all (a search per phrase cost more than the rest of the summary).
+fn furniture_index() -> &'static PhraseIndex {
+    static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let lists = [BOILERPLATE, CREDITS, &["follow"]];
+        PhraseIndex::new(lists.into_iter().flatten().copied())
+    })
 }
 
-fn is_boilerplate(lower: &str) -> bool {
-    static BOILERPLATE_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
-    indexed(&BOILERPLATE_INDEX, BOILERPLATE).any_at_word_start(lower)
-        || (contains_at_word_start(lower, "follow")
-            && NETWORKS.iter().any(|network| ends_word(lower, network)))
+/// A call to action, page furniture or a credit ("Photo: …") where a word starts, a
+/// "follow … on X", or a social-media handle.
+fn is_furniture(lower: &str) -> bool {
+    let furniture_entries = BOILERPLATE.len() + CREDITS.len();
+    let mut furniture = false;
+    let mut follow = false;
+    furniture_index().scan(lower, |at, _, entry| {
+        if starts_word(lower, at) {
+            if entry < furniture_entries {
+                furniture = true;
+            } else {
+                follow = true;
+            }
+        }
+        !furniture
+    });
+    furniture
+        || (follow && NETWORKS.iter().any(|network| ends_word(lower, network)))
         || has_handle(lower)
 }
 
 fn is_caption(lower: &str) -> bool {
-    static CREDITS_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
     let opens_with_label = CAPTION_OPENERS.iter().any(|opener| {
         lower.strip_prefix(opener).is_some_and(|rest| {
             rest.chars()
@@ -186,10 +199,7 @@ fn is_caption(lower: &str) -> bool {
                 .is_some_and(|rest| rest.starts_with([')', ',']))
         })
     });
-    opens_with_label
-        || has_marker
-        || lower.contains("(pictured")
-        || indexed(&CREDITS_INDEX, CREDITS).any_at_word_start(lower)
+    opens_with_label || has_marker || lower.contains("(pictured")
 }
 
 /// "By Jane Roe and Tom Doe, Staff Reporters": an opener, then only capitalised names and
@@ -215,15 +225,6 @@ fn is_byline(sentence: &str) -> bool {
         names += 1;
     }
     names >= 2
-}
-
-/// Whether `phrase` occurs in `text` where a word starts (not inside "redonate").
-fn contains_at_word_start(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        text.get(..at)
-            .and_then(|before| before.chars().next_back())
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
 }
 
 /// Whether `phrase` occurs in `text` followed by a word end.

@@ -10,7 +10,7 @@ mod sentences;
 mod words;
 
 pub use lang::detect_language;
-pub use phrases::PhraseIndex;
+pub use phrases::{starts_word, PhraseIndex};
 pub use sentences::{split_sentences, Sentence};
 pub use words::{
     for_each_word, is_alphanumeric, lowercase, stop_words, words, words_as_written, TermAnalyzer,

@@ -112,20 +112,14 @@ impl PhraseIndex {
         });
         first
     }
+}
 
-    /// Whether a phrase occurs where a word starts: at the start of `text` or after a
-    /// character that is not a letter or digit (not inside "redonate").
-    pub fn any_at_word_start(&self, text: &str) -> bool {
-        let mut any = false;
-        self.scan(text, |at, _, _| {
-            any = text
-                .get(..at)
-                .and_then(|before| before.chars().next_back())
-                .is_none_or(|c| !c.is_alphanumeric());
-            !any
-        });
-        any
-    }
+/// Whether byte `at` of `text` starts a word: the start of the text, or after a char that
+/// is not a letter or digit (a phrase found there is not inside "redonate").
+pub fn starts_word(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|before| before.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// `text.starts_with(prefix)` compared byte by byte in place: the phrases are short, and
@@ -194,11 +188,19 @@ mod tests {
     #[test]
     fn word_starts_only() {
         let index = PhraseIndex::new(["donate now", "©"]);
-        assert!(index.any_at_word_start("Please, donate now."));
-        assert!(index.any_at_word_start("donate now"));
-        assert!(!index.any_at_word_start("redonate now"));
-        assert!(index.any_at_word_start("redonate now or donate now"));
-        assert!(index.any_at_word_start("photo ©ap"));
-        assert!(!index.any_at_word_start("é©"));
+        let any_at_word_start = |text: &str| {
+            let mut any = false;
+            index.scan(text, |at, _, _| {
+                any = starts_word(text, at);
+                !any
+            });
+            any
+        };
+        assert!(any_at_word_start("Please, donate now."));
+        assert!(any_at_word_start("donate now"));
+        assert!(!any_at_word_start("redonate now"));
+        assert!(any_at_word_start("redonate now or donate now"));
+        assert!(any_at_word_start("photo ©ap"));
+        assert!(!any_at_word_start("é©"));
     }
 }
