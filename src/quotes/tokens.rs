@@ -100,6 +100,16 @@ pub fn lowercase(word: &str) -> String {
     lower
 }
 
+/// The [`lowercase`] of a token's text, spelled at once (not spelled, then lower-cased).
+pub fn lowercase_text_of(chars: &[char], token: &Token) -> String {
+    chars
+        .get(token.start..token.end)
+        .unwrap_or(&[])
+        .iter()
+        .map(|&c| lowercase_char(c))
+        .collect()
+}
+
 fn lowercase_char(c: char) -> char {
     let code = c as u32;
     let lower = match code {
