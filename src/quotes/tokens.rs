@@ -13,7 +13,9 @@ pub struct Token {
 /// and apostrophes, as in "Holtz-Eakin", "O’Brien", "don’t") and single punctuation chars.
 pub fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Token> {
     let to = to.min(chars.len());
-    let mut tokens = Vec::new();
+    // Sized for news text up front (a token per four or five chars: a word and its space,
+    // punctuation): grown step by step, the vector is copied each time.
+    let mut tokens = Vec::with_capacity(to.saturating_sub(from) / 4);
     let mut pos = from;
     while pos < to {
         let c = chars[pos];
