@@ -244,7 +244,8 @@ impl<'t> Terms<'t> {
     /// The term set of a lower-cased text (`text::lowercase`), whose words are read as
     /// they are.
     fn ids_of(&mut self, lower: &'t str) -> TermSet {
-        let mut set = Vec::new();
+        // Sized for a word per six bytes up front (no growing step by step).
+        let mut set = Vec::with_capacity(lower.len() / 6);
         for word in words_as_written(lower) {
             let id = match self.seen.get(word) {
                 Some(&id) => id,
