@@ -2,6 +2,8 @@
 //! never walks the ancestors or the whole page again.
 
 use super::markup::{self, OwnMarkers, Zone};
+use super::vetoes::ArticleProbes;
+use super::ScanContext;
 use crate::snapshot::{NodeId, Snapshot};
 use crate::text::hash::FastMap;
 use std::cell::Cell;
@@ -46,6 +48,9 @@ pub struct PageIndex<'a> {
     /// What each text node is as a control label, classified once and remembered, since
     /// nested candidates read the same controls (0 = not yet classified).
     pub control_memo: Vec<Cell<u8>>,
+    /// The headline and opening of the scan context's article as the content veto
+    /// compares them: made once per scan, not once per candidate.
+    pub article_probes: ArticleProbes,
 }
 
 /// What a subtree adds up to.
@@ -113,7 +118,8 @@ fn own_markup<'t>(text: &'t str, ends: &[u32], index: usize) -> &'t str {
 }
 
 impl<'a> PageIndex<'a> {
-    pub fn new(snapshot: &'a Snapshot<'a>) -> PageIndex<'a> {
+    /// The index of `snapshot`, scanned with `context`.
+    pub fn new(snapshot: &'a Snapshot<'a>, context: &ScanContext) -> PageIndex<'a> {
         let count = snapshot.nodes.len();
         let totals = subtree_totals(snapshot);
         let subtree_end: Vec<u32> = totals.iter().map(|t| t.end).collect();
@@ -182,6 +188,7 @@ impl<'a> PageIndex<'a> {
             scroll_lock: super::fixes::scroll_lock(snapshot),
             read_budget: Cell::new(READ_BUDGET_NODES),
             control_memo: vec![Cell::new(0); count],
+            article_probes: ArticleProbes::of(context),
         }
     }
 
