@@ -160,37 +160,21 @@ const SHAPE_SUBSTRINGS: &[&str] = &[
     "lightbox",
 ];
 
-/// A whole word (id/class split at punctuation) naming an overlay's shape. A `match`, not a
-/// list: every word of every id and class on the page is looked up. Bytes, not chars: the
-/// words are ASCII letters and digits, split at every other byte (`shape_word_in`).
-fn shape_word(word: &[u8]) -> Option<&'static str> {
-    Some(match word {
-        b"bar" => "bar",
-        b"ribbon" => "ribbon",
-        b"dock" => "dock",
-        b"drawer" => "drawer",
-        b"sheet" => "sheet",
-        b"prompt" => "prompt",
-        b"nag" => "nag",
-        b"notice" => "notice",
-        b"dialog" => "dialog",
-        b"gate" => "gate",
-        b"wall" => "wall",
-        b"toast" => "toast",
-        b"portal" => "portal",
-        b"teaser" => "teaser",
-        b"nudge" => "nudge",
-        _ => return None,
-    })
-}
+/// Whole words (id/class split at every byte that is no ASCII letter or digit) naming an
+/// overlay's shape; found by [`markup_index`] with the other lists, whole words only.
+const SHAPE_WORDS: &[&str] = &[
+    "bar", "ribbon", "dock", "drawer", "sheet", "prompt", "nag", "notice", "dialog", "gate",
+    "wall", "toast", "portal", "teaser", "nudge",
+];
 
-/// The first whole word of `own` that names a shape. Split at every byte that is no ASCII
-/// letter or digit: a multi-byte char splits as its chars would, into pieces that are
-/// empty or hold no shape word, and no char is decoded.
-fn shape_word_in(own: &str) -> Option<&'static str> {
-    own.as_bytes()
-        .split(|byte| !byte.is_ascii_alphanumeric())
-        .find_map(shape_word)
+/// Whether `text[at..at + len]` is a whole word: no ASCII letter or digit on either side.
+fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
+    let bytes = text.as_bytes();
+    let outside = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i))
+            .is_none_or(|byte| !byte.is_ascii_alphanumeric())
+    };
+    outside(at.checked_sub(1)) && outside(Some(at + len))
 }
 
 const PLAYER_MARKERS: &[&str] = &[
@@ -256,8 +240,8 @@ const NAVIGATION_CLASSES: &[&str] = &[
 
 /// The lists an element's own markup is searched for, in one index so that one pass over
 /// its markup text finds them all: entries are CATEGORY_MARKERS, then VENDOR_CONTAINERS,
-/// SHAPE_SUBSTRINGS, USER_DIALOG_MARKERS, PLAYER_MARKERS, CHAT_MARKERS and GALLERY_MARKERS
-/// (see [`MarkerList::of_entry`]). No marker holds a space, so none spans two of the
+/// SHAPE_SUBSTRINGS, USER_DIALOG_MARKERS, PLAYER_MARKERS, CHAT_MARKERS, GALLERY_MARKERS and
+/// SHAPE_WORDS (see [`MarkerList::of_entry`]). No marker holds a space, so none spans two of the
 /// space-separated parts of a markup text.
 fn markup_index() -> &'static PhraseIndex {
     static CELL: OnceLock<PhraseIndex> = OnceLock::new();
@@ -270,6 +254,7 @@ fn markup_index() -> &'static PhraseIndex {
             PLAYER_MARKERS,
             CHAT_MARKERS,
             GALLERY_MARKERS,
+            SHAPE_WORDS,
         ];
         PhraseIndex::new(categories.chain(lists.into_iter().flatten().copied()))
     })
@@ -283,11 +268,12 @@ enum MarkerList {
     Shape,
     UserDialog,
     Zone(Zone),
+    ShapeWord,
 }
 
 impl MarkerList {
     /// In the order of [`markup_index`]'s entries.
-    const ALL: [MarkerList; 7] = [
+    const ALL: [MarkerList; 8] = [
         MarkerList::Category,
         MarkerList::Vendor,
         MarkerList::Shape,
@@ -295,6 +281,7 @@ impl MarkerList {
         MarkerList::Zone(Zone::Player),
         MarkerList::Zone(Zone::Chat),
         MarkerList::Zone(Zone::Gallery),
+        MarkerList::ShapeWord,
     ];
 
     fn len(self) -> usize {
@@ -306,6 +293,7 @@ impl MarkerList {
             MarkerList::Zone(Zone::Player) => PLAYER_MARKERS.len(),
             MarkerList::Zone(Zone::Chat) => CHAT_MARKERS.len(),
             MarkerList::Zone(_) => GALLERY_MARKERS.len(),
+            MarkerList::ShapeWord => SHAPE_WORDS.len(),
         }
     }
 
@@ -317,7 +305,7 @@ impl MarkerList {
                 return list;
             }
         }
-        MarkerList::Zone(Zone::Gallery)
+        MarkerList::ShapeWord
     }
 }
 
@@ -348,17 +336,22 @@ impl OwnMarkers {
 /// and class attributes alone.
 pub fn own_markers(node: &Node, own: &str) -> OwnMarkers {
     let mut found = OwnMarkers {
-        shape_word: shape_word_in(own),
         navigation_class: node
             .classes()
             .any(|c| NAVIGATION_CLASSES.iter().any(|n| c.eq_ignore_ascii_case(n))),
         ..OwnMarkers::NONE
     };
-    markup_index().scan(own, |_, _, entry| {
+    markup_index().scan(own, |at, marker, entry| {
         match MarkerList::of_entry(entry) {
             MarkerList::Zone(zone) => {
                 if found.zone == Zone::None || zone_rank(zone) < zone_rank(found.zone) {
                     found.zone = zone;
+                }
+            }
+            // The leftmost whole shape word: positions come in order.
+            MarkerList::ShapeWord => {
+                if found.shape_word.is_none() && is_whole_word(own, at, marker.len()) {
+                    found.shape_word = Some(marker);
                 }
             }
             _ => found.overlay = true,
@@ -589,6 +582,7 @@ mod tests {
             PLAYER_MARKERS,
             CHAT_MARKERS,
             GALLERY_MARKERS,
+            SHAPE_WORDS,
         ];
         let all: Vec<&str> = categories
             .chain(lists.into_iter().flatten().copied())
@@ -596,6 +590,22 @@ mod tests {
         assert!(all.iter().all(|marker| !marker.contains(' ')));
         let total: usize = MarkerList::ALL.iter().map(|list| list.len()).sum();
         assert_eq!(total, all.len());
+    }
+
+    #[test]
+    fn shape_words_count_whole_only() {
+        let first_shape_word = |class: &str| {
+            let html = format!(r#"<div class="{class}"></div>"#);
+            let page = crate::html::parse(&html, "https://example.org/");
+            let div = page.nodes.iter().find(|n| &*n.tag == "div").expect("a div");
+            let mut own = String::new();
+            push_id_and_class(div, &mut own);
+            own_markers(div, &own).shape_word
+        };
+        assert_eq!(first_shape_word("top-Bar"), Some("bar"));
+        assert_eq!(first_shape_word("sidebar bar2 toolbar"), None);
+        assert_eq!(first_shape_word("x_sheet nag"), Some("sheet"));
+        assert_eq!(first_shape_word("é-toast-dock"), Some("toast"));
     }
 
     #[test]
