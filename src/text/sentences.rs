@@ -5,7 +5,7 @@
 //! the article text has one block (paragraph, heading, list item) per line.
 
 use super::hash::FastSet;
-use super::words::{lowercase, stop_words};
+use super::words::{lowercase_chars, stop_words};
 
 /// One sentence: its text (trimmed) and where it is, in Unicode code points, end exclusive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,26 +163,25 @@ impl<'a> Splitter<'a> {
         if before.is_empty() {
             return true;
         }
-        let mut letters = before.chars();
-        if let (Some(only), None) = (letters.next(), letters.next()) {
-            // "J. K. Rowling": one capital letter is an initial.
+        // "J. K. Rowling": one capital letter is an initial.
+        if let [only] = before {
             if only.is_uppercase() {
                 return false;
             }
         }
-        let lower = lowercase(&before);
+        let lower = lowercase_chars(before);
         if TITLES.contains(&lower.as_str()) {
             return false;
         }
-        let next_word = lowercase(&self.word_at(next));
+        let next_word = lowercase_chars(self.word_at(next));
         if self.lang == "de"
-            && before.chars().count() <= 2
-            && before.chars().all(|c| c.is_ascii_digit())
+            && before.len() <= 2
+            && before.iter().all(|c| c.is_ascii_digit())
             && GERMAN_MONTHS.contains(&next_word.as_str())
         {
             return false;
         }
-        let is_dotted = before.contains('.');
+        let is_dotted = before.contains(&'.');
         if is_dotted || AMBIGUOUS.contains(&lower.as_str()) {
             return self.starters.contains(next_word.as_str());
         }
@@ -190,7 +189,7 @@ impl<'a> Splitter<'a> {
     }
 
     /// The word that ends right before `index` (a full stop), inner dots kept: "U.S", "z.B".
-    fn word_before(&self, index: usize) -> String {
+    fn word_before(&self, index: usize) -> &[char] {
         let mut start = index;
         while start > 0 && index - start < MAX_WORD_CHARS {
             match self.chars.get(start - 1) {
@@ -198,20 +197,18 @@ impl<'a> Splitter<'a> {
                 _ => break,
             }
         }
-        self.chars
-            .get(start..index)
-            .map(|word| word.iter().collect())
-            .unwrap_or_default()
+        self.chars.get(start..index).unwrap_or_default()
     }
 
     /// The run of letters starting at `index`.
-    fn word_at(&self, index: usize) -> String {
-        self.chars
+    fn word_at(&self, index: usize) -> &[char] {
+        let rest = self.chars.get(index..).unwrap_or_default();
+        let letters = rest
             .iter()
-            .skip(index)
             .take(MAX_WORD_CHARS)
             .take_while(|c| c.is_alphabetic())
-            .collect()
+            .count();
+        rest.get(..letters).unwrap_or_default()
     }
 
     /// Adds the trimmed text of `start..end`, if any, copied from the text by its bytes

@@ -143,6 +143,11 @@ pub fn lowercase(text: &str) -> String {
     lower
 }
 
+/// The [`lowercase`] of the text of `chars`, spelled lower-case at once.
+pub fn lowercase_chars(chars: &[char]) -> String {
+    chars.iter().map(|&c| lower_char(c)).collect()
+}
+
 /// Appends the [`lowercase`] of `text` to `out`.
 fn push_lowercase(text: &str, out: &mut String) {
     // Runs of ASCII (most words, and most of a sentence with curly quotes or accented
