@@ -122,11 +122,14 @@ fn strip_cdata(block: &str) -> &str {
 fn meta_value<'s>(snapshot: &'s Snapshot, keys: &[&str]) -> Option<&'s str> {
     keys.iter().find_map(|wanted| {
         let wanted = normalize_key(wanted);
+        // A key shorter than the one wanted holds no part that matches: most are not
+        // split into words at all.
         snapshot
             .meta
             .iter()
-            .filter(|m| !m.content.trim().is_empty())
-            .find(|m| m.key.split_whitespace().any(|k| key_matches(k, &wanted)))
+            .filter(|m| m.key.len() >= wanted.len())
+            .filter(|m| m.key.split_whitespace().any(|k| key_matches(k, &wanted)))
+            .find(|m| !m.content.trim().is_empty())
             .map(|m| m.content.as_str())
     })
 }
