@@ -149,7 +149,7 @@ pub fn has_summary_shape(sentence: &str, word_count: usize) -> bool {
 /// The other half of [`is_summary_worthy`]: no call to action, caption, credit or byline.
 /// `lower` is the sentence's `text::lowercase`, which the summary reads the words of too.
 pub fn has_summary_content(sentence: &str, lower: &str) -> bool {
-    !is_furniture(lower) && !is_caption(lower) && !is_byline(sentence)
+    !is_furniture(lower) && !is_caption(lower) && !is_byline(sentence, lower)
 }
 
 /// [`BOILERPLATE`], then [`CREDITS`], then "follow", in one index: one pass over a sentence
@@ -191,29 +191,32 @@ fn is_caption(lower: &str) -> bool {
                 .is_none_or(|c| c.is_whitespace() || matches!(c, ':' | ',' | '.'))
         })
     });
+    // "(pictured" opens a caption's marker whatever follows it ("(pictured above)").
     let has_marker = lower.match_indices('(').any(|(at, _)| {
         let inside = lower.get(at + 1..).unwrap_or("");
-        CAPTION_MARKERS.iter().any(|marker| {
-            inside
-                .strip_prefix(marker)
-                .is_some_and(|rest| rest.starts_with([')', ',']))
-        })
+        inside.starts_with("pictured")
+            || CAPTION_MARKERS.iter().any(|marker| {
+                inside
+                    .strip_prefix(marker)
+                    .is_some_and(|rest| rest.starts_with([')', ',']))
+            })
     });
-    opens_with_label || has_marker || lower.contains("(pictured")
+    opens_with_label || has_marker
 }
 
 /// "By Jane Roe and Tom Doe, Staff Reporters": an opener, then only capitalised names and
 /// joiners up to the first comma, with at least two names.
-fn is_byline(sentence: &str) -> bool {
-    let head = sentence.split(',').next().unwrap_or("");
-    let head = head.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
-    let mut words = head.split_whitespace();
-    let opens = words
+/// `lower` is the sentence's `text::lowercase`, which keeps every char where it is: its
+/// first word is the lower case of the sentence's.
+fn is_byline(sentence: &str, lower: &str) -> bool {
+    let opens = words_of_head(lower)
         .next()
-        .is_some_and(|first| BYLINE_OPENERS.contains(&crate::text::lowercase(first).as_str()));
+        .is_some_and(|first| BYLINE_OPENERS.contains(&first));
     if !opens {
         return false;
     }
+    let mut words = words_of_head(sentence);
+    words.next();
     let mut names = 0;
     for word in words {
         if NAME_JOINERS.contains(&word) {
@@ -225,6 +228,13 @@ fn is_byline(sentence: &str) -> bool {
         names += 1;
     }
     names >= 2
+}
+
+/// The words of a sentence's head: up to its first comma, without a closing period.
+fn words_of_head(text: &str) -> std::str::SplitWhitespace<'_> {
+    let head = text.split(',').next().unwrap_or("");
+    head.trim_end_matches(|c: char| c == '.' || c.is_whitespace())
+        .split_whitespace()
 }
 
 /// Whether `phrase` occurs in `text` followed by a word end.
