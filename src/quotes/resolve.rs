@@ -725,8 +725,7 @@ impl Resolver {
         while index < tokens.len() {
             let end = name_run_end(&text, index);
             if end > index {
-                let run = tokens.get(index..end).unwrap_or(&[]);
-                if let Some(mut mention) = mention_of(chars, run, &common) {
+                if let Some(mut mention) = mention_of(&text, index, end, &common) {
                     mention.subject = subject_strength(&text, index, end);
                     if mention.gender.is_none() {
                         mention.gender = index
@@ -1064,16 +1063,16 @@ fn headline_lines(chars: &[char]) -> Vec<(usize, usize)> {
             start = index + 1;
             continue;
         }
-        // Past twenty words nothing else is looked at either.
-        let words: Vec<&[char]> = line
-            .split(|c| c.is_whitespace())
-            .filter(|w| w.iter().any(|c| c.is_alphabetic()))
-            .take(21)
-            .collect();
-        if !(4..=20).contains(&words.len()) {
+        // Past twenty words nothing else is looked at either (counted before any is kept).
+        let line_words = || {
+            line.split(|c| c.is_whitespace())
+                .filter(|w| w.iter().any(|c| c.is_alphabetic()))
+        };
+        if !(4..=20).contains(&line_words().take(21).count()) {
             start = index + 1;
             continue;
         }
+        let words: Vec<&[char]> = line_words().collect();
         let lowercase: Vec<String> = words
             .iter()
             .filter(|w| {
@@ -1571,13 +1570,20 @@ fn nickname_at(chars: &[char], tokens: &[Token], at: usize) -> bool {
             .is_some_and(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_uppercase()))
 }
 
-fn mention_of(chars: &[char], run: &[Token], common: &FastSet<String>) -> Option<Mention> {
+/// The name of the run of capitalised words `text.tokens[start..end]`, if any.
+fn mention_of(
+    text: &Spelled,
+    start: usize,
+    end: usize,
+    common: &FastSet<String>,
+) -> Option<Mention> {
+    let run = text.tokens.get(start..end).unwrap_or(&[]);
     // The nickname between marks is no part of the name to resolve to.
     let words: Vec<String> = run
         .iter()
         .enumerate()
-        .filter(|&(i, t)| t.is_word && !(i > 0 && nickname_at(chars, run, i - 1)))
-        .map(|(_, t)| text_of(chars, t))
+        .filter(|&(i, t)| t.is_word && !(i > 0 && nickname_at(text.chars, run, i - 1)))
+        .filter_map(|(i, _)| text.word(start + i).map(str::to_string))
         .collect();
     // Everything up to the last title goes: "Florida Sen. Jane Roe" → "Jane Roe".
     let last_title = words
