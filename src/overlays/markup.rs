@@ -332,8 +332,7 @@ impl OwnMarkers {
     };
 }
 
-/// The [`OwnMarkers`] of `node`, whose [`push_id_and_class`] is `own`: a function of its id
-/// and class attributes alone.
+/// The [`OwnMarkers`] of `node`, whose [`push_id_and_class`] is `own`.
 pub fn own_markers(node: &Node, own: &str) -> OwnMarkers {
     let mut found = OwnMarkers {
         navigation_class: node
