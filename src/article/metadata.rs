@@ -4,7 +4,9 @@
 use super::byline;
 use super::signals::ascii_lowercase;
 use crate::snapshot::{collapse_whitespace, Children, Node, NodeId, Snapshot};
+use crate::text::PhraseIndex;
 use serde_json::Value;
+use std::sync::OnceLock;
 
 /// Nodes a byline or heading may span; bigger subtrees are containers, not bylines.
 const MAX_SHORT_TEXT_NODES: usize = 200;
@@ -355,14 +357,14 @@ fn byline(
 /// id are searched each on its own, lower-cased only when they hold capitals: no name holds
 /// a space, so none could span them joined, and this runs for every element of the page.
 fn has_byline_name(node: &Node) -> bool {
+    // One pass over each for the three names (a substring search per name sets up a
+    // searcher each time).
+    static NAMES: OnceLock<PhraseIndex> = OnceLock::new();
+    let names = NAMES.get_or_init(|| PhraseIndex::new(["byline", "author", "writtenby"]));
     [node.class_attr(), node.id_attr()]
         .map(ascii_lowercase)
         .iter()
-        .any(|text| {
-            ["byline", "author", "writtenby"]
-                .iter()
-                .any(|name| text.contains(name))
-        })
+        .any(|text| names.find_first(text).is_some())
 }
 
 /// `rel=author`, `itemprop=author` or a `.byline`/`.author` element with short text,
