@@ -38,6 +38,16 @@ impl TextMap {
         }
     }
 
+    /// A map for about `chars` chars of text: sized up front, it is not grown and copied
+    /// step by step (each char has a 16-byte origin).
+    pub fn with_capacity(chars: usize) -> Self {
+        TextMap {
+            text: String::with_capacity(chars),
+            origins: Vec::with_capacity(chars),
+            at_space: true,
+        }
+    }
+
     /// Appends a text node's content, collapsing whitespace runs (also across nodes).
     pub fn push_node_text(&mut self, node: NodeId, content: &str) {
         // At most one entry per byte: grown once per node, not step by step per character.

@@ -2,8 +2,11 @@
 //! DOM, in that order of trust: structured data is written for machines, markup for eyes.
 
 use super::byline;
+use super::signals::ascii_lowercase;
 use crate::snapshot::{collapse_whitespace, Children, Node, NodeId, Snapshot};
+use crate::text::PhraseIndex;
 use serde_json::Value;
+use std::sync::OnceLock;
 
 /// Nodes a byline or heading may span; bigger subtrees are containers, not bylines.
 const MAX_SHORT_TEXT_NODES: usize = 200;
@@ -121,11 +124,14 @@ fn strip_cdata(block: &str) -> &str {
 fn meta_value<'s>(snapshot: &'s Snapshot, keys: &[&str]) -> Option<&'s str> {
     keys.iter().find_map(|wanted| {
         let wanted = normalize_key(wanted);
+        // A key shorter than the one wanted holds no part that matches: most are not
+        // split into words at all.
         snapshot
             .meta
             .iter()
-            .filter(|m| !m.content.trim().is_empty())
-            .find(|m| m.key.split_whitespace().any(|k| key_matches(k, &wanted)))
+            .filter(|m| m.key.len() >= wanted.len())
+            .filter(|m| m.key.split_whitespace().any(|k| key_matches(k, &wanted)))
+            .find(|m| !m.content.trim().is_empty())
             .map(|m| m.content.as_str())
     })
 }
@@ -347,14 +353,18 @@ fn byline(
     from_meta.or_else(|| byline_in_dom(snapshot, children, content))
 }
 
-/// Whether the element's class or id names a byline. Most elements have neither: then no
-/// lowercase copy is made and nothing is searched.
+/// Whether the element's class or id names a byline, in any ASCII case. The class and the
+/// id are searched each on its own, lower-cased only when they hold capitals: no name holds
+/// a space, so none could span them joined, and this runs for every element of the page.
 fn has_byline_name(node: &Node) -> bool {
-    if node.class_attr().is_empty() && node.id_attr().is_empty() {
-        return false;
-    }
-    let names = format!("{} {}", node.class_attr(), node.id_attr()).to_ascii_lowercase();
-    names.contains("byline") || names.contains("author") || names.contains("writtenby")
+    // One pass over each for the three names (a substring search per name sets up a
+    // searcher each time).
+    static NAMES: OnceLock<PhraseIndex> = OnceLock::new();
+    let names = NAMES.get_or_init(|| PhraseIndex::new(["byline", "author", "writtenby"]));
+    [node.class_attr(), node.id_attr()]
+        .map(ascii_lowercase)
+        .iter()
+        .any(|text| names.find_first(text).is_some())
 }
 
 /// `rel=author`, `itemprop=author` or a `.byline`/`.author` element with short text,

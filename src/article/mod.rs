@@ -202,7 +202,14 @@ struct Content {
 /// Scores the page and builds the chosen content's text.
 fn find_content(tree: &PageTree) -> Option<Content> {
     let selection = scoring::select(tree)?;
-    let mut map = TextMap::new();
+    // The parts' text, plus an eighth for the spaces between text nodes and the breaks
+    // between paragraphs.
+    let chars: usize = selection
+        .parts
+        .iter()
+        .map(|&part| tree.stats(part).text_chars as usize)
+        .sum();
+    let mut map = TextMap::with_capacity(chars + chars / 8);
     let (top, best) = (selection.top, selection.best);
     for &part in &selection.parts {
         append_text(tree, part, &mut map, |tree, id| {

@@ -215,7 +215,7 @@ pub fn is_unlikely_candidate(node: &Node) -> bool {
 }
 
 /// `name` lower-cased (ASCII, as `class_and_id` does), borrowed when it already is.
-fn ascii_lowercase(name: &str) -> Cow<'_, str> {
+pub fn ascii_lowercase(name: &str) -> Cow<'_, str> {
     if name.bytes().any(|byte| byte.is_ascii_uppercase()) {
         Cow::Owned(name.to_ascii_lowercase())
     } else {

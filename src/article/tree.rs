@@ -167,7 +167,7 @@ fn subtree_stats(snapshot: &Snapshot, excluded: &[bool], in_link: &[bool]) -> Ve
             if in_link[index] {
                 own.link_chars += chars;
             }
-            own.commas += text.chars().filter(|c| is_comma(*c)).count() as u32;
+            own.commas += count_commas(text);
         } else {
             match &*node.tag {
                 "p" => own.paragraphs += 1,
@@ -193,6 +193,16 @@ fn subtree_stats(snapshot: &Snapshot, excluded: &[bool], in_link: &[bool]) -> Ve
         }
     }
     stats
+}
+
+/// Commas of any script in `text`; an ASCII text (most) is counted byte by byte.
+fn count_commas(text: &str) -> u32 {
+    let count = if text.is_ascii() {
+        text.bytes().filter(|&byte| byte == b',').count()
+    } else {
+        text.chars().filter(|&c| is_comma(c)).count()
+    };
+    count as u32
 }
 
 fn is_comma(c: char) -> bool {

@@ -51,7 +51,7 @@ pub struct Verdict {
 /// Would `node` be hidden now? Builds the page index: for one-off checks and tests.
 pub fn classify(snapshot: &Snapshot, node: NodeId, context: &ScanContext) -> Option<Verdict> {
     judge(
-        &super::index::PageIndex::new(snapshot),
+        &super::index::PageIndex::new(snapshot, context),
         node,
         context,
         Mode::Hide,
@@ -65,8 +65,13 @@ pub fn explain(
     context: &ScanContext,
     mode: Mode,
 ) -> Result<Verdict, String> {
-    judge_explained(&super::index::PageIndex::new(snapshot), node, context, mode)
-        .map_err(|rejection| rejection.to_string())
+    judge_explained(
+        &super::index::PageIndex::new(snapshot, context),
+        node,
+        context,
+        mode,
+    )
+    .map_err(|rejection| rejection.to_string())
 }
 
 /// Why an element is not an overlay. Judging rejects most elements of every page, so the
@@ -101,7 +106,7 @@ impl std::fmt::Display for Rejection<'_> {
 /// Is `node` an overlay, even if hidden right now? Builds the page index.
 pub fn recognise(snapshot: &Snapshot, node: NodeId, context: &ScanContext) -> Option<Verdict> {
     judge(
-        &super::index::PageIndex::new(snapshot),
+        &super::index::PageIndex::new(snapshot, context),
         node,
         context,
         Mode::Recognise,
@@ -135,7 +140,7 @@ pub(super) fn judge_explained<'a>(
     if with_layout && placement.is_none() {
         return Err(Rejection::DoesNotFloat);
     }
-    let markup = markup::evidence_of(node, index.own_markup(id));
+    let markup = markup::evidence_of(node, index.own_markup(id), index.own_markers(id));
     // Cheap gate: with layout only floating elements qualify (inline boxes in the
     // article's flow are left alone); without layout only overlay-looking markup.
     let gated_in = if with_layout {
@@ -161,7 +166,7 @@ pub(super) fn judge_explained<'a>(
     if !text.complete {
         return Err(Rejection::BudgetSpent);
     }
-    if let Some(veto) = vetoes::content_veto(&text, &markup, context) {
+    if let Some(veto) = vetoes::content_veto(&text, &markup, &index.article_probes) {
         return Err(Rejection::Vetoed(veto));
     }
     let (category, vote, mut signals) =
@@ -408,7 +413,7 @@ fn looks_like_wrapper(index: &PageIndex, id: NodeId) -> bool {
     if geometry::placement(node, snapshot.viewport).is_some() {
         return true;
     }
-    let markup = markup::evidence_of(node, index.own_markup(id));
+    let markup = markup::evidence_of(node, index.own_markup(id), index.own_markers(id));
     if markup.shape.is_some() || markup.vendor.is_some() {
         return true;
     }

@@ -160,27 +160,21 @@ const SHAPE_SUBSTRINGS: &[&str] = &[
     "lightbox",
 ];
 
-/// A whole word (id/class split at punctuation) naming an overlay's shape. A `match`, not a
-/// list: every word of every id and class on the page is looked up.
-fn shape_word(word: &str) -> Option<&'static str> {
-    Some(match word {
-        "bar" => "bar",
-        "ribbon" => "ribbon",
-        "dock" => "dock",
-        "drawer" => "drawer",
-        "sheet" => "sheet",
-        "prompt" => "prompt",
-        "nag" => "nag",
-        "notice" => "notice",
-        "dialog" => "dialog",
-        "gate" => "gate",
-        "wall" => "wall",
-        "toast" => "toast",
-        "portal" => "portal",
-        "teaser" => "teaser",
-        "nudge" => "nudge",
-        _ => return None,
-    })
+/// Whole words (id/class split at every byte that is no ASCII letter or digit) naming an
+/// overlay's shape; found by [`markup_index`] with the other lists, whole words only.
+const SHAPE_WORDS: &[&str] = &[
+    "bar", "ribbon", "dock", "drawer", "sheet", "prompt", "nag", "notice", "dialog", "gate",
+    "wall", "toast", "portal", "teaser", "nudge",
+];
+
+/// Whether `text[at..at + len]` is a whole word: no ASCII letter or digit on either side.
+fn is_whole_word(text: &str, at: usize, len: usize) -> bool {
+    let bytes = text.as_bytes();
+    let outside = |i: Option<usize>| {
+        i.and_then(|i| bytes.get(i))
+            .is_none_or(|byte| !byte.is_ascii_alphanumeric())
+    };
+    outside(at.checked_sub(1)) && outside(Some(at + len))
 }
 
 const PLAYER_MARKERS: &[&str] = &[
@@ -246,13 +240,23 @@ const NAVIGATION_CLASSES: &[&str] = &[
 
 /// The lists an element's own markup is searched for, in one index so that one pass over
 /// its markup text finds them all: entries are CATEGORY_MARKERS, then VENDOR_CONTAINERS,
-/// SHAPE_SUBSTRINGS and USER_DIALOG_MARKERS (see [`MarkerList::of_entry`]).
+/// SHAPE_SUBSTRINGS, USER_DIALOG_MARKERS, PLAYER_MARKERS, CHAT_MARKERS, GALLERY_MARKERS and
+/// SHAPE_WORDS (see [`MarkerList::of_entry`]). No marker holds a space, so none spans two of the
+/// space-separated parts of a markup text.
 fn markup_index() -> &'static PhraseIndex {
     static CELL: OnceLock<PhraseIndex> = OnceLock::new();
     CELL.get_or_init(|| {
         let categories = CATEGORY_MARKERS.iter().map(|(m, _)| *m);
-        let own = [VENDOR_CONTAINERS, SHAPE_SUBSTRINGS, USER_DIALOG_MARKERS];
-        PhraseIndex::new(categories.chain(own.into_iter().flatten().copied()))
+        let lists = [
+            VENDOR_CONTAINERS,
+            SHAPE_SUBSTRINGS,
+            USER_DIALOG_MARKERS,
+            PLAYER_MARKERS,
+            CHAT_MARKERS,
+            GALLERY_MARKERS,
+            SHAPE_WORDS,
+        ];
+        PhraseIndex::new(categories.chain(lists.into_iter().flatten().copied()))
     })
 }
 
@@ -263,23 +267,97 @@ enum MarkerList {
     Vendor,
     Shape,
     UserDialog,
+    Zone(Zone),
+    ShapeWord,
 }
 
 impl MarkerList {
-    fn of_entry(entry: usize) -> MarkerList {
-        let vendor = CATEGORY_MARKERS.len();
-        let shape = vendor + VENDOR_CONTAINERS.len();
-        let user_dialog = shape + SHAPE_SUBSTRINGS.len();
-        if entry < vendor {
-            MarkerList::Category
-        } else if entry < shape {
-            MarkerList::Vendor
-        } else if entry < user_dialog {
-            MarkerList::Shape
-        } else {
-            MarkerList::UserDialog
+    /// In the order of [`markup_index`]'s entries.
+    const ALL: [MarkerList; 8] = [
+        MarkerList::Category,
+        MarkerList::Vendor,
+        MarkerList::Shape,
+        MarkerList::UserDialog,
+        MarkerList::Zone(Zone::Player),
+        MarkerList::Zone(Zone::Chat),
+        MarkerList::Zone(Zone::Gallery),
+        MarkerList::ShapeWord,
+    ];
+
+    fn len(self) -> usize {
+        match self {
+            MarkerList::Category => CATEGORY_MARKERS.len(),
+            MarkerList::Vendor => VENDOR_CONTAINERS.len(),
+            MarkerList::Shape => SHAPE_SUBSTRINGS.len(),
+            MarkerList::UserDialog => USER_DIALOG_MARKERS.len(),
+            MarkerList::Zone(Zone::Player) => PLAYER_MARKERS.len(),
+            MarkerList::Zone(Zone::Chat) => CHAT_MARKERS.len(),
+            MarkerList::Zone(_) => GALLERY_MARKERS.len(),
+            MarkerList::ShapeWord => SHAPE_WORDS.len(),
         }
     }
+
+    fn of_entry(entry: usize) -> MarkerList {
+        let mut end = 0;
+        for list in MarkerList::ALL {
+            end += list.len();
+            if entry < end {
+                return list;
+            }
+        }
+        MarkerList::ShapeWord
+    }
+}
+
+/// What an element's id and classes say, found in one pass over its own markup (its
+/// [`push_id_and_class`]), which the page index keeps for every element: the zone its
+/// markers name (a player marker anywhere wins over a chat marker, and that over a gallery
+/// marker: the lists' order, not the markers' positions), whether [`evidence_of`] would find
+/// any of its markers there, its first whole word naming a shape, and whether a class names
+/// site navigation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OwnMarkers {
+    zone: Zone,
+    overlay: bool,
+    shape_word: Option<&'static str>,
+    navigation_class: bool,
+}
+
+impl OwnMarkers {
+    pub const NONE: OwnMarkers = OwnMarkers {
+        zone: Zone::None,
+        overlay: false,
+        shape_word: None,
+        navigation_class: false,
+    };
+}
+
+/// The [`OwnMarkers`] of `node`, whose [`push_id_and_class`] is `own`.
+pub fn own_markers(node: &Node, own: &str) -> OwnMarkers {
+    let mut found = OwnMarkers {
+        navigation_class: node
+            .classes()
+            .any(|c| NAVIGATION_CLASSES.iter().any(|n| c.eq_ignore_ascii_case(n))),
+        ..OwnMarkers::NONE
+    };
+    markup_index().scan(own, |at, marker, entry| {
+        match MarkerList::of_entry(entry) {
+            MarkerList::Zone(zone) => {
+                if found.zone == Zone::None || zone_rank(zone) < zone_rank(found.zone) {
+                    found.zone = zone;
+                }
+            }
+            // The leftmost whole shape word: positions come in order.
+            MarkerList::ShapeWord => {
+                if found.shape_word.is_none() && is_whole_word(own, at, marker.len()) {
+                    found.shape_word = Some(marker);
+                }
+            }
+            _ => found.overlay = true,
+        }
+        true
+    });
+    found
 }
 
 fn category_of_marker(marker: &str) -> Option<Category> {
@@ -365,10 +443,11 @@ impl MarkupEvidence {
     }
 }
 
-/// What `node`'s markup says; `own` is its [`push_id_and_class`]. One pass over its markup
-/// text (`own`, then the data values): category markers count anywhere in it, the other
-/// lists only inside `own`.
-pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
+/// What `node`'s markup says; `own` is its [`push_id_and_class`], `markers` its
+/// [`own_markers`]. One pass over its markup text (`own`, then the data values): category
+/// markers count anywhere in it, the other lists only inside `own`. When `own` holds no
+/// marker, the pass skips it (no marker spans the space that opens the data values).
+pub fn evidence_of(node: &Node, own: &str, markers: OwnMarkers) -> MarkupEvidence {
     let role = node.attr("role").unwrap_or("");
     let mut evidence = MarkupEvidence {
         dialog_role: role == "dialog" || role == "alertdialog" || node.tag == "dialog",
@@ -382,16 +461,19 @@ pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
     if own.is_empty() && data.is_none() {
         return evidence;
     }
+    // Where markers are searched: `own` (when it holds any, as `markers` says), then the
+    // data values (no marker spans the space each of them opens with).
     let joined;
-    let hay = match &data {
-        None => own,
-        Some(data) => {
+    let (hay, own_end) = match (&data, markers.overlay) {
+        (None, false) => ("", 0),
+        (None, true) => (own, own.len()),
+        (Some(data), false) => (data.as_str(), 0),
+        (Some(data), true) => {
             // An element without id and class still starts with the space between them.
             joined = [if own.is_empty() { " " } else { own }, data.as_str()].concat();
-            joined.as_str()
+            (joined.as_str(), own.len())
         }
     };
-    let own_end = own.len();
     let mut shape = None;
     markup_index().scan(hay, |at, marker, entry| {
         let inside_own = at + marker.len() <= own_end;
@@ -416,15 +498,12 @@ pub fn evidence_of(node: &Node, own: &str) -> MarkupEvidence {
         }
         true
     });
-    evidence.shape = shape.or_else(|| {
-        own.split(|c: char| !c.is_ascii_alphanumeric())
-            .find_map(shape_word)
-    });
+    evidence.shape = shape.or(markers.shape_word);
     evidence
 }
 
-/// The zone an element opens, judged by its own markup; `own` is its [`push_id_and_class`].
-pub fn zone_of(node: &Node, own: &str) -> Zone {
+/// The zone an element opens, judged by its own markup; `markers` are its [`own_markers`].
+pub fn zone_of(node: &Node, markers: OwnMarkers) -> Zone {
     if matches!(&*node.tag, "html" | "body") {
         return Zone::None;
     }
@@ -439,46 +518,10 @@ pub fn zone_of(node: &Node, own: &str) -> Zone {
     ) {
         return Zone::Navigation;
     }
-    if node
-        .classes()
-        .any(|c| NAVIGATION_CLASSES.iter().any(|n| c.eq_ignore_ascii_case(n)))
-    {
+    if markers.navigation_class {
         return Zone::Navigation;
     }
-    if own.trim().is_empty() {
-        return Zone::None;
-    }
-    // One pass for the three lists; a player marker anywhere wins over a chat marker, and
-    // that over a gallery marker (the lists' order, not the markers' positions).
-    let mut zone = Zone::None;
-    zone_index().scan(own, |_, _, entry| {
-        let found = zone_of_entry(entry);
-        if zone == Zone::None || zone_rank(found) < zone_rank(zone) {
-            zone = found;
-        }
-        zone != Zone::Player
-    });
-    zone
-}
-
-/// PLAYER_MARKERS, CHAT_MARKERS and GALLERY_MARKERS in one index (see [`zone_of_entry`]).
-fn zone_index() -> &'static PhraseIndex {
-    static CELL: OnceLock<PhraseIndex> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let lists = [PLAYER_MARKERS, CHAT_MARKERS, GALLERY_MARKERS];
-        PhraseIndex::new(lists.into_iter().flatten().copied())
-    })
-}
-
-/// Which zone an entry of [`zone_index`] names.
-fn zone_of_entry(entry: usize) -> Zone {
-    if entry < PLAYER_MARKERS.len() {
-        Zone::Player
-    } else if entry < PLAYER_MARKERS.len() + CHAT_MARKERS.len() {
-        Zone::Chat
-    } else {
-        Zone::Gallery
-    }
+    markers.zone
 }
 
 /// Precedence of the zones [`zone_of`] finds by markers (lower wins).
@@ -524,4 +567,62 @@ pub fn has_content_class(own: &str) -> bool {
         .get_or_init(|| PhraseIndex::new(CONTENT_MARKERS.iter().copied()))
         .find_first(own)
         .is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_marker_spans_a_space() {
+        // `evidence_of` searches the data values alone when the id and classes hold no
+        // marker: right only while no marker could span the space between them.
+        let categories = CATEGORY_MARKERS.iter().map(|(m, _)| *m);
+        let lists = [
+            VENDOR_CONTAINERS,
+            SHAPE_SUBSTRINGS,
+            USER_DIALOG_MARKERS,
+            PLAYER_MARKERS,
+            CHAT_MARKERS,
+            GALLERY_MARKERS,
+            SHAPE_WORDS,
+        ];
+        let all: Vec<&str> = categories
+            .chain(lists.into_iter().flatten().copied())
+            .collect();
+        assert!(all.iter().all(|marker| !marker.contains(' ')));
+        let total: usize = MarkerList::ALL.iter().map(|list| list.len()).sum();
+        assert_eq!(total, all.len());
+    }
+
+    #[test]
+    fn shape_words_count_whole_only() {
+        let first_shape_word = |class: &str| {
+            let html = format!(r#"<div class="{class}"></div>"#);
+            let page = crate::html::parse(&html, "https://example.org/");
+            let div = page.nodes.iter().find(|n| &*n.tag == "div").expect("a div");
+            let mut own = String::new();
+            push_id_and_class(div, &mut own);
+            own_markers(div, &own).shape_word
+        };
+        assert_eq!(first_shape_word("top-Bar"), Some("bar"));
+        assert_eq!(first_shape_word("sidebar bar2 toolbar"), None);
+        assert_eq!(first_shape_word("x_sheet nag"), Some("sheet"));
+        assert_eq!(first_shape_word("é-toast-dock"), Some("toast"));
+    }
+
+    #[test]
+    fn own_markers_name_zones_by_precedence() {
+        let node = crate::html::parse(
+            r#"<div class="gallery jw-player chat-box"></div>"#,
+            "https://example.org/",
+        );
+        let div = node.nodes.iter().find(|n| &*n.tag == "div").expect("a div");
+        let mut own = String::new();
+        push_id_and_class(div, &mut own);
+        let markers = own_markers(div, &own);
+        assert_eq!(markers.zone, Zone::Player);
+        assert!(!markers.overlay);
+        assert_eq!(zone_of(div, markers), Zone::Player);
+    }
 }

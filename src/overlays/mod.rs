@@ -109,7 +109,7 @@ impl ScanContext {
 /// page back. Linear in the number of nodes: a chosen overlay's subtree is skipped, and a
 /// candidate's text is read up to a cap.
 pub fn scan(snapshot: &Snapshot, context: &ScanContext) -> OverlayScan {
-    let index = index::PageIndex::new(snapshot);
+    let index = index::PageIndex::new(snapshot, context);
     let mut hidden: Vec<HiddenOverlay> = Vec::new();
     let mut cursor = 0usize;
     while cursor < snapshot.nodes.len() {

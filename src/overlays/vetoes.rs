@@ -160,7 +160,7 @@ pub fn structural_veto<'a>(
 pub fn content_veto(
     text: &TextEvidence,
     markup: &MarkupEvidence,
-    context: &ScanContext,
+    probes: &ArticleProbes,
 ) -> Option<Veto<'static>> {
     let asks_for_money = text.phrase_count(Category::Paywall) > 0
         || text.phrase_count(Category::Donation) > 0
@@ -181,21 +181,37 @@ pub fn content_veto(
     if text.media && markup.categories.is_empty() {
         return Some(Veto::MediaPlayer);
     }
-    if let Some(headline) = comparable(&headline_core(&context.headline)) {
-        if text.text.contains(&headline) {
+    if let Some(headline) = &probes.headline {
+        if text.text.contains(headline.as_str()) {
             return Some(Veto::ContainsHeadline);
         }
     }
-    let excerpt: String = collapse_whitespace(&context.excerpt)
-        .chars()
-        .take(EXCERPT_PROBE_CHARS)
-        .collect();
-    if let Some(excerpt) = comparable(&excerpt) {
-        if text.text.contains(&excerpt) {
+    if let Some(excerpt) = &probes.excerpt {
+        if text.text.contains(excerpt.as_str()) {
             return Some(Veto::ContainsArticleText);
         }
     }
     None
+}
+
+/// The article's headline and opening as [`content_veto`] looks for them in a candidate's
+/// text: normalised once per scan, not once per candidate.
+pub struct ArticleProbes {
+    headline: Option<String>,
+    excerpt: Option<String>,
+}
+
+impl ArticleProbes {
+    pub fn of(context: &ScanContext) -> ArticleProbes {
+        let excerpt: String = collapse_whitespace(&context.excerpt)
+            .chars()
+            .take(EXCERPT_PROBE_CHARS)
+            .collect();
+        ArticleProbes {
+            headline: comparable(&headline_core(&context.headline)),
+            excerpt: comparable(&excerpt),
+        }
+    }
 }
 
 /// The headline without a " | Site" or " - Site" suffix, which document titles carry.

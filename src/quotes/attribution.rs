@@ -44,7 +44,7 @@ impl Context {
     fn new(chars: &[char], tokens: Vec<Token>) -> Context {
         let words = tokens
             .iter()
-            .map(|t| super::tokens::lowercase(&text_of(chars, t)))
+            .map(|t| super::tokens::lowercase_text_of(chars, t))
             .collect();
         Context { tokens, words }
     }
@@ -153,7 +153,7 @@ fn clean_speaker(chars: &[char], (start, end): (usize, usize)) -> Option<(usize,
     let tokens = tokenize(chars, start, end);
     let words: Vec<String> = tokens
         .iter()
-        .map(|t| super::tokens::lowercase(&text_of(chars, t)))
+        .map(|t| super::tokens::lowercase_text_of(chars, t))
         .collect();
     let skip = words
         .iter()

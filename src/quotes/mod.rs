@@ -68,13 +68,18 @@ pub struct SpeakerGroup {
 /// quotes, titles) are left out.
 pub fn find(text: &str, lang: &str) -> Vec<Quote> {
     let chars: Vec<char> = text.chars().collect();
-    let spans = marks::find_spans(&chars);
+    find_in_chars(&chars, lang)
+}
+
+/// [`find`] on the text's chars.
+fn find_in_chars(chars: &[char], lang: &str) -> Vec<Quote> {
+    let spans = marks::find_spans(chars);
     if spans.is_empty() {
         return Vec::new();
     }
     let cues = cues::Cues::for_lang(lang);
-    let attributions = attribution::attribute_all(&chars, &spans, &cues);
-    let mut names = resolve::Resolver::new(&chars, &spans);
+    let attributions = attribution::attribute_all(chars, &spans, &cues);
+    let mut names = resolve::Resolver::new(chars, &spans);
     let mut german_names = GermanNames::new(&cues);
     let mut ids = AttributionIds::default();
     let mut quotes = Vec::new();
@@ -82,7 +87,7 @@ pub fn find(text: &str, lang: &str) -> Vec<Quote> {
         let Some(found) = found else { continue };
         let speaker_as_written = found
             .speaker
-            .map(|(start, end)| tokens::slice(&chars, start, end));
+            .map(|(start, end)| tokens::slice(chars, start, end));
         let speaker = match (&speaker_as_written, found.speaker) {
             (Some(written), Some((start, _))) => names
                 .resolve(&german_names.name_part(written), start)
@@ -102,7 +107,7 @@ pub fn find(text: &str, lang: &str) -> Vec<Quote> {
             speaker_as_written,
             cue: found
                 .cue
-                .map(|(start, end)| tokens::slice(&chars, start, end)),
+                .map(|(start, end)| tokens::slice(chars, start, end)),
             kind: found.kind,
             attribution: ids.id_for(index, found),
         });
@@ -201,24 +206,13 @@ impl AttributionIds {
 
 /// Finds the quotes of an article and where they are in the page.
 pub fn find_in_article(article: &Article) -> Vec<PageQuote> {
-    // Quote offsets are in code points; slicing needs bytes. One table for all quotes keeps
-    // this linear (skipping `start` chars per quote was quadratic on quote-heavy pages).
-    let byte_at: Vec<usize> = article
-        .text
-        .char_indices()
-        .map(|(byte, _)| byte)
-        .chain(std::iter::once(article.text.len()))
-        .collect();
-    let slice = |start: usize, end: usize| -> String {
-        match (byte_at.get(start), byte_at.get(end)) {
-            (Some(&from), Some(&to)) if from <= to => article.text[from..to].to_string(),
-            _ => String::new(),
-        }
-    };
-    find(&article.text, &article.lang)
+    // Quote offsets are in code points: each quote's text is spelled from the chars the
+    // quotes were found in (no table of byte offsets for the whole text).
+    let chars: Vec<char> = article.text.chars().collect();
+    find_in_chars(&chars, &article.lang)
         .into_iter()
         .map(|quote| PageQuote {
-            text: slice(quote.start, quote.end),
+            text: tokens::slice(&chars, quote.start, quote.end),
             ranges: article.map.node_ranges(quote.start, quote.end),
             quote,
         })

@@ -716,27 +716,27 @@ fn gender_of_pronoun(word: &str) -> Option<Gender> {
 impl Resolver {
     /// Indexes the names of the whole text once (linear in its length).
     pub fn new(chars: &[char], spans: &[Span]) -> Resolver {
-        let tokens = tokenize(chars, 0, chars.len());
-        let common = lowercase_words(chars, &tokens);
+        let text = Spelled::new(chars, tokenize(chars, 0, chars.len()));
+        let tokens = &text.tokens;
+        let common = lowercase_words(&text);
         let mut reported = Vec::new();
         let mut mentions = Vec::new();
         let mut index = 0;
         while index < tokens.len() {
-            let end = name_run_end(chars, &tokens, index);
+            let end = name_run_end(&text, index);
             if end > index {
-                let run = tokens.get(index..end).unwrap_or(&[]);
-                if let Some(mut mention) = mention_of(chars, run, &common) {
-                    mention.subject = subject_strength(chars, &tokens, index, end);
+                if let Some(mut mention) = mention_of(&text, index, end, &common) {
+                    mention.subject = subject_strength(&text, index, end);
                     if mention.gender.is_none() {
                         mention.gender = index
                             .checked_sub(1)
-                            .and_then(|before| tokens.get(before))
-                            .and_then(|t| gender_of_role(&text_of(chars, t)));
+                            .and_then(|before| text.word(before))
+                            .and_then(gender_of_role);
                     }
                     // "said Wilcox", "Carson defied the question": a one-word name that
                     // speaks or acts is a person.
-                    let acts = next_to_reporting_verb(chars, &tokens, index, end)
-                        || mention.subject > 0 && past_verb_follows(chars, &tokens, end);
+                    let acts = next_to_reporting_verb(&text, index, end)
+                        || mention.subject > 0 && past_verb_follows(&text, end);
                     if mention.words.len() == 1 && acts {
                         reported.extend(mention.words.iter().cloned());
                     }
@@ -1057,16 +1057,22 @@ fn headline_lines(chars: &[char]) -> Vec<(usize, usize)> {
             continue;
         }
         let line = chars.get(start..index).unwrap_or(&[]);
-        // Paragraphs of prose are most lines: past twenty words nothing else is looked at.
-        let words: Vec<&[char]> = line
-            .split(|c| c.is_whitespace())
-            .filter(|w| w.iter().any(|c| c.is_alphabetic()))
-            .take(21)
-            .collect();
-        if !(4..=20).contains(&words.len()) {
+        // A sentence full of names ("Mrs. Ann Lee met Mr. Tom Ray.") ends on its period;
+        // so do most paragraphs of prose, whose words are then not looked at.
+        if line.iter().rev().find(|c| !c.is_whitespace()) == Some(&'.') {
             start = index + 1;
             continue;
         }
+        // Past twenty words nothing else is looked at either (counted before any is kept).
+        let line_words = || {
+            line.split(|c| c.is_whitespace())
+                .filter(|w| w.iter().any(|c| c.is_alphabetic()))
+        };
+        if !(4..=20).contains(&line_words().take(21).count()) {
+            start = index + 1;
+            continue;
+        }
+        let words: Vec<&[char]> = line_words().collect();
         let lowercase: Vec<String> = words
             .iter()
             .filter(|w| {
@@ -1100,13 +1106,7 @@ fn headline_lines(chars: &[char]) -> Vec<(usize, usize)> {
                     | "be"
             )
         });
-        // A sentence full of names ("Mrs. Ann Lee met Mr. Tom Ray.") ends on its period.
-        let sentence = line.iter().rev().find(|c| !c.is_whitespace()) == Some(&'.');
-        if (4..=20).contains(&words.len())
-            && lowercase.len() * 4 <= words.len()
-            && small
-            && !sentence
-        {
+        if (4..=20).contains(&words.len()) && lowercase.len() * 4 <= words.len() && small {
             lines.push((start, index));
         }
         start = index + 1;
@@ -1145,8 +1145,54 @@ fn strip_possessive(word: &str) -> String {
         .to_string()
 }
 
+/// The text's tokens, each one's text spelled once into one string: finding names reads
+/// the words around every capitalised run, some several times over, and a string spelled
+/// at each look (`text_of`) cost more than the rest of the search.
+struct Spelled<'a> {
+    chars: &'a [char],
+    tokens: Vec<Token>,
+    text: String,
+    /// End (byte) of each token's text in `text`; it starts where the one before ends.
+    ends: Vec<usize>,
+}
+
+impl<'a> Spelled<'a> {
+    fn new(chars: &'a [char], tokens: Vec<Token>) -> Spelled<'a> {
+        let mut text = String::with_capacity(chars.len());
+        let mut ends = Vec::with_capacity(tokens.len());
+        for token in &tokens {
+            text.extend(chars.get(token.start..token.end).unwrap_or(&[]));
+            ends.push(text.len());
+        }
+        Spelled {
+            chars,
+            tokens,
+            text,
+            ends,
+        }
+    }
+
+    /// The text of token `index` (what `text_of` spells), if there is such a token.
+    fn word(&self, index: usize) -> Option<&str> {
+        let start = match index.checked_sub(1) {
+            Some(before) => *self.ends.get(before)?,
+            None => 0,
+        };
+        self.text.get(start..*self.ends.get(index)?)
+    }
+
+    /// [`Spelled::word`] when token `index` is a word, not punctuation.
+    fn word_only(&self, index: usize) -> Option<&str> {
+        self.tokens
+            .get(index)
+            .filter(|t| t.is_word)
+            .and_then(|_| self.word(index))
+    }
+}
+
 /// The end (exclusive) of a run of capitalised words starting at `start`.
-fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
+fn name_run_end(text: &Spelled, start: usize) -> usize {
+    let (chars, tokens) = (text.chars, &text.tokens);
     let is_upper_word = |i: usize| {
         tokens
             .get(i)
@@ -1160,19 +1206,16 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
             let dotted = tokens
                 .get(end)
                 .is_some_and(|t| chars.get(t.start) == Some(&'.'))
-                && tokens
-                    .get(end - 1)
-                    .is_some_and(|t| super::tokens::is_abbreviation_word(&text_of(chars, t)))
+                && text
+                    .word(end - 1)
+                    .is_some_and(super::tokens::is_abbreviation_word)
                 && is_upper_word(end + 1);
             if dotted {
                 end += 1;
             }
         } else if end > start
-            && tokens.get(end).is_some_and(|t| {
-                matches!(
-                    text_of(chars, t).as_str(),
-                    "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di"
-                )
+            && text.word(end).is_some_and(|w| {
+                matches!(w, "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "di")
             })
             && is_upper_word(end + 1)
         {
@@ -1189,24 +1232,18 @@ fn name_run_end(chars: &[char], tokens: &[Token], start: usize) -> usize {
 
 /// Every word the text also writes in lowercase: such a word opening a capitalised run
 /// is a sentence-initial common word ("Despite Roe's…"), not a first name.
-fn lowercase_words(chars: &[char], tokens: &[Token]) -> FastSet<String> {
-    // Each word is spelled into one reused buffer and hashed as UTF-8 (8 bytes a step, not
-    // a char a step); a string is made once per distinct word, not once per occurrence.
+fn lowercase_words(text: &Spelled) -> FastSet<String> {
+    // Each word is hashed as UTF-8 (8 bytes a step, not a char a step); a string is made
+    // once per distinct word, not once per occurrence.
     // Sized up front for an article's distinct lowercase words (a fraction of its tokens):
     // growing a hashed set rehashes all it holds.
-    let mut words = FastSet::with_capacity_and_hasher(tokens.len() / 4, Default::default());
-    let mut word = String::new();
-    for token in tokens {
-        let Some(letters) = chars.get(token.start..token.end) else {
+    let mut words = FastSet::with_capacity_and_hasher(text.tokens.len() / 4, Default::default());
+    for index in 0..text.tokens.len() {
+        let Some(word) = text.word_only(index) else {
             continue;
         };
-        if !(token.is_word && letters.first().is_some_and(|c| c.is_lowercase())) {
-            continue;
-        }
-        word.clear();
-        word.extend(letters);
-        if !words.contains(&word) {
-            words.insert(word.clone());
+        if word.chars().next().is_some_and(char::is_lowercase) && !words.contains(word) {
+            words.insert(word.to_string());
         }
     }
     words
@@ -1233,19 +1270,20 @@ impl WordSet {
 /// reporting verb, or is followed by an appositive ("Jane Roe, a doctor, said", "Jane
 /// Roe — a doctor — said"); 1 when
 /// a finite verb follows it; else 0.
-fn subject_strength(chars: &[char], tokens: &[Token], start: usize, end: usize) -> u8 {
-    let word_at = |i: usize| tokens.get(i).map(|t| text_of(chars, t));
+fn subject_strength(text: &Spelled, start: usize, end: usize) -> u8 {
+    let (chars, tokens) = (text.chars, &text.tokens);
+    let word_at = |i: usize| text.word(i);
     let lowercase_title = |i: usize| {
-        word_at(i).is_some_and(|w| !starts_upper(&w) && is_title(&w))
+        word_at(i).is_some_and(|w| !starts_upper(w) && is_title(w))
             && tokens.get(i).is_some_and(|t| t.is_word)
     };
     // "McConnell spokesman Don Stewart said": the first name only modifies the title.
-    let capitalised = |i: usize| word_at(i).is_some_and(|w| starts_upper(&w));
+    let capitalised = |i: usize| word_at(i).is_some_and(starts_upper);
     if lowercase_title(end) && capitalised(end + 1) {
         return 0;
     }
     // "Jane Roe of the Harbor Institute told…": the verb after the "of" phrase is hers.
-    let end = end_of_of_phrases(chars, tokens, end);
+    let end = end_of_of_phrases(text, end);
     // …and the second opens the sentence through it.
     let mut phrase_start = start;
     while phrase_start > 0
@@ -1268,44 +1306,43 @@ fn subject_strength(chars: &[char], tokens: &[Token], start: usize, end: usize) 
         .and_then(word_at)
         .is_some_and(|w| {
             matches!(
-                w.as_str(),
+                w,
                 "of" | "for" | "at" | "from" | "in" | "with" | "by" | "on" | "against" | "about"
             )
         })
         && !before_phrase
             .checked_sub(2)
             .and_then(word_at)
-            .is_some_and(|w| is_title(&w));
+            .is_some_and(is_title);
     if after_preposition {
         return 0;
     }
-    let opens_sentence = opens_sentence_at(chars, tokens, phrase_start);
+    let opens_sentence = opens_sentence_at(text, phrase_start);
     let next = word_at(end).unwrap_or_default();
     // "On Monday, Roe included…": a clause opener, then the name and its verb.
     let after_comma = start
         .checked_sub(1)
         .and_then(|i| tokens.get(i))
         .is_some_and(|t| chars.get(t.start) == Some(&','));
-    let clause_subject = after_comma && is_verb_like(&next);
+    let clause_subject = after_comma && is_verb_like(next);
     // "candidate Bernie Sanders promised", "spokesman Don Stewart wouldn’t say": a name
     // right before its finite verb, unless a verb or preposition governs it ("by Roe").
-    let verb_follows = finite_verb_follows(chars, tokens, end)
-        && !governed_by_verb_or_preposition(chars, tokens, start);
+    let verb_follows =
+        finite_verb_follows(text, end) && !governed_by_verb_or_preposition(text, start);
     // "…if Governor Lara Voss agrees": a subordinate clause's subject is never sure.
     let subordinate = before_phrase
         .checked_sub(1)
         .and_then(word_at)
         .is_some_and(|w| {
             matches!(
-                w.as_str(),
+                w,
                 "if" | "unless" | "whether" | "because" | "although" | "though" | "until"
             )
         });
     let sure = opens_sentence
         || clause_subject
-        || next_to_reporting_verb(chars, tokens, start, end)
-        || matches!(next.as_str(), "," | "—" | "–")
-            && !governed_by_verb_or_preposition(chars, tokens, start);
+        || next_to_reporting_verb(text, start, end)
+        || matches!(next, "," | "—" | "–") && !governed_by_verb_or_preposition(text, start);
     if sure && !subordinate {
         2
     } else {
@@ -1315,22 +1352,16 @@ fn subject_strength(chars: &[char], tokens: &[Token], start: usize, end: usize) 
 
 /// The end of the "of the Capitalised Words" phrases after a name ending at `end`
 /// ("Roe of the Center for Studies of Jerusalem" → after "Jerusalem"); `end` if none.
-fn end_of_of_phrases(chars: &[char], tokens: &[Token], end: usize) -> usize {
-    let word_at = |i: usize| {
-        tokens
-            .get(i)
-            .filter(|t| t.is_word)
-            .map(|t| text_of(chars, t))
-            .unwrap_or_default()
-    };
+fn end_of_of_phrases(text: &Spelled, end: usize) -> usize {
+    let word_at = |i: usize| text.word_only(i).unwrap_or_default();
     let mut at = end;
-    while matches!(word_at(at).as_str(), "of" | "for") {
+    while matches!(word_at(at), "of" | "for") {
         let mut next = at + 1;
         if word_at(next) == "the" {
             next += 1;
         }
         let run_start = next;
-        while starts_upper(&word_at(next)) {
+        while starts_upper(word_at(next)) {
             next += 1;
         }
         if next == run_start {
@@ -1343,11 +1374,12 @@ fn end_of_of_phrases(chars: &[char], tokens: &[Token], end: usize) -> usize {
 
 /// Whether token `start` opens its sentence or paragraph (not after the period of
 /// "A.E. Dick Roe" or "Sen. Roe").
-fn opens_sentence_at(chars: &[char], tokens: &[Token], start: usize) -> bool {
+fn opens_sentence_at(text: &Spelled, start: usize) -> bool {
+    let (chars, tokens) = (text.chars, &text.tokens);
     let abbreviated = start
         .checked_sub(2)
-        .and_then(|i| tokens.get(i))
-        .is_some_and(|t| t.is_word && super::tokens::is_abbreviation_word(&text_of(chars, t)));
+        .and_then(|i| text.word_only(i))
+        .is_some_and(super::tokens::is_abbreviation_word);
     start == 0
         || start
             .checked_sub(1)
@@ -1368,16 +1400,15 @@ fn opens_sentence_at(chars: &[char], tokens: &[Token], start: usize) -> bool {
 /// "killing Terence Roe, …", "overseen by former envoy Kofi Roe, …", "like Roe, …": a name followed
 /// by a comma is an object, not a subject with an appositive, when a preposition or a
 /// verb form governs it from the few words before (up to the clause's punctuation).
-fn governed_by_verb_or_preposition(chars: &[char], tokens: &[Token], start: usize) -> bool {
+fn governed_by_verb_or_preposition(text: &Spelled, start: usize) -> bool {
     (start.saturating_sub(5)..start)
         .rev()
-        .map_while(|i| tokens.get(i).filter(|t| t.is_word))
-        .map(|t| text_of(chars, t))
+        .map_while(|i| text.word_only(i))
         .any(|word| {
             word.ends_with("ing")
                 || word.ends_with("ed")
                 || matches!(
-                    word.as_str(),
+                    word,
                     "by" | "of"
                         | "to"
                         | "with"
@@ -1399,29 +1430,20 @@ fn governed_by_verb_or_preposition(chars: &[char], tokens: &[Token], start: usiz
 
 /// Whether a finite verb follows token `at`, maybe after one adverb ("Cruz openly
 /// admitted", "Roe also says", "Doe wouldn’t say").
-fn finite_verb_follows(chars: &[char], tokens: &[Token], at: usize) -> bool {
-    let word_at = |i: usize| {
-        tokens
-            .get(i)
-            .filter(|t| t.is_word)
-            .map(|t| text_of(chars, t))
-            .unwrap_or_default()
-    };
+fn finite_verb_follows(text: &Spelled, at: usize) -> bool {
+    let word_at = |i: usize| text.word_only(i).unwrap_or_default();
     let first = word_at(at);
-    let verb = if first.ends_with("ly") || matches!(first.as_str(), "also" | "then" | "later") {
+    let verb = if first.ends_with("ly") || matches!(first, "also" | "then" | "later") {
         word_at(at + 1)
     } else {
         first
     };
-    is_verb_like(&verb) || is_present_or_negated_verb(&verb)
+    is_verb_like(verb) || is_present_or_negated_verb(verb)
 }
 
 /// Whether a past-tense verb follows token `at` ("Carson defied"; not "Audiences can").
-fn past_verb_follows(chars: &[char], tokens: &[Token], at: usize) -> bool {
-    tokens
-        .get(at)
-        .filter(|t| t.is_word)
-        .map(|t| text_of(chars, t))
+fn past_verb_follows(text: &Spelled, at: usize) -> bool {
+    text.word_only(at)
         .is_some_and(|w| w.ends_with("ed") && w.chars().next().is_some_and(char::is_lowercase))
 }
 
@@ -1518,19 +1540,19 @@ fn is_irregular_past(word: &str) -> bool {
 }
 
 /// "Roe said" or "said Roe." (not "said Roe's plan…", where Roe is no speaker).
-fn next_to_reporting_verb(chars: &[char], tokens: &[Token], start: usize, end: usize) -> bool {
-    let word_at = |i: usize| tokens.get(i).map(|t| text_of(chars, t));
-    let ends_clause = tokens.get(end).is_some_and(|t| !t.is_word)
+fn next_to_reporting_verb(text: &Spelled, start: usize, end: usize) -> bool {
+    let word_at = |i: usize| text.word(i);
+    let ends_clause = text.tokens.get(end).is_some_and(|t| !t.is_word)
         && end
             .checked_sub(1)
             .and_then(word_at)
-            .is_some_and(|w| strip_possessive(&w) == w);
-    word_at(end).is_some_and(|w| cues::is_reporting_verb(&w))
+            .is_some_and(|w| strip_possessive(w) == w);
+    word_at(end).is_some_and(cues::is_reporting_verb)
         || ends_clause
             && start
                 .checked_sub(1)
                 .and_then(word_at)
-                .is_some_and(|w| cues::is_reporting_verb(&w))
+                .is_some_and(cues::is_reporting_verb)
 }
 
 /// Whether `tokens[at..at + 3]` is a quoted capitalised word: the "Chico" of Juan
@@ -1548,13 +1570,20 @@ fn nickname_at(chars: &[char], tokens: &[Token], at: usize) -> bool {
             .is_some_and(|t| t.is_word && chars.get(t.start).is_some_and(|c| c.is_uppercase()))
 }
 
-fn mention_of(chars: &[char], run: &[Token], common: &FastSet<String>) -> Option<Mention> {
+/// The name of the run of capitalised words `text.tokens[start..end]`, if any.
+fn mention_of(
+    text: &Spelled,
+    start: usize,
+    end: usize,
+    common: &FastSet<String>,
+) -> Option<Mention> {
+    let run = text.tokens.get(start..end).unwrap_or(&[]);
     // The nickname between marks is no part of the name to resolve to.
     let words: Vec<String> = run
         .iter()
         .enumerate()
-        .filter(|&(i, t)| t.is_word && !(i > 0 && nickname_at(chars, run, i - 1)))
-        .map(|(_, t)| text_of(chars, t))
+        .filter(|&(i, t)| t.is_word && !(i > 0 && nickname_at(text.chars, run, i - 1)))
+        .filter_map(|(i, _)| text.word(start + i).map(str::to_string))
         .collect();
     // Everything up to the last title goes: "Florida Sen. Jane Roe" → "Jane Roe".
     let last_title = words

@@ -13,7 +13,9 @@ pub struct Token {
 /// and apostrophes, as in "Holtz-Eakin", "O’Brien", "don’t") and single punctuation chars.
 pub fn tokenize(chars: &[char], from: usize, to: usize) -> Vec<Token> {
     let to = to.min(chars.len());
-    let mut tokens = Vec::new();
+    // Sized for news text up front (a token per four or five chars: a word and its space,
+    // punctuation): grown step by step, the vector is copied each time.
+    let mut tokens = Vec::with_capacity(to.saturating_sub(from) / 4);
     let mut pos = from;
     while pos < to {
         let c = chars[pos];
@@ -88,12 +90,26 @@ pub fn slice(chars: &[char], start: usize, end: usize) -> String {
 /// Lowercase for the scripts the cue lists cover (Latin, Cyrillic). Simpler than
 /// `str::to_lowercase`, whose Unicode tables would weigh on the wasm for no gain here.
 pub fn lowercase(word: &str) -> String {
+    // Most words are ASCII: one copy lower-cased in place (same result).
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     // Lower-casing keeps each char's UTF-8 length: one allocation of the final size.
     let mut lower = String::with_capacity(word.len());
     for c in word.chars() {
         lower.push(lowercase_char(c));
     }
     lower
+}
+
+/// The [`lowercase`] of a token's text, spelled at once (not spelled, then lower-cased).
+pub fn lowercase_text_of(chars: &[char], token: &Token) -> String {
+    chars
+        .get(token.start..token.end)
+        .unwrap_or(&[])
+        .iter()
+        .map(|&c| lowercase_char(c))
+        .collect()
 }
 
 fn lowercase_char(c: char) -> char {

@@ -1,7 +1,7 @@
 //! Which sentences may appear in a summary at all: not captions, credits, bylines,
 //! headings, calls to subscribe, donate or follow, questions to the reader, nor fragments.
 
-use crate::text::PhraseIndex;
+use crate::text::{starts_word, PhraseIndex};
 use std::sync::OnceLock;
 
 /// Fewer words than this is a fragment (a dateline, a label, "Photo: AP.").
@@ -134,35 +134,56 @@ const NAME_JOINERS: &[&str] = &["and", "und", "et", "y", "e", "и", "&"];
 
 /// Whether `sentence` (with `word_count` words) could be a summary sentence.
 pub fn is_summary_worthy(sentence: &str, word_count: usize) -> bool {
-    if !(MIN_WORDS..=MAX_WORDS).contains(&word_count) {
-        return false;
-    }
-    if !ends_like_a_statement(sentence) || starts_lowercase(sentence) {
-        return false;
-    }
-    let lower = crate::text::lowercase(sentence);
-    !is_boilerplate(&lower) && !is_caption(&lower) && !is_byline(sentence)
+    has_summary_shape(sentence, word_count)
+        && has_summary_content(sentence, &crate::text::lowercase(sentence))
 }
 
-/// One pass over a sentence for a whole list (a search per phrase cost more than the rest
-/// of the summary).
-fn indexed(
-    cell: &'static OnceLock<PhraseIndex>,
-    phrases: &'static [&'static str],
-) -> &'static PhraseIndex {
-    cell.get_or_init(|| PhraseIndex::new(phrases.iter().copied()))
+/// The cheap half of [`is_summary_worthy`], read on the sentence as written: a statement
+/// of a sensible length that does not start in lower case.
+pub fn has_summary_shape(sentence: &str, word_count: usize) -> bool {
+    (MIN_WORDS..=MAX_WORDS).contains(&word_count)
+        && ends_like_a_statement(sentence)
+        && !starts_lowercase(sentence)
 }
 
-fn is_boilerplate(lower: &str) -> bool {
-    static BOILERPLATE_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
-    indexed(&BOILERPLATE_INDEX, BOILERPLATE).any_at_word_start(lower)
-        || (contains_at_word_start(lower, "follow")
-            && NETWORKS.iter().any(|network| ends_word(lower, network)))
+/// The other half of [`is_summary_worthy`]: no call to action, caption, credit or byline.
+/// `lower` is the sentence's `text::lowercase`, which the summary reads the words of too.
+pub fn has_summary_content(sentence: &str, lower: &str) -> bool {
+    !is_furniture(lower) && !is_caption(lower) && !is_byline(sentence, lower)
+}
+
+/// [`BOILERPLATE`], then [`CREDITS`], then "follow", in one index: one pass over a sentence
+/// finds them all (a search per phrase cost more than the rest of the summary).
+fn furniture_index() -> &'static PhraseIndex {
+    static INDEX: OnceLock<PhraseIndex> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let lists = [BOILERPLATE, CREDITS, &["follow"]];
+        PhraseIndex::new(lists.into_iter().flatten().copied())
+    })
+}
+
+/// A call to action, page furniture or a credit ("Photo: …") where a word starts, a
+/// "follow … on X", or a social-media handle.
+fn is_furniture(lower: &str) -> bool {
+    let furniture_entries = BOILERPLATE.len() + CREDITS.len();
+    let mut furniture = false;
+    let mut follow = false;
+    furniture_index().scan(lower, |at, _, entry| {
+        if starts_word(lower, at) {
+            if entry < furniture_entries {
+                furniture = true;
+            } else {
+                follow = true;
+            }
+        }
+        !furniture
+    });
+    furniture
+        || (follow && NETWORKS.iter().any(|network| ends_word(lower, network)))
         || has_handle(lower)
 }
 
 fn is_caption(lower: &str) -> bool {
-    static CREDITS_INDEX: OnceLock<PhraseIndex> = OnceLock::new();
     let opens_with_label = CAPTION_OPENERS.iter().any(|opener| {
         lower.strip_prefix(opener).is_some_and(|rest| {
             rest.chars()
@@ -170,32 +191,32 @@ fn is_caption(lower: &str) -> bool {
                 .is_none_or(|c| c.is_whitespace() || matches!(c, ':' | ',' | '.'))
         })
     });
+    // "(pictured" opens a caption's marker whatever follows it ("(pictured above)").
     let has_marker = lower.match_indices('(').any(|(at, _)| {
         let inside = lower.get(at + 1..).unwrap_or("");
-        CAPTION_MARKERS.iter().any(|marker| {
-            inside
-                .strip_prefix(marker)
-                .is_some_and(|rest| rest.starts_with([')', ',']))
-        })
+        inside.starts_with("pictured")
+            || CAPTION_MARKERS.iter().any(|marker| {
+                inside
+                    .strip_prefix(marker)
+                    .is_some_and(|rest| rest.starts_with([')', ',']))
+            })
     });
-    opens_with_label
-        || has_marker
-        || lower.contains("(pictured")
-        || indexed(&CREDITS_INDEX, CREDITS).any_at_word_start(lower)
+    opens_with_label || has_marker
 }
 
 /// "By Jane Roe and Tom Doe, Staff Reporters": an opener, then only capitalised names and
 /// joiners up to the first comma, with at least two names.
-fn is_byline(sentence: &str) -> bool {
-    let head = sentence.split(',').next().unwrap_or("");
-    let head = head.trim_end_matches(|c: char| c == '.' || c.is_whitespace());
-    let mut words = head.split_whitespace();
-    let opens = words
+/// `lower` is the sentence's `text::lowercase`, which keeps every char where it is: its
+/// first word is the lower case of the sentence's.
+fn is_byline(sentence: &str, lower: &str) -> bool {
+    let opens = words_of_head(lower)
         .next()
-        .is_some_and(|first| BYLINE_OPENERS.contains(&crate::text::lowercase(first).as_str()));
+        .is_some_and(|first| BYLINE_OPENERS.contains(&first));
     if !opens {
         return false;
     }
+    let mut words = words_of_head(sentence);
+    words.next();
     let mut names = 0;
     for word in words {
         if NAME_JOINERS.contains(&word) {
@@ -209,13 +230,11 @@ fn is_byline(sentence: &str) -> bool {
     names >= 2
 }
 
-/// Whether `phrase` occurs in `text` where a word starts (not inside "redonate").
-fn contains_at_word_start(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        text.get(..at)
-            .and_then(|before| before.chars().next_back())
-            .is_none_or(|c| !c.is_alphanumeric())
-    })
+/// The words of a sentence's head: up to its first comma, without a closing period.
+fn words_of_head(text: &str) -> std::str::SplitWhitespace<'_> {
+    let head = text.split(',').next().unwrap_or("");
+    head.trim_end_matches(|c: char| c == '.' || c.is_whitespace())
+        .split_whitespace()
 }
 
 /// Whether `phrase` occurs in `text` followed by a word end.

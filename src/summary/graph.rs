@@ -115,8 +115,10 @@ pub fn pagerank(weights: &[f64], n: usize, damping: f64) -> Vec<f64> {
         .map(|row| weights.iter().skip(row * n).take(n).sum())
         .collect();
     let mut scores = vec![1.0; n];
+    // One buffer for the next scores, refilled each iteration rather than made anew.
+    let mut next = vec![0.0; n];
     for _ in 0..ITERATIONS {
-        let mut next = vec![1.0 - damping; n];
+        next.fill(1.0 - damping);
         for (from, &score) in scores.iter().enumerate() {
             let out = row_sums.get(from).copied().unwrap_or(0.0);
             if out <= 0.0 {
@@ -129,7 +131,7 @@ pub fn pagerank(weights: &[f64], n: usize, damping: f64) -> Vec<f64> {
             }
         }
         let change: f64 = next.iter().zip(&scores).map(|(a, b)| (a - b).abs()).sum();
-        scores = next;
+        std::mem::swap(&mut scores, &mut next);
         if change < TOLERANCE * n as f64 {
             break;
         }

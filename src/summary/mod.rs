@@ -16,7 +16,7 @@ mod filters;
 pub mod graph;
 
 use crate::text::hash::FastMap;
-use crate::text::{detect_language, for_each_word, split_sentences, TermAnalyzer};
+use crate::text::{detect_language, lowercase, split_sentences, words_as_written, TermAnalyzer};
 use graph::{cosine_matrix, jaccard, pagerank, term_set, TermSet};
 use serde::{Deserialize, Serialize};
 
@@ -125,32 +125,12 @@ struct Candidates {
 
 impl Candidates {
     fn new(text: &str, title: &str, lang: &str) -> Candidates {
-        let analyzer = TermAnalyzer::new(lang);
-        let mut ids: FastMap<String, u32> = FastMap::default();
-        // What each word met so far stands for: its term's id, or `None` when it is no
-        // content word. An article repeats its words, and stemming is most of the summary's
-        // work: a word seen before costs one lookup.
-        // Sized for an article's vocabulary up front: a growing map rehashes every word.
-        let mut seen: FastMap<String, Option<u32>> =
-            FastMap::with_capacity_and_hasher(text.len() / 64, Default::default());
-        let mut to_ids = |text: &str| -> TermSet {
-            let mut set = Vec::new();
-            for_each_word(text, |word| {
-                let id = match seen.get(word) {
-                    Some(&id) => id,
-                    None => {
-                        let id = analyzer.is_content_word(word).then(|| {
-                            let next_id = ids.len() as u32;
-                            *ids.entry(analyzer.term_of(word)).or_insert(next_id)
-                        });
-                        seen.insert(word.to_string(), id);
-                        id
-                    }
-                };
-                set.extend(id);
-            });
-            term_set(set)
-        };
+        // The whole text and the title lower-cased once (`text::lowercase` keeps every
+        // char's length: a sentence's bytes in the text are its bytes here): their words
+        // are read as they are, and keyed by the terms without a copy each.
+        let lower_text = lowercase(text);
+        let lower_title = lowercase(headline_of(title));
+        let mut term_ids = Terms::new(lang, text.len());
         let mut texts = Vec::new();
         let mut terms = Vec::new();
         let mut dangling = Vec::new();
@@ -159,14 +139,18 @@ impl Candidates {
                 break;
             }
             let word_count = sentence.text.split_whitespace().count();
-            if !is_summary_worthy(&sentence.text, word_count) {
+            if !filters::has_summary_shape(&sentence.text, word_count) {
                 continue;
             }
-            terms.push(to_ids(&sentence.text));
+            let lower = lower_text.get(sentence.bytes.clone()).unwrap_or_default();
+            if !filters::has_summary_content(&sentence.text, lower) {
+                continue;
+            }
+            terms.push(term_ids.ids_of(lower));
             dangling.push(opens_with_back_reference(&sentence.text));
             texts.push(sentence.text);
         }
-        let title_terms = to_ids(headline_of(title));
+        let title_terms = term_ids.ids_of(&lower_title);
         Candidates {
             texts,
             terms,
@@ -233,6 +217,53 @@ impl Candidates {
             }
         }
         chosen
+    }
+}
+
+/// The terms of an article's sentences, as ids (one per stem).
+struct Terms<'t> {
+    analyzer: TermAnalyzer,
+    ids: FastMap<String, u32>,
+    /// What each word met so far stands for: its term's id, or `None` when it is no
+    /// content word. An article repeats its words, and stemming is most of the summary's
+    /// work: a word seen before costs one lookup.
+    seen: FastMap<&'t str, Option<u32>>,
+}
+
+impl<'t> Terms<'t> {
+    /// For an article of `text_len` bytes in `lang`.
+    fn new(lang: &str, text_len: usize) -> Terms<'t> {
+        Terms {
+            analyzer: TermAnalyzer::new(lang),
+            ids: FastMap::default(),
+            // Sized for an article's vocabulary up front: a growing map rehashes every word.
+            seen: FastMap::with_capacity_and_hasher(text_len / 64, Default::default()),
+        }
+    }
+
+    /// The term set of a lower-cased text (`text::lowercase`), whose words are read as
+    /// they are.
+    fn ids_of(&mut self, lower: &'t str) -> TermSet {
+        // Sized for a word per six bytes up front (no growing step by step).
+        let mut set = Vec::with_capacity(lower.len() / 6);
+        for word in words_as_written(lower) {
+            let id = match self.seen.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = self.analyzer.is_content_word(word).then(|| {
+                        let next_id = self.ids.len() as u32;
+                        *self
+                            .ids
+                            .entry(self.analyzer.term_of(word))
+                            .or_insert(next_id)
+                    });
+                    self.seen.insert(word, id);
+                    id
+                }
+            };
+            set.extend(id);
+        }
+        term_set(set)
     }
 }
 

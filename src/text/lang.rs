@@ -6,7 +6,9 @@
 //! needs to tell apart the languages it has stop words and stemmers for. Function words
 //! separate those reliably on a paragraph or more of text.
 
-use super::words::{stop_words, words, SUPPORTED_LANGUAGES};
+use super::hash::FastMap;
+use super::words::{for_each_word, stop_words, SUPPORTED_LANGUAGES};
+use std::sync::OnceLock;
 
 /// Enough text to decide; reading more only costs time.
 const SAMPLE_CHARS: usize = 20_000;
@@ -97,6 +99,21 @@ pub fn detect_language(text: &str) -> &'static str {
     vote(sample, &["en", "de", "fr", "es", "pt"])
 }
 
+/// Every stop word of the supported languages, with the languages whose list holds it as
+/// bits (bit `i` for `SUPPORTED_LANGUAGES[i]`): a word is looked up once, not once per list.
+fn stop_word_languages() -> &'static FastMap<&'static str, u8> {
+    static MAP: OnceLock<FastMap<&'static str, u8>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: FastMap<&'static str, u8> = FastMap::default();
+        for (index, &lang) in SUPPORTED_LANGUAGES.iter().enumerate() {
+            for &word in stop_words(lang) {
+                *map.entry(word).or_insert(0) |= 1 << index;
+            }
+        }
+        map
+    })
+}
+
 /// The start of `text`, cut at a character boundary.
 fn sample_of(text: &str) -> &str {
     match text.char_indices().nth(SAMPLE_CHARS) {
@@ -109,27 +126,34 @@ fn sample_of(text: &str) -> &str {
 /// among them (Spanish and Portuguese share "de", "que", "a"…); the best-voted language wins
 /// if it has enough votes.
 fn vote(sample: &str, candidates: &[&'static str]) -> &'static str {
-    let lists: Vec<_> = candidates
+    // Each candidate with its bit in `stop_word_languages`.
+    let lists: Vec<(&'static str, u8)> = candidates
         .iter()
-        .filter(|lang| SUPPORTED_LANGUAGES.contains(lang))
-        .map(|&lang| (lang, stop_words(lang)))
+        .filter_map(|&lang| {
+            let supported = SUPPORTED_LANGUAGES.iter().position(|&l| l == lang)?;
+            Some((lang, 1u8 << supported))
+        })
         .collect();
+    let languages_of = stop_word_languages();
     let mut votes = vec![0.0_f64; lists.len()];
     let mut total_words = 0usize;
-    for word in words(sample) {
+    // Each word lower-cased into one reused buffer and looked up once, the candidates
+    // holding it as bits: no string or list made per word.
+    for_each_word(sample, |word| {
         total_words += 1;
-        let holders: Vec<usize> = lists
+        let languages = languages_of.get(word).copied().unwrap_or(0);
+        let held = lists
             .iter()
             .enumerate()
-            .filter(|(_, (_, list))| list.contains(word.as_str()))
-            .map(|(index, _)| index)
-            .collect();
-        for &index in &holders {
-            if let Some(vote) = votes.get_mut(index) {
-                *vote += 1.0 / holders.len() as f64;
+            .filter(|(_, (_, bit))| languages & bit != 0)
+            .fold(0u32, |held, (index, _)| held | 1 << index);
+        let share = 1.0 / held.count_ones() as f64;
+        for (index, vote) in votes.iter_mut().enumerate() {
+            if held & 1 << index != 0 {
+                *vote += share;
             }
         }
-    }
+    });
     let best = votes
         .iter()
         .enumerate()

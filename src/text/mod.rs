@@ -10,8 +10,9 @@ mod sentences;
 mod words;
 
 pub use lang::detect_language;
-pub use phrases::PhraseIndex;
+pub use phrases::{starts_word, PhraseIndex};
 pub use sentences::{split_sentences, Sentence};
 pub use words::{
-    for_each_word, is_alphanumeric, lowercase, stop_words, words, TermAnalyzer, SUPPORTED_LANGUAGES,
+    for_each_word, is_alphanumeric, lowercase, stop_words, words, words_as_written, TermAnalyzer,
+    SUPPORTED_LANGUAGES,
 };

@@ -10,23 +10,29 @@
 /// list given to [`PhraseIndex::new`], which may chain several lists).
 pub struct PhraseIndex {
     by_first_byte: Vec<Vec<(&'static str, usize)>>,
-    /// One bit per hash of the three bytes some phrase opens with (a shorter phrase sets the
-    /// bits of every byte that could follow it): most positions of a text are ruled out by
-    /// one bit test instead of a comparison per phrase of their first byte.
-    openings: Vec<u64>,
+    /// One bit per key ([`roll`]) of the three bytes some phrase opens with (a shorter
+    /// phrase sets the bits of every byte that could follow it): most positions of a text
+    /// are ruled out by one bit test instead of a comparison per phrase of their first byte.
+    /// A fixed size, so that a key (< `KEYS`) indexes it without a bounds check.
+    openings: Box<[u64; KEYS / 64]>,
 }
 
-/// The bit of `openings` for three bytes: (word, mask). Collisions only let a position
-/// through to the full comparison.
-fn opening_bit(first: u8, second: u8, third: u8) -> (usize, u64) {
-    let key = (first as usize * 0x3F1 + second as usize * 0x65 + third as usize) & 0xFFFF;
-    (key >> 6, 1u64 << (key & 63))
+/// Keys of three bytes: 15 bits.
+const KEYS: usize = 1 << 15;
+
+/// The key of the last three bytes pushed, `key` being that of the three before `byte`:
+/// each byte shifted 5 bits further per byte after it, the fourth last shifted out. A
+/// rolling key costs a shift and an exclusive or per byte of a scanned text. Lower-case
+/// ASCII letters differ in their low 5 bits and share their high 3, so three of them never
+/// collide; collisions elsewhere only let a position through to the full comparison.
+fn roll(key: usize, byte: u8) -> usize {
+    ((key << 5) ^ byte as usize) & (KEYS - 1)
 }
 
 impl PhraseIndex {
     pub fn new(phrases: impl IntoIterator<Item = &'static str>) -> PhraseIndex {
         let mut by_first_byte = vec![Vec::new(); 256];
-        let mut openings = vec![0u64; 0x10000 / 64];
+        let mut openings = Box::new([0u64; KEYS / 64]);
         for (entry, phrase) in phrases.into_iter().enumerate() {
             let bytes = phrase.as_bytes();
             let Some(&first) = bytes.first() else {
@@ -40,10 +46,8 @@ impl PhraseIndex {
             let thirds = bytes.get(2).map_or(any, |&b| b..=b);
             for second in seconds {
                 for third in thirds.clone() {
-                    let (word, mask) = opening_bit(first, second, third);
-                    if let Some(bits) = openings.get_mut(word) {
-                        *bits |= mask;
-                    }
+                    let key = roll(roll(roll(0, first), second), third);
+                    openings[key / 64] |= 1u64 << (key % 64);
                 }
             }
         }
@@ -58,23 +62,45 @@ impl PhraseIndex {
     /// false. Positions are char boundaries: a phrase never starts with a continuation byte.
     pub fn scan(&self, text: &str, mut found: impl FnMut(usize, &'static str, usize) -> bool) {
         let bytes = text.as_bytes();
+        // The key of the two bytes before the next one to push.
+        let mut key = bytes.iter().take(2).fold(0, |key, &byte| roll(key, byte));
         for position in 0..bytes.len() {
-            let rest = &bytes[position..];
-            if let [first, second, third, ..] = rest {
-                let (word, mask) = opening_bit(*first, *second, *third);
-                if self.openings.get(word).is_none_or(|bits| bits & mask == 0) {
+            // A position with three bytes left is tested on its key first; the last two
+            // only by comparison.
+            if let Some(&third) = bytes.get(position + 2) {
+                key = roll(key, third);
+                if self.openings[key / 64] & (1u64 << (key % 64)) == 0 {
                     continue;
                 }
             }
-            let Some(slot) = self.by_first_byte.get(rest[0] as usize) else {
-                continue;
-            };
-            for &(phrase, entry) in slot {
-                if starts_with(rest, phrase.as_bytes()) && !found(position, phrase, entry) {
-                    return;
-                }
+            if !self.report_at(bytes, position, &mut found) {
+                return;
             }
         }
+    }
+
+    /// Calls `found` for each phrase that starts at `position`; false once it returns false.
+    fn report_at(
+        &self,
+        bytes: &[u8],
+        position: usize,
+        found: &mut impl FnMut(usize, &'static str, usize) -> bool,
+    ) -> bool {
+        let Some(rest) = bytes.get(position..) else {
+            return true;
+        };
+        let Some(slot) = rest
+            .first()
+            .and_then(|&b| self.by_first_byte.get(b as usize))
+        else {
+            return true;
+        };
+        for &(phrase, entry) in slot {
+            if starts_with(rest, phrase.as_bytes()) && !found(position, phrase, entry) {
+                return false;
+            }
+        }
+        true
     }
 
     /// The phrase found first (leftmost), if any.
@@ -86,20 +112,14 @@ impl PhraseIndex {
         });
         first
     }
+}
 
-    /// Whether a phrase occurs where a word starts: at the start of `text` or after a
-    /// character that is not a letter or digit (not inside "redonate").
-    pub fn any_at_word_start(&self, text: &str) -> bool {
-        let mut any = false;
-        self.scan(text, |at, _, _| {
-            any = text
-                .get(..at)
-                .and_then(|before| before.chars().next_back())
-                .is_none_or(|c| !c.is_alphanumeric());
-            !any
-        });
-        any
-    }
+/// Whether byte `at` of `text` starts a word: the start of the text, or after a char that
+/// is not a letter or digit (a phrase found there is not inside "redonate").
+pub fn starts_word(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|before| before.chars().next_back())
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// `text.starts_with(prefix)` compared byte by byte in place: the phrases are short, and
@@ -146,13 +166,41 @@ mod tests {
     }
 
     #[test]
+    fn the_key_filter_never_hides_an_occurrence() {
+        // Every occurrence `str::match_indices` finds, in a text of letters, digits,
+        // punctuation and multi-byte chars, with phrases of one to several bytes.
+        let phrases = ["modal", "pay-wall", "©", "jw-", "x", "é", "ab", "zz9"];
+        let index = PhraseIndex::new(phrases);
+        let text = "A modal-pay-wall © jw-x é ab zz9 MODALmodal pay-walljw-abzz9é©x";
+        let mut found = Vec::new();
+        index.scan(text, |at, phrase, _| {
+            found.push((at, phrase));
+            true
+        });
+        let mut expected: Vec<(usize, &str)> = phrases
+            .iter()
+            .flat_map(|&phrase| text.match_indices(phrase))
+            .collect();
+        expected.sort_by_key(|&(at, phrase)| (at, phrases.iter().position(|&p| p == phrase)));
+        assert_eq!(found, expected);
+    }
+
+    #[test]
     fn word_starts_only() {
         let index = PhraseIndex::new(["donate now", "©"]);
-        assert!(index.any_at_word_start("Please, donate now."));
-        assert!(index.any_at_word_start("donate now"));
-        assert!(!index.any_at_word_start("redonate now"));
-        assert!(index.any_at_word_start("redonate now or donate now"));
-        assert!(index.any_at_word_start("photo ©ap"));
-        assert!(!index.any_at_word_start("é©"));
+        let any_at_word_start = |text: &str| {
+            let mut any = false;
+            index.scan(text, |at, _, _| {
+                any = starts_word(text, at);
+                !any
+            });
+            any
+        };
+        assert!(any_at_word_start("Please, donate now."));
+        assert!(any_at_word_start("donate now"));
+        assert!(!any_at_word_start("redonate now"));
+        assert!(any_at_word_start("redonate now or donate now"));
+        assert!(any_at_word_start("photo ©ap"));
+        assert!(!any_at_word_start("é©"));
     }
 }

@@ -5,7 +5,7 @@
 //! the article text has one block (paragraph, heading, list item) per line.
 
 use super::hash::FastSet;
-use super::words::{lowercase, stop_words};
+use super::words::{lowercase_chars, stop_words};
 
 /// One sentence: its text (trimmed) and where it is, in Unicode code points, end exclusive.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub struct Sentence {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// Where `text` is in the text split, in bytes.
+    pub bytes: std::ops::Range<usize>,
 }
 
 /// Abbreviations that stand before a name and so never end a sentence ("Dr. Watson").
@@ -59,18 +61,20 @@ pub fn split_sentences(text: &str, lang: &str) -> Vec<Sentence> {
 }
 
 struct Splitter<'a> {
+    text: &'a str,
     chars: Vec<char>,
     lang: &'a str,
     starters: &'static FastSet<&'static str>,
 }
 
 impl<'a> Splitter<'a> {
-    fn new(text: &str, lang: &'a str) -> Splitter<'a> {
+    fn new(text: &'a str, lang: &'a str) -> Splitter<'a> {
         let mut starters = stop_words(lang);
         if starters.is_empty() {
             starters = stop_words("en");
         }
         Splitter {
+            text,
             chars: text.chars().collect(),
             lang,
             starters,
@@ -79,17 +83,18 @@ impl<'a> Splitter<'a> {
 
     fn split(&self) -> Vec<Sentence> {
         let mut sentences = Vec::new();
+        let mut cursor = Cursor::default();
         let mut start = 0;
         let mut index = 0;
         while let Some(&c) = self.chars.get(index) {
             if is_line_break(c) {
-                self.push(&mut sentences, start, index);
+                self.push(&mut sentences, &mut cursor, start, index);
                 start = index + 1;
                 index += 1;
             } else if is_terminator(c) {
                 let end = self.end_of_terminator_run(index);
                 if self.is_sentence_end(index, end) {
-                    self.push(&mut sentences, start, end);
+                    self.push(&mut sentences, &mut cursor, start, end);
                     start = end;
                 }
                 index = end;
@@ -97,7 +102,7 @@ impl<'a> Splitter<'a> {
                 index += 1;
             }
         }
-        self.push(&mut sentences, start, self.chars.len());
+        self.push(&mut sentences, &mut cursor, start, self.chars.len());
         sentences
     }
 
@@ -158,26 +163,25 @@ impl<'a> Splitter<'a> {
         if before.is_empty() {
             return true;
         }
-        let mut letters = before.chars();
-        if let (Some(only), None) = (letters.next(), letters.next()) {
-            // "J. K. Rowling": one capital letter is an initial.
+        // "J. K. Rowling": one capital letter is an initial.
+        if let [only] = before {
             if only.is_uppercase() {
                 return false;
             }
         }
-        let lower = lowercase(&before);
+        let lower = lowercase_chars(before);
         if TITLES.contains(&lower.as_str()) {
             return false;
         }
-        let next_word = lowercase(&self.word_at(next));
+        let next_word = lowercase_chars(self.word_at(next));
         if self.lang == "de"
-            && before.chars().count() <= 2
-            && before.chars().all(|c| c.is_ascii_digit())
+            && before.len() <= 2
+            && before.iter().all(|c| c.is_ascii_digit())
             && GERMAN_MONTHS.contains(&next_word.as_str())
         {
             return false;
         }
-        let is_dotted = before.contains('.');
+        let is_dotted = before.contains(&'.');
         if is_dotted || AMBIGUOUS.contains(&lower.as_str()) {
             return self.starters.contains(next_word.as_str());
         }
@@ -185,7 +189,7 @@ impl<'a> Splitter<'a> {
     }
 
     /// The word that ends right before `index` (a full stop), inner dots kept: "U.S", "z.B".
-    fn word_before(&self, index: usize) -> String {
+    fn word_before(&self, index: usize) -> &[char] {
         let mut start = index;
         while start > 0 && index - start < MAX_WORD_CHARS {
             match self.chars.get(start - 1) {
@@ -193,24 +197,23 @@ impl<'a> Splitter<'a> {
                 _ => break,
             }
         }
-        self.chars
-            .get(start..index)
-            .map(|word| word.iter().collect())
-            .unwrap_or_default()
+        self.chars.get(start..index).unwrap_or_default()
     }
 
     /// The run of letters starting at `index`.
-    fn word_at(&self, index: usize) -> String {
-        self.chars
+    fn word_at(&self, index: usize) -> &[char] {
+        let rest = self.chars.get(index..).unwrap_or_default();
+        let letters = rest
             .iter()
-            .skip(index)
             .take(MAX_WORD_CHARS)
             .take_while(|c| c.is_alphabetic())
-            .collect()
+            .count();
+        rest.get(..letters).unwrap_or_default()
     }
 
-    /// Adds the trimmed text of `start..end`, if any.
-    fn push(&self, sentences: &mut Vec<Sentence>, start: usize, end: usize) {
+    /// Adds the trimmed text of `start..end`, if any, copied from the text by its bytes
+    /// (found from `cursor`) rather than spelled char by char.
+    fn push(&self, sentences: &mut Vec<Sentence>, cursor: &mut Cursor, start: usize, end: usize) {
         let Some(span) = self.chars.get(start..end) else {
             return;
         };
@@ -221,12 +224,35 @@ impl<'a> Splitter<'a> {
             .iter()
             .rposition(|c| !c.is_whitespace())
             .unwrap_or(first);
-        let trimmed = span.get(first..=last).unwrap_or_default();
+        let (from, to) = (start + first, start + last + 1);
+        let bytes = cursor.byte_of(&self.chars, from)..cursor.byte_of(&self.chars, to);
         sentences.push(Sentence {
-            text: trimmed.iter().collect(),
-            start: start + first,
-            end: start + last + 1,
+            text: self.text.get(bytes.clone()).unwrap_or_default().to_string(),
+            start: from,
+            end: to,
+            bytes,
         });
+    }
+}
+
+/// A char index of the text and its byte offset, walked forward: sentences come in text
+/// order, so finding where all of them start and end takes one walk over the chars.
+#[derive(Default)]
+struct Cursor {
+    char_index: usize,
+    byte: usize,
+}
+
+impl Cursor {
+    /// The byte offset of char `index` of `chars`; the cursor moves there.
+    fn byte_of(&mut self, chars: &[char], index: usize) -> usize {
+        if index < self.char_index {
+            *self = Cursor::default();
+        }
+        let between = chars.get(self.char_index..index).unwrap_or_default();
+        self.byte += between.iter().map(|c| c.len_utf8()).sum::<usize>();
+        self.char_index = index;
+        self.byte
     }
 }
 
@@ -381,6 +407,7 @@ mod tests {
         for sentence in &sentences {
             let slice: String = chars[sentence.start..sentence.end].iter().collect();
             assert_eq!(slice, sentence.text);
+            assert_eq!(text[sentence.bytes.clone()], sentence.text);
         }
         assert_eq!(sentences[1].start, 19);
     }

@@ -108,7 +108,7 @@ pub fn is_alphanumeric(c: char) -> bool {
 /// Lower-cased words of `text`: runs of letters and digits, with an apostrophe kept inside
 /// a word (`don't`, `l'homme` stays one token so French elision does not leak `l`).
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    raw_words(text).map(lowercase)
+    words_as_written(text).map(lowercase)
 }
 
 /// Calls `found` with each word of [`words`], lower-cased into one reused buffer rather than
@@ -116,15 +116,17 @@ pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// word again can reuse what it made of it.
 pub fn for_each_word(text: &str, mut found: impl FnMut(&str)) {
     let mut word = String::new();
-    for raw in raw_words(text) {
+    for raw in words_as_written(text) {
         word.clear();
         push_lowercase(raw, &mut word);
         found(&word);
     }
 }
 
-/// The words of [`words`] as written, before lower-casing.
-fn raw_words(text: &str) -> impl Iterator<Item = &str> + '_ {
+/// The words of [`words`] as written, before lower-casing: of a text lower-cased already
+/// ([`lowercase`], which keeps every letter a letter), the words of [`words`] themselves,
+/// with no copy each.
+pub fn words_as_written(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !(is_alphanumeric(c) || is_inner_apostrophe(c)))
         .map(|word| word.trim_matches(is_inner_apostrophe))
         .filter(|word| !word.is_empty())
@@ -141,19 +143,33 @@ pub fn lowercase(text: &str) -> String {
     lower
 }
 
+/// The [`lowercase`] of the text of `chars`, spelled lower-case at once.
+pub fn lowercase_chars(chars: &[char]) -> String {
+    chars.iter().map(|&c| lower_char(c)).collect()
+}
+
 /// Appends the [`lowercase`] of `text` to `out`.
 fn push_lowercase(text: &str, out: &mut String) {
-    // Most words are ASCII: one copy instead of a char-by-char rebuild (same result).
-    if text.is_ascii() {
+    // Runs of ASCII (most words, and most of a sentence with curly quotes or accented
+    // letters in it) are copied whole and lower-cased in place rather than rebuilt char
+    // by char (same result); only the other chars go one by one.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, after) = rest.split_at(ascii);
         let start = out.len();
-        out.push_str(text);
+        out.push_str(run);
         if let Some(copy) = out.get_mut(start..) {
             copy.make_ascii_lowercase();
         }
-        return;
-    }
-    for c in text.chars() {
-        out.push(lower_char(c));
+        let mut chars = after.chars();
+        if let Some(c) = chars.next() {
+            out.push(lower_char(c));
+        }
+        rest = chars.as_str();
     }
 }
 
@@ -270,6 +286,8 @@ mod tests {
         );
         for c in ('\0'..='\u{4FF}').filter(|c| c.is_uppercase()) {
             let ours = lower_char(c);
+            // The summary reads a sentence's bytes in the lower-cased text.
+            assert_eq!(ours.len_utf8(), c.len_utf8(), "{c}");
             let std: Vec<char> = c.to_lowercase().collect();
             if std.len() == 1 && ours != c {
                 assert_eq!(ours, std[0], "{c}");
