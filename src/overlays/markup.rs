@@ -245,19 +245,22 @@ const NAVIGATION_CLASSES: &[&str] = &[
 /// space-separated parts of a markup text.
 fn markup_index() -> &'static PhraseIndex {
     static CELL: OnceLock<PhraseIndex> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let categories = CATEGORY_MARKERS.iter().map(|(m, _)| *m);
-        let lists = [
-            VENDOR_CONTAINERS,
-            SHAPE_SUBSTRINGS,
-            USER_DIALOG_MARKERS,
-            PLAYER_MARKERS,
-            CHAT_MARKERS,
-            GALLERY_MARKERS,
-            SHAPE_WORDS,
-        ];
-        PhraseIndex::new(categories.chain(lists.into_iter().flatten().copied()))
-    })
+    CELL.get_or_init(|| PhraseIndex::new(indexed_markers()))
+}
+
+/// Every marker of [`markup_index`], in its entries' order.
+fn indexed_markers() -> impl Iterator<Item = &'static str> {
+    let categories = CATEGORY_MARKERS.iter().map(|(m, _)| *m);
+    let lists = [
+        VENDOR_CONTAINERS,
+        SHAPE_SUBSTRINGS,
+        USER_DIALOG_MARKERS,
+        PLAYER_MARKERS,
+        CHAT_MARKERS,
+        GALLERY_MARKERS,
+        SHAPE_WORDS,
+    ];
+    categories.chain(lists.into_iter().flatten().copied())
 }
 
 /// Which list of [`markup_index`] an entry comes from.
@@ -577,19 +580,7 @@ mod tests {
     fn no_marker_spans_a_space() {
         // `evidence_of` searches the data values alone when the id and classes hold no
         // marker: right only while no marker could span the space between them.
-        let categories = CATEGORY_MARKERS.iter().map(|(m, _)| *m);
-        let lists = [
-            VENDOR_CONTAINERS,
-            SHAPE_SUBSTRINGS,
-            USER_DIALOG_MARKERS,
-            PLAYER_MARKERS,
-            CHAT_MARKERS,
-            GALLERY_MARKERS,
-            SHAPE_WORDS,
-        ];
-        let all: Vec<&str> = categories
-            .chain(lists.into_iter().flatten().copied())
-            .collect();
+        let all: Vec<&str> = indexed_markers().collect();
         assert!(all.iter().all(|marker| !marker.contains(' ')));
         let total: usize = MarkerList::ALL.iter().map(|list| list.len()).sum();
         assert_eq!(total, all.len());
