@@ -59,7 +59,7 @@ fn analyze_returns_a_json_report_and_its_timings() {
 
 #[wasm_bindgen_test]
 fn malformed_input_is_an_error_not_a_trap() {
-    let error = analyze(b"html\0", &[wire::VERSION, 1.0]).expect_err("rejected");
+    let error = analyze(b"html\x7f", &[wire::VERSION, 1.0]).expect_err("rejected");
     let message = js_sys::Error::from(JsValue::from(error)).message();
     assert!(String::from(message).contains("bad snapshot"));
     let error = analyze(&[0xff, 0], &[wire::VERSION]).expect_err("not UTF-8");
@@ -70,8 +70,11 @@ fn malformed_input_is_an_error_not_a_trap() {
 
 #[wasm_bindgen_test]
 fn oversized_and_invalid_trees_get_a_clear_status() {
-    let forward_parent = r#"{"nodes": [{"tag": "html", "parent": 1}, {"tag": "body"}]}"#;
-    let report = parsed(analyze_json(forward_parent).expect("reported, not thrown"));
+    // A text node for a parent: the wire carries it (a parent that follows its child it
+    // cannot, and the reader refuses: src/snapshot/wire.rs), the core's checks refuse it.
+    let text_parent = r#"{"nodes": [{"tag": "html"}, {"kind": "text", "parent": 0, "text": "a"},
+        {"tag": "p", "parent": 1}]}"#;
+    let report = parsed(analyze_json(text_parent).expect("reported, not thrown"));
     assert_eq!(
         get(&report, "status").as_string().as_deref(),
         Some("invalid")
