@@ -12,8 +12,7 @@ const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// The names in `const CORE_ATTRS = [...]`, in order.
 fn page_layer_attr_list() -> Vec<String> {
-    let js = fs::read_to_string(Path::new(ROOT).join("extension/content/snapshot.js"))
-        .expect("snapshot.js readable");
+    let js = read("extension/content/snapshot.js");
     let start = js.find("const CORE_ATTRS = [").expect("CORE_ATTRS defined");
     let list = &js[start..start + js[start..].find("];").expect("list closed")];
     let quoted = Regex::new(r"'([a-z0-9:_-]+)'").expect("valid regex");
