@@ -8,8 +8,9 @@ use crate::snapshot::Snapshot;
 use crate::summary::{self, SummarySentence};
 use serde::{Deserialize, Serialize};
 
-/// Bumped whenever the report's shape changes, so the page layer and popup can tell.
-pub const REPORT_VERSION: u32 = 1;
+/// Bumped whenever the report's shape changes, so the page layer and popup can tell (2: the
+/// page's report without the article text and the URL, with the scan context).
+pub const REPORT_VERSION: u32 = 2;
 
 /// How many summary sentences the report carries, ranked; the popup shows the top 1, 3 or 5.
 pub const SUMMARY_SENTENCES: usize = 5;
@@ -54,6 +55,81 @@ impl Report {
             url: snapshot.url.clone(),
             ..Report::default()
         }
+    }
+}
+
+/// The report as the page layer receives it: what the wasm binding returns and `unveil
+/// reports` writes, byte for byte. The article goes without its text and the report without
+/// the URL: the page has both. The text was half of the median page's report, written here,
+/// parsed and written again by the background and parsed once more by the page, which read
+/// only the 400 characters of it a later overlay scan needs. That scan's context goes
+/// instead, made once, here.
+#[derive(Debug, Serialize)]
+pub struct PageReport<'a> {
+    version: u32,
+    status: Status,
+    message: Option<&'a str>,
+    article: Option<PageArticle<'a>>,
+    summary: &'a [SummarySentence],
+    quotes: &'a [PageQuote],
+    speakers: &'a [SpeakerGroup],
+    overlays: &'a OverlayScan,
+    /// What a later overlay scan of the page needs to know of its article (the page sends
+    /// it back with each `scanOverlays`); absent when the report has no article.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context: Option<ScanContext>,
+}
+
+/// An [`Article`] as the page receives it: every field but `text` (held to that by a test).
+#[derive(Debug, Serialize)]
+struct PageArticle<'a> {
+    title: &'a str,
+    byline: Option<&'a str>,
+    published: Option<&'a str>,
+    lang: &'a str,
+    site: Option<&'a str>,
+    word_count: usize,
+    reading_minutes: usize,
+    root: Option<crate::snapshot::NodeId>,
+}
+
+impl<'a> PageArticle<'a> {
+    fn of(article: &'a Article) -> PageArticle<'a> {
+        PageArticle {
+            title: &article.title,
+            byline: article.byline.as_deref(),
+            published: article.published.as_deref(),
+            lang: &article.lang,
+            site: article.site.as_deref(),
+            word_count: article.word_count,
+            reading_minutes: article.reading_minutes,
+            root: article.root,
+        }
+    }
+}
+
+impl Report {
+    /// The part of the report the page layer reads ([`PageReport`]).
+    pub fn for_page(&self) -> PageReport<'_> {
+        PageReport {
+            version: self.version,
+            status: self.status,
+            message: self.message.as_deref(),
+            article: self.article.as_ref().map(PageArticle::of),
+            summary: &self.summary,
+            quotes: &self.quotes,
+            speakers: &self.speakers,
+            overlays: &self.overlays,
+            context: self
+                .article
+                .as_ref()
+                .map(|article| ScanContext::from_article(Some(article))),
+        }
+    }
+
+    /// [`Report::for_page`] as JSON text.
+    pub fn page_json(&self) -> serde_json::Result<String> {
+        serde_json::to_string(&self.for_page())
     }
 }
 
@@ -198,6 +274,44 @@ mod tests {
         assert!(article.text.contains("Mara Holt"));
         assert!(!report.summary.is_empty());
         assert!(!report.quotes.is_empty());
+    }
+
+    #[test]
+    fn the_page_gets_the_article_without_its_text_and_the_scan_context_instead() {
+        let report = analyze(&crate::html::parse(PAGE, "https://example.org/pier"));
+        let page: serde_json::Value =
+            serde_json::from_str(&report.page_json().expect("writes")).expect("JSON");
+        let mut full = serde_json::to_value(&report).expect("writes");
+        // Every field of the article but its text, and every field of the report but the URL:
+        // a field added to `Article` or `Report` fails here until the page view has it too.
+        let text = full["article"]
+            .as_object_mut()
+            .and_then(|article| article.remove("text"))
+            .expect("the full article has its text");
+        assert!(full.as_object_mut().and_then(|r| r.remove("url")).is_some());
+        let mut without_context = page.clone();
+        let context = without_context
+            .as_object_mut()
+            .and_then(|r| r.remove("context"))
+            .expect("a context with the article");
+        assert_eq!(without_context, full);
+        let excerpt = context["excerpt"].as_str().expect("an excerpt");
+        assert!(!excerpt.is_empty() && text.as_str().expect("text").starts_with(excerpt));
+        assert_eq!(context["headline"], page["article"]["title"]);
+        assert_eq!(context["article_root"], page["article"]["root"]);
+    }
+
+    #[test]
+    fn a_report_without_an_article_sends_no_context() {
+        let report = scan_overlays(
+            &crate::html::parse(PAGE, "https://example.org/pier"),
+            &ScanContext::default(),
+        );
+        let page = report.page_json().expect("writes");
+        assert!(
+            !page.contains("\"context\"") && page.contains("\"article\":null"),
+            "{page}"
+        );
     }
 
     #[test]

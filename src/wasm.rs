@@ -1,6 +1,6 @@
 //! The thin wasm binding: a snapshot in the wire format in (`snapshot::wire`: its strings as
 //! UTF-8 bytes and its array of numbers, each copied into wasm memory once), the report out as
-//! JSON text, errors as `JsError`.
+//! JSON text (`Report::page_json`: what the page reads of it), errors as `JsError`.
 //!
 //! Why not JS objects: walking a snapshot object property by property through
 //! `serde-wasm-bindgen` costs a call into JS for every field of every node. Why not JSON on
@@ -67,7 +67,9 @@ fn timed_call(
     let parsed = performance_now();
     let report = work(&snapshot);
     let analysed = performance_now();
-    let out = serde_json::to_string(&report).map_err(|e| JsError::new(&e.to_string()))?;
+    let out = report
+        .page_json()
+        .map_err(|e| JsError::new(&e.to_string()))?;
     let written = performance_now();
     LAST_TIMINGS.with(|t| t.set([parsed - start, analysed - parsed, written - analysed]));
     Ok(out)

@@ -59,7 +59,7 @@
     liveNodes: [], // of the last full snapshot
     snapshotNodes: 0,
     articleRoot: null,
-    context: { headline: '', excerpt: '' },
+    context: {}, // the core's ScanContext, from the last full report
     decisions: [], // {element, category, signals, excerpt, shown}, in the order found
     byElement: new Map(),
     fixSets: [], // {fixes, nodeAt, elements, applied}
@@ -179,7 +179,7 @@
     page.liveNodes = taken.liveNodes;
     const root = report.article?.root;
     page.articleRoot = root != null ? taken.liveNodes[root] || null : null;
-    page.context = { headline: report.article?.title || '', excerpt: (report.article?.text || '').slice(0, 400) };
+    page.context = report.context ?? {}; // sent back with each overlay scan
     record(report, taken.liveNodes);
     await nextTask();
     const applying = performance.now();
