@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 /// page's report without the article text and the URL, with the scan context).
 pub const REPORT_VERSION: u32 = 2;
 
-/// How many summary sentences the report carries, ranked; the popup shows the top 1, 3 or 5.
+/// How many summary sentences a summary has, ranked; the popup shows the top 1, 3 or 5.
 pub const SUMMARY_SENTENCES: usize = 5;
 
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq, Eq)]
@@ -36,7 +36,8 @@ pub struct Report {
     pub url: String,
     /// The article, or `None` when the page has none (a home page, a search page).
     pub article: Option<Article>,
-    /// Key sentences of the article, in article order, each with its rank (0 = best).
+    /// Key sentences of the article, in article order, each with its rank (0 = best). Empty
+    /// in the page's report ([`analyze_for_page`]): the popup asks for it ([`summarize_article`]).
     pub summary: Vec<SummarySentence>,
     /// Attributed quotes in the article, in order, with where to mark them.
     pub quotes: Vec<PageQuote>,
@@ -59,18 +60,15 @@ impl Report {
 }
 
 /// The report as the page layer receives it: what the wasm binding returns and `unveil
-/// reports` writes, byte for byte. The article goes without its text and the report without
-/// the URL: the page has both. The text was half of the median page's report, written here,
-/// parsed and written again by the background and parsed once more by the page, which read
-/// only the 400 characters of it a later overlay scan needs. That scan's context goes
-/// instead, made once, here.
+/// reports` writes, byte for byte. No URL (the page has it) and no summary (the popup asks
+/// for it: [`summarize_article`]); the article with its text, which the page sends back for
+/// that summary. What a later overlay scan needs to know of the article is made here, once.
 #[derive(Debug, Serialize)]
 pub struct PageReport<'a> {
     version: u32,
     status: Status,
     message: Option<&'a str>,
     article: Option<PageArticle<'a>>,
-    summary: &'a [SummarySentence],
     quotes: &'a [PageQuote],
     speakers: &'a [SpeakerGroup],
     overlays: &'a OverlayScan,
@@ -80,7 +78,8 @@ pub struct PageReport<'a> {
     context: Option<ScanContext>,
 }
 
-/// An [`Article`] as the page receives it: every field but `text` (held to that by a test).
+/// An [`Article`] as the page receives it: every field but the text's map (held to that by a
+/// test).
 #[derive(Debug, Serialize)]
 struct PageArticle<'a> {
     title: &'a str,
@@ -88,6 +87,7 @@ struct PageArticle<'a> {
     published: Option<&'a str>,
     lang: &'a str,
     site: Option<&'a str>,
+    text: &'a str,
     word_count: usize,
     reading_minutes: usize,
     root: Option<crate::snapshot::NodeId>,
@@ -101,6 +101,7 @@ impl<'a> PageArticle<'a> {
             published: article.published.as_deref(),
             lang: &article.lang,
             site: article.site.as_deref(),
+            text: &article.text,
             word_count: article.word_count,
             reading_minutes: article.reading_minutes,
             root: article.root,
@@ -116,7 +117,6 @@ impl Report {
             status: self.status,
             message: self.message.as_deref(),
             article: self.article.as_ref().map(PageArticle::of),
-            summary: &self.summary,
             quotes: &self.quotes,
             speakers: &self.speakers,
             overlays: &self.overlays,
@@ -133,11 +133,26 @@ impl Report {
     }
 }
 
-/// Analyses a whole page: article, summary, quotes and overlays.
+/// Analyses a whole page: article, overlays, summary and quotes (the command line's report).
 pub fn analyze(snapshot: &Snapshot) -> Report {
     let mut analysis = Analysis::new(snapshot);
     while analysis.step(snapshot) {}
     analysis.into_report()
+}
+
+/// What the page needs once it has loaded: the article, the overlays and the quotes. The
+/// summary waits until the popup shows it ([`summarize_article`]): it was the costliest
+/// stage (29% of the analysis over the 181 AEB pages), and on most pages nobody opens the
+/// popup.
+pub fn analyze_for_page(snapshot: &Snapshot) -> Report {
+    let mut analysis = Analysis::for_page(snapshot);
+    while analysis.step(snapshot) {}
+    analysis.into_report()
+}
+
+/// The article's key sentences (a report's `summary`), from what the page's report gave it.
+pub fn summarize_article(text: &str, title: &str, lang: &str) -> Vec<SummarySentence> {
+    summary::summarize_with_title(text, title, lang, SUMMARY_SENTENCES)
 }
 
 /// The stages of a full analysis, in order.
@@ -156,6 +171,8 @@ enum Stage {
 pub struct Analysis {
     report: Report,
     next: Stage,
+    /// False for the page's analysis ([`analyze_for_page`]).
+    summarize: bool,
 }
 
 impl Analysis {
@@ -170,11 +187,21 @@ impl Analysis {
                     ..Report::default()
                 },
                 next: Stage::Article,
+                summarize: true,
             },
             Err(error) => Analysis {
                 report: refusal(snapshot, error),
                 next: Stage::Done,
+                summarize: true,
             },
+        }
+    }
+
+    /// The analysis [`analyze_for_page`] runs: every stage but the summary.
+    pub fn for_page(snapshot: &Snapshot) -> Analysis {
+        Analysis {
+            summarize: false,
+            ..Analysis::new(snapshot)
         }
     }
 
@@ -190,16 +217,16 @@ impl Analysis {
             Stage::Overlays => {
                 let context = ScanContext::from_article(report.article.as_ref());
                 report.overlays = overlays::scan(snapshot, &context);
-                Stage::Summary
+                if self.summarize {
+                    Stage::Summary
+                } else {
+                    Stage::Quotes
+                }
             }
             Stage::Summary => {
                 if let Some(article) = &report.article {
-                    report.summary = summary::summarize_with_title(
-                        &article.text,
-                        &article.title,
-                        &article.lang,
-                        SUMMARY_SENTENCES,
-                    );
+                    report.summary =
+                        summarize_article(&article.text, &article.title, &article.lang);
                 }
                 Stage::Quotes
             }
@@ -277,28 +304,35 @@ mod tests {
     }
 
     #[test]
-    fn the_page_gets_the_article_without_its_text_and_the_scan_context_instead() {
-        let report = analyze(&crate::html::parse(PAGE, "https://example.org/pier"));
+    fn the_page_gets_the_report_without_url_or_summary_and_asks_for_the_summary_later() {
+        let snapshot = crate::html::parse(PAGE, "https://example.org/pier");
+        let full = analyze(&snapshot);
+        let for_page = analyze_for_page(&snapshot);
+        assert!(!full.summary.is_empty() && for_page.summary.is_empty());
         let page: serde_json::Value =
-            serde_json::from_str(&report.page_json().expect("writes")).expect("JSON");
-        let mut full = serde_json::to_value(&report).expect("writes");
-        // Every field of the article but its text, and every field of the report but the URL:
-        // a field added to `Article` or `Report` fails here until the page view has it too.
-        let text = full["article"]
-            .as_object_mut()
-            .and_then(|article| article.remove("text"))
-            .expect("the full article has its text");
-        assert!(full.as_object_mut().and_then(|r| r.remove("url")).is_some());
+            serde_json::from_str(&for_page.page_json().expect("writes")).expect("JSON");
+        // Every field of the report but the URL and the summary, every field of the
+        // article: a field added to `Report` or `Article` fails here until the page's view
+        // has it too (or this test says why not).
+        let mut expected = serde_json::to_value(&for_page).expect("writes");
+        let report = expected.as_object_mut().expect("an object");
+        assert!(report.remove("url").is_some() && report.remove("summary").is_some());
         let mut without_context = page.clone();
         let context = without_context
             .as_object_mut()
             .and_then(|r| r.remove("context"))
             .expect("a context with the article");
-        assert_eq!(without_context, full);
+        assert_eq!(without_context, expected);
+        // The summary the popup asks for is the one the whole analysis makes.
+        let article = &page["article"];
+        let field = |name: &str| article[name].as_str().expect(name).to_string();
+        let asked = summarize_article(&field("text"), &field("title"), &field("lang"));
+        assert_eq!(asked, full.summary);
+        // The overlay scan's context: the headline, the article's first characters, its root.
         let excerpt = context["excerpt"].as_str().expect("an excerpt");
-        assert!(!excerpt.is_empty() && text.as_str().expect("text").starts_with(excerpt));
-        assert_eq!(context["headline"], page["article"]["title"]);
-        assert_eq!(context["article_root"], page["article"]["root"]);
+        assert!(!excerpt.is_empty() && field("text").starts_with(excerpt));
+        assert_eq!(context["headline"], article["title"]);
+        assert_eq!(context["article_root"], article["root"]);
     }
 
     #[test]

@@ -75,10 +75,23 @@ fn timed_call(
     Ok(out)
 }
 
-/// Analyses a whole page snapshot (wire format) and returns the report (JSON).
+/// Analyses a whole page snapshot (wire format) and returns the page's report (JSON): all
+/// but the summary, which the popup asks for ([`summarize`]).
 #[wasm_bindgen]
 pub fn analyze(strings: &[u8], numbers: &[f64]) -> Result<String, JsError> {
-    timed_call(strings, numbers, crate::report::analyze)
+    timed_call(strings, numbers, crate::report::analyze_for_page)
+}
+
+/// The article's key sentences for the popup, from the text, title and language of the
+/// page's report: JSON, an array of `{text, rank}`. The text arrives as UTF-8 bytes, as a
+/// snapshot's strings do (see [`decode`]).
+#[wasm_bindgen]
+pub fn summarize(text: &[u8], title: &str, lang: &str) -> Result<String, JsError> {
+    install_panic_hook();
+    let text = std::str::from_utf8(text)
+        .map_err(|e| JsError::new(&format!("bad text: not UTF-8: {e}")))?;
+    let summary = crate::report::summarize_article(text, title, lang);
+    serde_json::to_string(&summary).map_err(|e| JsError::new(&e.to_string()))
 }
 
 /// Scans a partial snapshot (nodes added after load, wire format) for overlays.

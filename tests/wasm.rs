@@ -5,7 +5,7 @@
 
 use js_sys::{Reflect, JSON};
 use unveil::snapshot::{wire, Snapshot};
-use unveil::wasm::{analyze, last_panic, last_timings, scan_overlays, version};
+use unveil::wasm::{analyze, last_panic, last_timings, scan_overlays, summarize, version};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 
@@ -89,4 +89,25 @@ fn incremental_scan_accepts_a_missing_context() {
     let report = parsed(scan_overlays(strings.as_bytes(), &numbers, None).expect("scan succeeds"));
     assert_eq!(get(&report, "status").as_string().as_deref(), Some("ok"));
     assert!(!version().is_empty());
+}
+
+#[wasm_bindgen_test]
+fn summarize_returns_the_key_sentences_the_popup_asks_for() {
+    let text = "The harbour bridge reopened on Monday after three months of repairs. \
+        Engineers replaced the cables that the winter storms had worn down. \
+        The city said the bridge would carry trams again from the first of June. \
+        Shop owners near the harbour said the closure had halved their trade.";
+    let summary =
+        parsed(summarize(text.as_bytes(), "Harbour bridge reopens", "en").expect("summarised"));
+    assert!(js_sys::Array::is_array(&summary));
+    let sentences = js_sys::Array::from(&summary);
+    assert!(sentences.length() >= 1);
+    let first = get(&sentences.get(0), "text")
+        .as_string()
+        .expect("a sentence");
+    assert!(text.contains(first.as_str()), "{first}");
+    assert!(
+        summarize(&[0xff, 0xfe], "", "en").is_err(),
+        "not UTF-8: an error, not a trap"
+    );
 }

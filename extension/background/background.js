@@ -2,7 +2,8 @@
  * Unveil background (Chrome MV3 service worker / Firefox event page; one ES module for both).
  *
  *  - Runs the wasm core for every page (core.js): a content script sends its snapshot
- *    (CONTENT_TO_BG.ANALYZE / SCAN_OVERLAYS, wire format), we return {report, coreMs}.
+ *    (CONTENT_TO_BG.ANALYZE / SCAN_OVERLAYS, wire format), we return {report, coreMs};
+ *    later, when the popup shows the page, its article for the summary (SUMMARIZE).
  *    One instance, made on first use and memoised, then warmed up on a small made-up page;
  *    a trap fails that call only and the next one gets a fresh instance. WAKE (sent at
  *    document_start) makes and warms the instance while the page loads, so the first
@@ -15,7 +16,7 @@
  */
 import '../shared/messages.js';
 import '../shared/settings.js';
-import { instantiate, run } from './core.js';
+import { instantiate, run, summarize } from './core.js';
 
 (function () {
   'use strict';
@@ -76,6 +77,7 @@ import { instantiate, run } from './core.js';
     },
     [MSG.CONTENT_TO_BG.ANALYZE]: ({ snapshot }) => run('analyze', snapshot),
     [MSG.CONTENT_TO_BG.SCAN_OVERLAYS]: ({ snapshot, context }) => run('scanOverlays', snapshot, context),
+    [MSG.CONTENT_TO_BG.SUMMARIZE]: (article) => summarize(article),
     [MSG.CONTENT_TO_BG.HIDDEN_COUNT]: (payload, sender) => hiddenCount(payload, sender),
   }, { log });
 

@@ -97,6 +97,18 @@ export async function run(kind, snapshot, context) {
   return call(kind, snapshot, context);
 }
 
+/**
+ * The article's key sentences, asked when the popup first shows a page: `article` is the
+ * text, title and language of the page's report. Resolves to {summary, coreMs}.
+ */
+export async function summarize({ text = '', title = '', lang = '' }) {
+  await instantiate();
+  calls++;
+  const started = performance.now();
+  const out = callCore(() => wasm.summarize(utf8.encode(String(text)), String(title), String(lang)));
+  return { summary: JSON.parse(out), coreMs: performance.now() - started };
+}
+
 function call(kind, snapshot, context) {
   const started = performance.now();
   const strings = utf8.encode(snapshot.strings);

@@ -56,6 +56,7 @@
     state: 'loading', // loading | ready | off | too_large | disabled | error
     reason: null,
     report: null, // the last full report
+    summary: null, // its article's summary once asked for: a promise of the sentences
     liveNodes: [], // of the last full snapshot
     snapshotNodes: 0,
     articleRoot: null,
@@ -123,6 +124,10 @@
       const type = kind === 'analyze' ? MSG.CONTENT_TO_BG.ANALYZE : MSG.CONTENT_TO_BG.SCAN_OVERLAYS;
       return sendToBackground(type, { snapshot, context }, { timeoutMs: CORE_TIMEOUT_MS });
     },
+    /** {summary, coreMs} for the article of a report. */
+    summarize({ text, title, lang }) {
+      return sendToBackground(MSG.CONTENT_TO_BG.SUMMARIZE, { text, title, lang }, { timeoutMs: CORE_TIMEOUT_MS });
+    },
   };
 
   /** A failure of the core: a trap disables Unveil on this page; anything else is an error. */
@@ -176,6 +181,7 @@
     if (report.status === 'too_large') return setState('too_large', report.message);
     if (report.status !== 'ok') return setState('error', report.message || report.status);
     page.report = report;
+    page.summary = null;
     page.liveNodes = taken.liveNodes;
     const root = report.article?.root;
     page.articleRoot = root != null ? taken.liveNodes[root] || null : null;
@@ -365,7 +371,30 @@
       }));
   }
 
-  function getState() {
+  /**
+   * The report's article's key sentences, asked of the background's core when the popup
+   * first shows the page, then kept: on most pages the popup is never opened, and the summary
+   * was the analysis' costliest stage. A failure leaves this popup without a summary and is
+   * asked again the next time.
+   */
+  function summary() {
+    const article = page.report?.article;
+    if (!article) return Promise.resolve([]);
+    if (!page.summary) {
+      const asked = engine.summarize(article).then(
+        (reply) => reply.summary,
+        (error) => {
+          log('summary:', error);
+          if (page.summary === asked) page.summary = null;
+          return [];
+        },
+      );
+      page.summary = asked;
+    }
+    return page.summary;
+  }
+
+  async function getState() {
     const report = page.report;
     const article = report?.article;
     return {
@@ -381,7 +410,7 @@
             lang: article.lang, word_count: article.word_count, reading_minutes: article.reading_minutes,
           }
         : null,
-      summary: report?.summary || [],
+      summary: await summary(),
       quotes: (report?.quotes || []).map((quote, index) => ({ index, text: quote.text, speaker: quote.speaker ?? null })),
       speakers: (report?.speakers || []).map((group) => ({ speaker: group.speaker ?? null, quotes: group.quotes, count: group.quotes.length })),
       hidden: hiddenList(),

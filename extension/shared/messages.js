@@ -28,6 +28,9 @@
       WAKE: 'content>bg:wake',
       ANALYZE: 'content>bg:analyze', // {snapshot} → {report, coreMs}
       SCAN_OVERLAYS: 'content>bg:scan-overlays', // {snapshot, context} → {report, coreMs}
+      // {text, title, lang} (the page's report's article) → {summary, coreMs}: asked when the
+      // popup first shows the page, not at load (most pages are never summarised).
+      SUMMARIZE: 'content>bg:summarize',
       HIDDEN_COUNT: 'content>bg:hidden-count', // {count} → badge for the sender's tab (this frame's share)
     }),
   });

@@ -1,19 +1,20 @@
-//! `unveil reports SNAPDIR [--out DIR] [--repeat N]`: the full analysis of every wire snapshot
-//! in SNAPDIR (`*.json` files holding `{strings, numbers}`, as the page layer sends them to the
-//! background), natively. Writes each page's report JSON to DIR/<name>.json, byte for byte
-//! what the wasm returns, so two builds can be compared with `diff -r`; prints the time of
-//! each stage (decode, article, overlays, summary, quotes, report JSON) summed over the pages,
-//! the best of N runs. The way to profile the core on real pages
+//! `unveil reports SNAPDIR [--out DIR] [--repeat N]`: the page's analysis of every wire
+//! snapshot in SNAPDIR (`*.json` files holding `{strings, numbers}`, as the page layer sends
+//! them to the background), natively, and the summary the popup would ask for. Writes each
+//! page's report JSON to DIR/<name>.json, byte for byte what the wasm returns, with the
+//! summary's JSON after it on a second line, so two builds can be compared with `diff -r`;
+//! prints the time of each stage (decode, article, overlays, quotes, report JSON, summary)
+//! summed over the pages, the best of N runs. The way to profile the core on real pages
 //! (`valgrind --tool=callgrind target/release/unveil reports SNAPDIR`).
 
 use crate::cli::Args;
-use crate::report::Analysis;
+use crate::report::{summarize_article, Analysis};
 use crate::snapshot::wire;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-const STAGES: [&str; 6] = ["decode", "article", "overlays", "summary", "quotes", "json"];
+const STAGES: [&str; 6] = ["decode", "article", "overlays", "quotes", "json", "summary"];
 
 pub fn run(args: &mut Args) -> Result<(), String> {
     let out = args.option("out")?.map(PathBuf::from);
@@ -82,7 +83,8 @@ fn read_snapshot(path: &Path) -> Result<(String, String, Vec<f64>), String> {
     Ok((name, strings, numbers))
 }
 
-/// What the wasm's `analyze` does, one stage at a time, adding each stage's time to `times`.
+/// What the wasm's `analyze` does, one stage at a time, then its `summarize` for the popup,
+/// adding each stage's time to `times`: the report's JSON and the summary's, a line each.
 fn analyse_timed(strings: &str, numbers: &[f64], times: &mut [Duration]) -> Result<String, String> {
     let mut started = Instant::now();
     let mut lap = |stage: usize| {
@@ -92,20 +94,23 @@ fn analyse_timed(strings: &str, numbers: &[f64], times: &mut [Duration]) -> Resu
     };
     let snapshot = wire::decode(strings, numbers).map_err(|e| format!("bad snapshot: {e}"))?;
     lap(0);
-    let mut analysis = Analysis::new(&snapshot);
-    // Stages 1..=4: `step` returns false once it has run the last one.
+    let mut analysis = Analysis::for_page(&snapshot);
+    // Stages 1..=3: `step` returns false once it has run the last one.
     let mut stage = 1;
     while analysis.step(&snapshot) {
         lap(stage);
         stage += 1;
     }
     lap(stage);
-    let json = analysis
-        .into_report()
-        .page_json()
-        .map_err(|e| e.to_string())?;
-    lap(STAGES.len() - 1);
-    Ok(json)
+    let report = analysis.into_report();
+    let json = report.page_json().map_err(|e| e.to_string())?;
+    lap(4);
+    let summary = report.article.as_ref().map_or_else(Vec::new, |article| {
+        summarize_article(&article.text, &article.title, &article.lang)
+    });
+    let summary = serde_json::to_string(&summary).map_err(|e| e.to_string())?;
+    lap(5);
+    Ok(format!("{json}\n{summary}\n"))
 }
 
 fn print_times(pages: usize, times: &[Duration]) {
@@ -128,7 +133,10 @@ mod tests {
         <h1>The winter ferry returns to the island on Monday</h1>
         <p>"We missed the morning boat more than we expected," said Ana Kerr, who runs the
         bakery by the pier and has waited for the ferry since November.</p>
-        <p>The operator said the timetable would stay the same until the spring storms pass.</p>
+        <p>The operator said the timetable would stay the same until the spring storms pass,
+        and that the old boat would run twice a day while the new one is repaired.</p>
+        <p>Kerr said the bakery had sold half as much bread in the weeks without the ferry, and
+        that the first boat on Monday morning carried more flour than passengers.</p>
         </article></body></html>"#;
 
     #[test]
@@ -136,11 +144,22 @@ mod tests {
         let snapshot = crate::html::parse(PAGE, "https://example.org/ferry");
         let (strings, numbers) = wire::encode(&snapshot);
         let mut times = [Duration::ZERO; STAGES.len()];
-        let json = analyse_timed(&strings, &numbers, &mut times).expect("analysed");
+        let written = analyse_timed(&strings, &numbers, &mut times).expect("analysed");
         let decoded = wire::decode(&strings, &numbers).expect("decodes");
-        let expected = crate::analyze(&decoded).page_json().expect("writes");
+        let expected = crate::report::analyze_for_page(&decoded)
+            .page_json()
+            .expect("writes");
+        let (json, summary) = written.split_once('\n').expect("two lines");
         assert_eq!(json, expected);
         assert!(json.starts_with(r#"{"version":2,"status":"ok""#), "{json}");
+        // The second line: the summary the popup would ask for, of the article the page got.
+        let full = crate::analyze(&decoded);
+        assert!(
+            !full.summary.is_empty(),
+            "the page has an article to summarise"
+        );
+        let expected_summary = serde_json::to_string(&full.summary).expect("writes");
+        assert_eq!(summary, format!("{expected_summary}\n"));
         let bad = analyse_timed("", &[1.0], &mut times).expect_err("refused");
         assert!(bad.contains("bad snapshot"), "{bad}");
     }

@@ -55,3 +55,19 @@ test('a trap fails only its own call; the next call runs on a fresh instance', a
   const after = await core.run('analyze', SAMPLE.wire);
   assert.deepEqual(after.report, before.report);
 });
+
+test('the summary the popup asks for comes from the article the page was given', async () => {
+  const text = 'The ferry to the island ran again on Monday after a winter of repairs. '
+    + 'Its operator said the old boat would keep the timetable until the spring. '
+    + 'A baker by the pier said the first boat carried more flour than passengers. '
+    + 'The island council will decide in May whether a second boat is needed.';
+  const { summary, coreMs } = await core.summarize({ text, title: 'The island ferry runs again', lang: 'en' });
+  assert.ok(Array.isArray(summary) && summary.length >= 1, JSON.stringify(summary));
+  for (const sentence of summary) {
+    assert.ok(text.includes(sentence.text), sentence.text);
+    assert.ok(Number.isInteger(sentence.rank));
+  }
+  assert.ok(Number.isFinite(coreMs) && coreMs >= 0);
+  // Nothing to summarise: no sentences, no error.
+  assert.deepEqual((await core.summarize({})).summary, []);
+});
