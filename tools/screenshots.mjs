@@ -19,6 +19,7 @@ async function chromium(url) {
     await new Promise((resolve) => setTimeout(resolve, 500));
     await tab.page.screenshot({ path: join(OUT, 'page-chromium.png') });
     const popup = await browser.openPopup(tab);
+    await popup.waitFor(() => document.querySelector('#summary li:not(.pending)') !== null, null, { timeout: 10_000 });
     await popup.text();
     await popup.tab.page.screenshot({ path: join(OUT, 'popup-chromium.png') });
   } finally {
@@ -32,6 +33,7 @@ async function firefox(url) {
     const tab = await browser.open(url);
     await tab.waitForUnveil({ state: 'ready' });
     const popup = await browser.openPopup(tab);
+    await popup.waitFor(() => document.querySelector('#summary li:not(.pending)') !== null, null, { timeout: 10_000 });
     await popup.text();
     const png = await browser.serialize(async () => {
       await browser.switchTo(popup.tab.handle, 'content');

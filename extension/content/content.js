@@ -57,6 +57,7 @@
     reason: null,
     report: null, // the last full report
     summary: null, // its article's summary once asked for: a promise of the sentences
+    summarized: null, // and the sentences once they are in
     liveNodes: [], // of the last full snapshot
     snapshotNodes: 0,
     articleRoot: null,
@@ -182,6 +183,7 @@
     if (report.status !== 'ok') return setState('error', report.message || report.status);
     page.report = report;
     page.summary = null;
+    page.summarized = null;
     page.liveNodes = taken.liveNodes;
     const root = report.article?.root;
     page.articleRoot = root != null ? taken.liveNodes[root] || null : null;
@@ -373,16 +375,19 @@
 
   /**
    * The report's article's key sentences, asked of the background's core when the popup
-   * first shows the page, then kept: on most pages the popup is never opened, and the summary
-   * was the analysis' costliest stage. A failure leaves this popup without a summary and is
-   * asked again the next time.
+   * first shows the page (GET_SUMMARY), then kept: on most pages the popup is never opened,
+   * and the summary was the analysis' costliest stage. A failure leaves this popup without a
+   * summary and is asked again the next time.
    */
   function summary() {
     const article = page.report?.article;
     if (!article) return Promise.resolve([]);
     if (!page.summary) {
       const asked = engine.summarize(article).then(
-        (reply) => reply.summary,
+        (reply) => {
+          if (page.summary === asked) page.summarized = reply.summary;
+          return reply.summary;
+        },
         (error) => {
           log('summary:', error);
           if (page.summary === asked) page.summary = null;
@@ -394,7 +399,7 @@
     return page.summary;
   }
 
-  async function getState() {
+  function getState() {
     const report = page.report;
     const article = report?.article;
     return {
@@ -410,7 +415,7 @@
             lang: article.lang, word_count: article.word_count, reading_minutes: article.reading_minutes,
           }
         : null,
-      summary: await summary(),
+      summary: page.summarized, // null: not asked yet (GET_SUMMARY asks)
       quotes: (report?.quotes || []).map((quote, index) => ({ index, text: quote.text, speaker: quote.speaker ?? null })),
       speakers: (report?.speakers || []).map((group) => ({ speaker: group.speaker ?? null, quotes: group.quotes, count: group.quotes.length })),
       hidden: hiddenList(),
@@ -444,6 +449,7 @@
   if (IS_TOP) {
     listen({
       [MSG.POPUP_TO_CONTENT.GET_STATE]: () => getState(),
+      [MSG.POPUP_TO_CONTENT.GET_SUMMARY]: () => summary(),
       [MSG.POPUP_TO_CONTENT.SHOW_OVERLAY]: (payload) => showOverlay(payload),
       [MSG.POPUP_TO_CONTENT.SCROLL_TO_QUOTE]: (payload) => scrollToQuote(payload),
     }, { log });

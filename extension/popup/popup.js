@@ -83,10 +83,18 @@
     return (state.summary || []).filter((sentence) => sentence.rank < limit);
   }
 
+  // The page's state comes with the summary only once it has been asked for (askSummary):
+  // until then the section says it is on its way.
+  const summaryPending = () => Boolean(state.article) && state.summary === null;
+
   function renderSummary() {
     const sentences = summarySentences();
-    $('summary-section').hidden = !(state.summary || []).length;
-    $('summary').replaceChildren(...sentences.map((sentence) => el('li', { text: sentence.text })));
+    const pending = summaryPending();
+    $('summary-section').hidden = !pending && !sentences.length;
+    $('summary').setAttribute('aria-busy', String(pending));
+    $('summary').replaceChildren(...(pending
+      ? [el('li', { className: 'pending', text: t('summaryPending') })]
+      : sentences.map((sentence) => el('li', { text: sentence.text }))));
     // The E2E suite reads this mark: time from the popup's navigation start to its summary.
     if (sentences.length && !performance.getEntriesByName(SUMMARY_MARK).length) performance.mark(SUMMARY_MARK);
     for (const button of document.querySelectorAll('[data-length]')) {
@@ -185,11 +193,29 @@
       state = await sendToTab(tabId, MSG.POPUP_TO_CONTENT.GET_STATE, {}, { timeoutMs: 2000 });
       render();
       if (state.state === 'loading') setTimeout(refresh, 400);
+      else if (summaryPending()) askSummary();
     } catch (error) {
       $('content').hidden = true;
       status(t('noContentScript'), 'info');
       console.debug('[Unveil popup]', error);
     }
+  }
+
+  /**
+   * The summary, asked of the page once the rest is shown: its core may need to start the
+   * background first (stopped when idle). Whatever comes back goes into the state shown now.
+   */
+  async function askSummary() {
+    const shown = state;
+    let sentences = [];
+    try {
+      sentences = await sendToTab(tabId, MSG.POPUP_TO_CONTENT.GET_SUMMARY, {}, { timeoutMs: 30000 });
+    } catch (error) {
+      console.debug('[Unveil popup] summary', error);
+    }
+    if (state !== shown && !summaryPending()) return; // a newer state has its own
+    state.summary = Array.isArray(sentences) ? sentences : [];
+    renderSummary();
   }
 
   async function showOverlay(index) {

@@ -16,7 +16,8 @@
   const MSG = Object.freeze({
     /** popup → the top frame's content script of a tab */
     POPUP_TO_CONTENT: Object.freeze({
-      GET_STATE: 'popup>content:get-state', // → state summary for the popup
+      GET_STATE: 'popup>content:get-state', // → the page's state for the popup (summary: null until asked)
+      GET_SUMMARY: 'popup>content:get-summary', // → the article's summary sentences (asked of the core once)
       SHOW_OVERLAY: 'popup>content:show-overlay', // {index} → unhide one hidden element
       SCROLL_TO_QUOTE: 'popup>content:scroll-to-quote', // {index} → scroll to a quote and flash it
     }),

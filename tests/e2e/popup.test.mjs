@@ -18,7 +18,8 @@ function popupView() {
     title: text('title'),
     status: text('status'),
     body: document.body.innerText,
-    summary: [...document.querySelectorAll('#summary li')].map((li) => li.textContent.trim()),
+    summary: [...document.querySelectorAll('#summary li:not(.pending)')].map((li) => li.textContent.trim()),
+    summaryPending: Boolean(document.querySelector('#summary li.pending')),
     hidden: [...document.querySelectorAll('#hidden-list li')].map((li) => li.textContent.trim()),
     quotes: document.getElementById('speakers')?.textContent ?? '',
     hideSwitch: document.getElementById('hide-overlays')?.checked ?? null,
@@ -63,6 +64,11 @@ eachBrowser('popup', (name) => {
       await sleep(500);
       const view = await readPopup(popup);
       assert.ok(view.title.includes(page.headline), `popup title is the article's headline: ${JSON.stringify(view.title)} (status: ${view.status})`);
+      // The summary is asked for once the popup shows the page: it follows the rest.
+      view.summary = await poll(async () => {
+        const { summary, summaryPending } = await popup.evaluate(popupView);
+        return summary.length && !summaryPending ? summary : null;
+      }, { timeout: 10_000, what: 'the summary in the popup' });
       assert.ok(view.summary.length >= 1, 'the popup shows a summary');
       for (const sentence of view.summary) {
         const normalized = sentence.replace(/\s+/g, ' ').replace(/^[•\-\s]+/, '');
@@ -87,7 +93,7 @@ eachBrowser('popup', (name) => {
     const asked = Date.now();
     const popup = await browser.openPopup(tab);
     try {
-      await poll(() => popup.evaluate(() => document.querySelectorAll('#summary li').length > 0), { timeout: 10_000, interval: 20, what: 'the summary in the popup' });
+      await poll(() => popup.evaluate(() => document.querySelectorAll('#summary li:not(.pending)').length > 0), { timeout: 10_000, interval: 20, what: 'the summary in the popup' });
       const seen = Date.now() - asked;
       const shown = await popup.evaluate(() => performance.getEntriesByName('unveil-summary-shown')[0]?.startTime ?? null);
       assert.notEqual(shown, null, 'popup.js marks when the summary is shown');
