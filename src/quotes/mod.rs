@@ -79,7 +79,10 @@ fn find_in_chars(chars: &[char], lang: &str) -> Vec<Quote> {
     }
     let cues = cues::Cues::for_lang(lang);
     let attributions = attribution::attribute_all(chars, &spans, &cues);
-    let mut names = resolve::Resolver::new(chars, &spans);
+    // The names of the whole text are indexed only once a quote has a speaker to resolve:
+    // on 25 of the 138 AEB pages with quote marks none has. The index depends on the text
+    // and the spans alone, so building it later changes nothing.
+    let mut names: Option<resolve::Resolver> = None;
     let mut german_names = GermanNames::new(&cues);
     let mut ids = AttributionIds::default();
     let mut quotes = Vec::new();
@@ -90,6 +93,7 @@ fn find_in_chars(chars: &[char], lang: &str) -> Vec<Quote> {
             .map(|(start, end)| tokens::slice(chars, start, end));
         let speaker = match (&speaker_as_written, found.speaker) {
             (Some(written), Some((start, _))) => names
+                .get_or_insert_with(|| resolve::Resolver::new(chars, &spans))
                 .resolve(&german_names.name_part(written), start)
                 .filter(|name| german_names.clear_antecedent(written, name)),
             _ => None,
@@ -97,7 +101,7 @@ fn find_in_chars(chars: &[char], lang: &str) -> Vec<Quote> {
         if let (Some(written), Some(name)) = (&speaker_as_written, &speaker) {
             german_names.note(written, name);
         }
-        if let Some(name) = &speaker {
+        if let (Some(name), Some(names)) = (&speaker, names.as_mut()) {
             names.note_speaker(name, span.start);
         }
         quotes.push(Quote {
