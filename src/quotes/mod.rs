@@ -68,11 +68,11 @@ pub struct SpeakerGroup {
 /// quotes, titles) are left out.
 pub fn find(text: &str, lang: &str) -> Vec<Quote> {
     let chars: Vec<char> = text.chars().collect();
-    find_in_chars(&chars, lang)
+    find_in_chars(text, &chars, lang)
 }
 
-/// [`find`] on the text's chars.
-fn find_in_chars(chars: &[char], lang: &str) -> Vec<Quote> {
+/// [`find`] on the text's chars (`chars`, those of `text`).
+fn find_in_chars(text: &str, chars: &[char], lang: &str) -> Vec<Quote> {
     let spans = marks::find_spans(chars);
     if spans.is_empty() {
         return Vec::new();
@@ -93,7 +93,7 @@ fn find_in_chars(chars: &[char], lang: &str) -> Vec<Quote> {
             .map(|(start, end)| tokens::slice(chars, start, end));
         let speaker = match (&speaker_as_written, found.speaker) {
             (Some(written), Some((start, _))) => names
-                .get_or_insert_with(|| resolve::Resolver::new(chars, &spans))
+                .get_or_insert_with(|| resolve::Resolver::new(text, chars, &spans))
                 .resolve(&german_names.name_part(written), start)
                 .filter(|name| german_names.clear_antecedent(written, name)),
             _ => None,
@@ -213,7 +213,7 @@ pub fn find_in_article(article: &Article) -> Vec<PageQuote> {
     // Quote offsets are in code points: each quote's text is spelled from the chars the
     // quotes were found in (no table of byte offsets for the whole text).
     let chars: Vec<char> = article.text.chars().collect();
-    find_in_chars(&chars, &article.lang)
+    find_in_chars(&article.text, &chars, &article.lang)
         .into_iter()
         .map(|quote| PageQuote {
             text: tokens::slice(&chars, quote.start, quote.end),

@@ -715,8 +715,9 @@ fn gender_of_pronoun(word: &str) -> Option<Gender> {
 
 impl Resolver {
     /// Indexes the names of the whole text once (linear in its length).
-    pub fn new(chars: &[char], spans: &[Span]) -> Resolver {
-        let text = Spelled::new(chars, tokenize(chars, 0, chars.len()));
+    /// `chars` are the chars of `text`.
+    pub fn new(text: &str, chars: &[char], spans: &[Span]) -> Resolver {
+        let text = Spelled::new(text, chars, tokenize(chars, 0, chars.len()));
         let tokens = &text.tokens;
         let common = lowercase_words(&text);
         let mut reported = Vec::new();
@@ -1145,40 +1146,47 @@ fn strip_possessive(word: &str) -> String {
         .to_string()
 }
 
-/// The text's tokens, each one's text spelled once into one string: finding names reads
-/// the words around every capitalised run, some several times over, and a string spelled
-/// at each look (`text_of`) cost more than the rest of the search.
+/// The text's tokens with each one's text as a slice of the text: finding names reads the
+/// words around every capitalised run, some several times over, and a string spelled at
+/// each look (`text_of`) cost more than the rest of the search.
 struct Spelled<'a> {
     chars: &'a [char],
     tokens: Vec<Token>,
-    text: String,
-    /// End (byte) of each token's text in `text`; it starts where the one before ends.
-    ends: Vec<usize>,
+    /// The text whose chars are `chars`.
+    text: &'a str,
+    /// Where each token's text is in `text`, in bytes.
+    bytes: Vec<(usize, usize)>,
 }
 
 impl<'a> Spelled<'a> {
-    fn new(chars: &'a [char], tokens: Vec<Token>) -> Spelled<'a> {
-        let mut text = String::with_capacity(chars.len());
-        let mut ends = Vec::with_capacity(tokens.len());
+    /// The `tokens` of `text`, whose chars are `chars`.
+    fn new(text: &'a str, chars: &'a [char], tokens: Vec<Token>) -> Spelled<'a> {
+        // Tokens come in order: one cursor walks the chars forward, counting their bytes
+        // (no string spelled from the chars again).
+        let mut bytes = Vec::with_capacity(tokens.len());
+        let (mut at_char, mut at_byte) = (0, 0);
+        let mut advance = |to: usize| {
+            let skipped = chars.get(at_char..to).unwrap_or(&[]);
+            at_byte += skipped.iter().map(|c| c.len_utf8()).sum::<usize>();
+            at_char = at_char.max(to);
+            at_byte
+        };
         for token in &tokens {
-            text.extend(chars.get(token.start..token.end).unwrap_or(&[]));
-            ends.push(text.len());
+            let start = advance(token.start);
+            bytes.push((start, advance(token.end)));
         }
         Spelled {
             chars,
             tokens,
             text,
-            ends,
+            bytes,
         }
     }
 
     /// The text of token `index` (what `text_of` spells), if there is such a token.
-    fn word(&self, index: usize) -> Option<&str> {
-        let start = match index.checked_sub(1) {
-            Some(before) => *self.ends.get(before)?,
-            None => 0,
-        };
-        self.text.get(start..*self.ends.get(index)?)
+    fn word(&self, index: usize) -> Option<&'a str> {
+        let &(start, end) = self.bytes.get(index)?;
+        self.text.get(start..end)
     }
 
     /// [`Spelled::word`] when token `index` is a word, not punctuation.
@@ -1661,7 +1669,7 @@ mod tests {
 
     fn resolver(text: &str) -> Resolver {
         let chars: Vec<char> = text.chars().collect();
-        Resolver::new(&chars, &[])
+        Resolver::new(text, &chars, &[])
     }
 
     /// What `pronoun` resolves to at the end of `text`.
