@@ -11,6 +11,7 @@ use super::cues;
 use super::marks::Span;
 use super::tokens::{text_of, tokenize, Token};
 use crate::text::hash::FastSet;
+use crate::text::ByteCursor;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -1163,18 +1164,14 @@ impl<'a> Spelled<'a> {
     fn new(text: &'a str, chars: &'a [char], tokens: Vec<Token>) -> Spelled<'a> {
         // Tokens come in order: one cursor walks the chars forward, counting their bytes
         // (no string spelled from the chars again).
-        let mut bytes = Vec::with_capacity(tokens.len());
-        let (mut at_char, mut at_byte) = (0, 0);
-        let mut advance = |to: usize| {
-            let skipped = chars.get(at_char..to).unwrap_or(&[]);
-            at_byte += skipped.iter().map(|c| c.len_utf8()).sum::<usize>();
-            at_char = at_char.max(to);
-            at_byte
-        };
-        for token in &tokens {
-            let start = advance(token.start);
-            bytes.push((start, advance(token.end)));
-        }
+        let mut cursor = ByteCursor::default();
+        let bytes = tokens
+            .iter()
+            .map(|token| {
+                let start = cursor.byte_of(chars, token.start);
+                (start, cursor.byte_of(chars, token.end))
+            })
+            .collect();
         Spelled {
             chars,
             tokens,

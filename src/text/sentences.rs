@@ -83,7 +83,7 @@ impl<'a> Splitter<'a> {
 
     fn split(&self) -> Vec<Sentence> {
         let mut sentences = Vec::new();
-        let mut cursor = Cursor::default();
+        let mut cursor = ByteCursor::default();
         let mut start = 0;
         let mut index = 0;
         while let Some(&c) = self.chars.get(index) {
@@ -213,7 +213,13 @@ impl<'a> Splitter<'a> {
 
     /// Adds the trimmed text of `start..end`, if any, copied from the text by its bytes
     /// (found from `cursor`) rather than spelled char by char.
-    fn push(&self, sentences: &mut Vec<Sentence>, cursor: &mut Cursor, start: usize, end: usize) {
+    fn push(
+        &self,
+        sentences: &mut Vec<Sentence>,
+        cursor: &mut ByteCursor,
+        start: usize,
+        end: usize,
+    ) {
         let Some(span) = self.chars.get(start..end) else {
             return;
         };
@@ -235,19 +241,21 @@ impl<'a> Splitter<'a> {
     }
 }
 
-/// A char index of the text and its byte offset, walked forward: sentences come in text
-/// order, so finding where all of them start and end takes one walk over the chars.
+/// A char index of a text and its byte offset, walked forward: what is looked up comes in
+/// text order (sentences, tokens), so finding where all of it starts and ends in the text's
+/// bytes takes one walk over its chars.
 #[derive(Default)]
-struct Cursor {
+pub struct ByteCursor {
     char_index: usize,
     byte: usize,
 }
 
-impl Cursor {
-    /// The byte offset of char `index` of `chars`; the cursor moves there.
-    fn byte_of(&mut self, chars: &[char], index: usize) -> usize {
+impl ByteCursor {
+    /// The byte offset of char `index` of `chars` (the chars of the text); the cursor moves
+    /// there (back to the start first when `index` is behind it).
+    pub fn byte_of(&mut self, chars: &[char], index: usize) -> usize {
         if index < self.char_index {
-            *self = Cursor::default();
+            *self = ByteCursor::default();
         }
         let between = chars.get(self.char_index..index).unwrap_or_default();
         self.byte += between.iter().map(|c| c.len_utf8()).sum::<usize>();
