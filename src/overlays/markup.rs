@@ -238,6 +238,21 @@ const NAVIGATION_CLASSES: &[&str] = &[
     "header",
 ];
 
+/// Whether `class` is one of NAVIGATION_CLASSES (any case). Every element's classes are
+/// asked: a class opening with a letter none of them opens with is ruled out by one test.
+fn names_navigation(class: &str) -> bool {
+    let opens_like_one = class.bytes().next().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'g' | b'h' | b'm' | b'n' | b'p' | b's' | b't'
+        )
+    });
+    opens_like_one
+        && NAVIGATION_CLASSES
+            .iter()
+            .any(|n| class.eq_ignore_ascii_case(n))
+}
+
 /// The lists an element's own markup is searched for, in one index so that one pass over
 /// its markup text finds them all: entries are CATEGORY_MARKERS, then VENDOR_CONTAINERS,
 /// SHAPE_SUBSTRINGS, USER_DIALOG_MARKERS, PLAYER_MARKERS, CHAT_MARKERS, GALLERY_MARKERS and
@@ -338,9 +353,7 @@ impl OwnMarkers {
 /// The [`OwnMarkers`] of `node`, whose [`push_id_and_class`] is `own`.
 pub fn own_markers(node: &Node, own: &str) -> OwnMarkers {
     let mut found = OwnMarkers {
-        navigation_class: node
-            .classes()
-            .any(|c| NAVIGATION_CLASSES.iter().any(|n| c.eq_ignore_ascii_case(n))),
+        navigation_class: node.classes().any(names_navigation),
         ..OwnMarkers::NONE
     };
     markup_index().scan(own, |at, marker, entry| {
@@ -584,6 +597,15 @@ mod tests {
         assert!(all.iter().all(|marker| !marker.contains(' ')));
         let total: usize = MarkerList::ALL.iter().map(|list| list.len()).sum();
         assert_eq!(total, all.len());
+    }
+
+    #[test]
+    fn every_navigation_class_passes_the_first_letter_test() {
+        for class in NAVIGATION_CLASSES {
+            assert!(names_navigation(class), "{class}");
+            assert!(names_navigation(&class.to_ascii_uppercase()), "{class}");
+        }
+        assert!(!names_navigation("navs") && !names_navigation("content") && !names_navigation(""));
     }
 
     #[test]
