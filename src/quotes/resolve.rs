@@ -751,12 +751,21 @@ impl Resolver {
         }
         let mut counts: BTreeMap<Vec<String>, (usize, usize)> = BTreeMap::new();
         let mut genders = BTreeMap::new();
+        // A name met again is counted in place: its words are copied only the first time.
         for (order, mention) in mentions.iter().enumerate() {
-            counts.entry(mention.words.clone()).or_insert((0, order)).0 += 1;
+            match counts.get_mut(&mention.words) {
+                Some((count, _)) => *count += 1,
+                None => {
+                    counts.insert(mention.words.clone(), (1, order));
+                }
+            }
             if let (Some(gender), Some(surname)) = (mention.gender, mention.words.last()) {
-                let known = genders.entry(surname.clone()).or_insert(Some(gender));
-                if *known != Some(gender) {
-                    *known = None;
+                match genders.get_mut(surname) {
+                    Some(known) if *known != Some(gender) => *known = None,
+                    Some(_) => {}
+                    None => {
+                        genders.insert(surname.clone(), Some(gender));
+                    }
                 }
             }
         }
@@ -1583,12 +1592,13 @@ fn mention_of(
     common: &FastSet<String>,
 ) -> Option<Mention> {
     let run = text.tokens.get(start..end).unwrap_or(&[]);
-    // The nickname between marks is no part of the name to resolve to.
-    let words: Vec<String> = run
+    // The nickname between marks is no part of the name to resolve to. The words are read
+    // in the text; only the name kept is copied.
+    let words: Vec<&str> = run
         .iter()
         .enumerate()
         .filter(|&(i, t)| t.is_word && !(i > 0 && nickname_at(text.chars, run, i - 1)))
-        .filter_map(|(i, _)| text.word(start + i).map(str::to_string))
+        .filter_map(|(i, _)| text.word(start + i))
         .collect();
     // Everything up to the last title goes: "Florida Sen. Jane Roe" → "Jane Roe".
     let last_title = words
@@ -1612,7 +1622,7 @@ fn mention_of(
     }
     while words.get(skip).is_some_and(|w| {
         cues::is_capitalized_function_word(w)
-            || w == "With"
+            || *w == "With"
             || common.contains(&super::tokens::lowercase(w)) && gender_of_first_name(w).is_none()
     }) {
         skip += 1;

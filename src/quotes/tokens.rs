@@ -122,7 +122,9 @@ pub struct LowerWords {
 
 impl LowerWords {
     pub fn new(chars: &[char], tokens: &[Token]) -> LowerWords {
-        let mut text = String::new();
+        // A byte per char for a start (most words are ASCII): not grown token by token.
+        let chars_in_tokens = tokens.iter().map(|t| t.end.saturating_sub(t.start)).sum();
+        let mut text = String::with_capacity(chars_in_tokens);
         let mut ends = Vec::with_capacity(tokens.len());
         for token in tokens {
             let token_chars = chars.get(token.start..token.end).unwrap_or(&[]);
