@@ -235,9 +235,10 @@ impl<'t> Terms<'t> {
     fn new(lang: &str, text_len: usize) -> Terms<'t> {
         Terms {
             analyzer: TermAnalyzer::new(lang),
-            ids: FastMap::default(),
-            // Sized for an article's vocabulary up front: a growing map rehashes every word.
-            seen: FastMap::with_capacity_and_hasher(text_len / 64, Default::default()),
+            // Both sized for the vocabulary of the sentences read up front (a growing map
+            // rehashes every word; its stems are fewer than its words).
+            ids: FastMap::with_capacity_and_hasher(vocabulary(text_len), Default::default()),
+            seen: FastMap::with_capacity_and_hasher(vocabulary(text_len), Default::default()),
         }
     }
 
@@ -265,6 +266,14 @@ impl<'t> Terms<'t> {
         }
         term_set(set)
     }
+}
+
+/// About how many distinct words the candidates of an article of `text_len` bytes hold:
+/// one per ten bytes (on the 181 AEB pages, one per 13 bytes of the article and one per 8
+/// of the candidates), the candidates being at most [`MAX_CANDIDATES`] sentences.
+fn vocabulary(text_len: usize) -> usize {
+    const MAX_CANDIDATE_BYTES: usize = MAX_CANDIDATES * 200;
+    text_len.min(MAX_CANDIDATE_BYTES) / 10
 }
 
 /// Pronouns and connectives that make a sentence lean on the one before, in the supported
