@@ -12,7 +12,7 @@
 
 use super::cues::{self, CueClass, Cues};
 use super::marks::Span;
-use super::tokens::{is_abbreviation_word, is_capitalized, text_of, tokenize, LowerWords, Token};
+use super::tokens::{is_abbreviation_word, is_capitalized, text_of, tokenize, Token};
 use super::QuoteKind;
 
 mod german;
@@ -37,17 +37,20 @@ pub struct Attribution {
 /// The tokens of a context with their lowercase words.
 struct Context {
     tokens: Vec<Token>,
-    words: LowerWords,
+    words: Vec<String>,
 }
 
 impl Context {
     fn new(chars: &[char], tokens: Vec<Token>) -> Context {
-        let words = LowerWords::new(chars, &tokens);
+        let words = tokens
+            .iter()
+            .map(|t| super::tokens::lowercase_text_of(chars, t))
+            .collect();
         Context { tokens, words }
     }
 
     fn word(&self, index: usize) -> &str {
-        self.words.get(index).unwrap_or("")
+        self.words.get(index).map(String::as_str).unwrap_or("")
     }
 
     fn is_word(&self, index: usize) -> bool {

@@ -4,7 +4,6 @@
 //! Lists are short on purpose (the wasm must stay small); they hold the forms that news
 //! prose actually uses around quotes.
 
-use super::tokens::LowerWords;
 use crate::text::hash::FastSet;
 use std::sync::OnceLock;
 
@@ -401,8 +400,8 @@ impl Cues {
     }
 
     /// The cue starting at `words[index]` (lowercased words), with its length in words.
-    pub fn at(&self, words: &LowerWords, index: usize) -> Option<(CueClass, usize)> {
-        let word = words.get(index)?;
+    pub fn at(&self, words: &[String], index: usize) -> Option<(CueClass, usize)> {
+        let word = words.get(index)?.as_str();
         // "one of the states suing", "the reports": after a determiner it is a noun (but
         // French "a déclaré" has its auxiliary there).
         let noun = index
@@ -442,7 +441,7 @@ impl Cues {
                 phrase
                     .iter()
                     .enumerate()
-                    .all(|(offset, part)| words.get(index + offset) == Some(*part))
+                    .all(|(offset, part)| words.get(index + offset).is_some_and(|w| w == part))
             })
             .map(|phrase| (CueClass::Source, phrase.len()))
     }

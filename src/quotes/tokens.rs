@@ -112,38 +112,6 @@ pub fn lowercase_text_of(chars: &[char], token: &Token) -> String {
         .collect()
 }
 
-/// The [`lowercase_text_of`] of each of a run of tokens, spelled into one string: the words
-/// around every quote are read so, and a string each was an allocation per token.
-pub struct LowerWords {
-    text: String,
-    /// End (byte) of each token's text in `text`; it starts where the one before ends.
-    ends: Vec<usize>,
-}
-
-impl LowerWords {
-    pub fn new(chars: &[char], tokens: &[Token]) -> LowerWords {
-        // A byte per char for a start (most words are ASCII): not grown token by token.
-        let chars_in_tokens = tokens.iter().map(|t| t.end.saturating_sub(t.start)).sum();
-        let mut text = String::with_capacity(chars_in_tokens);
-        let mut ends = Vec::with_capacity(tokens.len());
-        for token in tokens {
-            let token_chars = chars.get(token.start..token.end).unwrap_or(&[]);
-            text.extend(token_chars.iter().map(|&c| lowercase_char(c)));
-            ends.push(text.len());
-        }
-        LowerWords { text, ends }
-    }
-
-    /// The lower-case text of token `index`, if there is such a token.
-    pub fn get(&self, index: usize) -> Option<&str> {
-        let start = match index.checked_sub(1) {
-            Some(before) => *self.ends.get(before)?,
-            None => 0,
-        };
-        self.text.get(start..*self.ends.get(index)?)
-    }
-}
-
 fn lowercase_char(c: char) -> char {
     let code = c as u32;
     let lower = match code {
