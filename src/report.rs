@@ -80,6 +80,9 @@ enum Stage {
 pub struct Analysis {
     report: Report,
     next: Stage,
+    /// The chars of the article's text, read once for the summary's sentences and the
+    /// quotes (both count offsets in chars).
+    article_chars: Vec<char>,
 }
 
 impl Analysis {
@@ -94,10 +97,12 @@ impl Analysis {
                     ..Report::default()
                 },
                 next: Stage::Article,
+                article_chars: Vec::new(),
             },
             Err(error) => Analysis {
                 report: refusal(snapshot, error),
                 next: Stage::Done,
+                article_chars: Vec::new(),
             },
         }
     }
@@ -118,8 +123,10 @@ impl Analysis {
             }
             Stage::Summary => {
                 if let Some(article) = &report.article {
-                    report.summary = summary::summarize_with_title(
+                    self.article_chars = article.text.chars().collect();
+                    report.summary = summary::summarize_chars(
                         &article.text,
+                        &self.article_chars,
                         &article.title,
                         &article.lang,
                         SUMMARY_SENTENCES,
@@ -129,7 +136,9 @@ impl Analysis {
             }
             Stage::Quotes => {
                 if let Some(article) = &report.article {
-                    report.quotes = quotes::find_in_article(article);
+                    // The last stage to read them: taken, and freed with the stage.
+                    let chars = std::mem::take(&mut self.article_chars);
+                    report.quotes = quotes::find_in_article_chars(article, &chars);
                     report.speakers = quotes::group_by_speaker(&report.quotes);
                 }
                 Stage::Done

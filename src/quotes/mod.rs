@@ -210,13 +210,19 @@ impl AttributionIds {
 
 /// Finds the quotes of an article and where they are in the page.
 pub fn find_in_article(article: &Article) -> Vec<PageQuote> {
+    let chars: Vec<char> = article.text.chars().collect();
+    find_in_article_chars(article, &chars)
+}
+
+/// [`find_in_article`] with the chars of the article's text, which the caller has already
+/// (the analysis reads them for the summary's sentences too).
+pub fn find_in_article_chars(article: &Article, chars: &[char]) -> Vec<PageQuote> {
     // Quote offsets are in code points: each quote's text is spelled from the chars the
     // quotes were found in (no table of byte offsets for the whole text).
-    let chars: Vec<char> = article.text.chars().collect();
-    find_in_chars(&article.text, &chars, &article.lang)
+    find_in_chars(&article.text, chars, &article.lang)
         .into_iter()
         .map(|quote| PageQuote {
-            text: tokens::slice(&chars, quote.start, quote.end),
+            text: tokens::slice(chars, quote.start, quote.end),
             ranges: article.map.node_ranges(quote.start, quote.end),
             quote,
         })

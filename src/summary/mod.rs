@@ -16,7 +16,7 @@ mod filters;
 pub mod graph;
 
 use crate::text::hash::FastMap;
-use crate::text::{detect_language, lowercase, split_sentences, words_as_written, TermAnalyzer};
+use crate::text::{detect_language, lowercase, split_sentences_of, words_as_written, TermAnalyzer};
 use graph::{cosine_matrix, jaccard, pagerank, term_set, TermSet};
 use serde::{Deserialize, Serialize};
 
@@ -83,9 +83,34 @@ pub fn summarize_with_title(
     summarize_weighted(text, title, lang, max_sentences, &Weights::default())
 }
 
+/// [`summarize_with_title`] of a text whose chars the caller has already (`chars`, those
+/// of `text`): the analysis reads the article's chars for its sentences and its quotes.
+pub fn summarize_chars(
+    text: &str,
+    chars: &[char],
+    title: &str,
+    lang: &str,
+    max_sentences: usize,
+) -> Vec<SummarySentence> {
+    summarize_in(text, chars, title, lang, max_sentences, &Weights::default())
+}
+
 /// The summariser with explicit weights (for evaluation and tuning).
 pub fn summarize_weighted(
     text: &str,
+    title: &str,
+    lang: &str,
+    max_sentences: usize,
+    weights: &Weights,
+) -> Vec<SummarySentence> {
+    let chars: Vec<char> = text.chars().collect();
+    summarize_in(text, &chars, title, lang, max_sentences, weights)
+}
+
+/// [`summarize_weighted`] of `text`, whose chars are `chars`.
+fn summarize_in(
+    text: &str,
+    chars: &[char],
     title: &str,
     lang: &str,
     max_sentences: usize,
@@ -99,7 +124,7 @@ pub fn summarize_weighted(
     } else {
         lang
     };
-    let candidates = Candidates::new(text, title, lang);
+    let candidates = Candidates::new(text, chars, title, lang);
     let scores = candidates.scores(weights);
     let chosen = candidates.choose(&scores, max_sentences, weights.max_overlap);
     let mut summary: Vec<(usize, SummarySentence)> = chosen
@@ -124,7 +149,8 @@ struct Candidates {
 }
 
 impl Candidates {
-    fn new(text: &str, title: &str, lang: &str) -> Candidates {
+    /// The candidates of `text`, whose chars are `chars`.
+    fn new(text: &str, chars: &[char], title: &str, lang: &str) -> Candidates {
         // The whole text and the title lower-cased once (`text::lowercase` keeps every
         // char's length: a sentence's bytes in the text are its bytes here): their words
         // are read as they are, and keyed by the terms without a copy each.
@@ -134,7 +160,7 @@ impl Candidates {
         let mut texts = Vec::new();
         let mut terms = Vec::new();
         let mut dangling = Vec::new();
-        for sentence in split_sentences(text, lang) {
+        for sentence in split_sentences_of(text, chars, lang) {
             if texts.len() >= MAX_CANDIDATES {
                 break;
             }

@@ -56,26 +56,32 @@ const MAX_WORD_CHARS: usize = 40;
 /// Splits `text` into sentences. `lang` (ISO 639-1 or "") selects stop words for the
 /// abbreviation test and German ordinal handling.
 pub fn split_sentences(text: &str, lang: &str) -> Vec<Sentence> {
-    let splitter = Splitter::new(text, lang);
-    splitter.split()
+    let chars: Vec<char> = text.chars().collect();
+    split_sentences_of(text, &chars, lang)
+}
+
+/// [`split_sentences`] of a text whose chars the caller has already (`chars`, those of
+/// `text`): the analysis reads the article's chars for its sentences and for its quotes.
+pub fn split_sentences_of(text: &str, chars: &[char], lang: &str) -> Vec<Sentence> {
+    Splitter::new(text, chars, lang).split()
 }
 
 struct Splitter<'a> {
     text: &'a str,
-    chars: Vec<char>,
+    chars: &'a [char],
     lang: &'a str,
     starters: &'static FastSet<&'static str>,
 }
 
 impl<'a> Splitter<'a> {
-    fn new(text: &'a str, lang: &'a str) -> Splitter<'a> {
+    fn new(text: &'a str, chars: &'a [char], lang: &'a str) -> Splitter<'a> {
         let mut starters = stop_words(lang);
         if starters.is_empty() {
             starters = stop_words("en");
         }
         Splitter {
             text,
-            chars: text.chars().collect(),
+            chars,
             lang,
             starters,
         }
@@ -231,7 +237,7 @@ impl<'a> Splitter<'a> {
             .rposition(|c| !c.is_whitespace())
             .unwrap_or(first);
         let (from, to) = (start + first, start + last + 1);
-        let bytes = cursor.byte_of(&self.chars, from)..cursor.byte_of(&self.chars, to);
+        let bytes = cursor.byte_of(self.chars, from)..cursor.byte_of(self.chars, to);
         sentences.push(Sentence {
             text: self.text.get(bytes.clone()).unwrap_or_default().to_string(),
             start: from,
