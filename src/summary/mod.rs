@@ -131,7 +131,7 @@ fn summarize_in(
         .into_iter()
         .enumerate()
         .filter_map(|(rank, index)| {
-            let text = candidates.texts.get(index)?.clone();
+            let text = candidates.texts.get(index)?.to_string();
             Some((index, SummarySentence { text, rank }))
         })
         .collect();
@@ -140,17 +140,18 @@ fn summarize_in(
 }
 
 /// The eligible sentences of an article, in text order, with their term sets.
-struct Candidates {
-    texts: Vec<String>,
+struct Candidates<'t> {
+    /// Each sentence's text in the article.
+    texts: Vec<&'t str>,
     terms: Vec<TermSet>,
     /// Whether each sentence opens with a word that points back to an earlier one.
     dangling: Vec<bool>,
     title_terms: TermSet,
 }
 
-impl Candidates {
+impl<'t> Candidates<'t> {
     /// The candidates of `text`, whose chars are `chars`.
-    fn new(text: &str, chars: &[char], title: &str, lang: &str) -> Candidates {
+    fn new(text: &'t str, chars: &[char], title: &str, lang: &str) -> Candidates<'t> {
         // The whole text and the title lower-cased once (`text::lowercase` keeps every
         // char's length: a sentence's bytes in the text are its bytes here): their words
         // are read as they are, and keyed by the terms without a copy each.
@@ -165,15 +166,15 @@ impl Candidates {
                 break;
             }
             let word_count = sentence.text.split_whitespace().count();
-            if !filters::has_summary_shape(&sentence.text, word_count) {
+            if !filters::has_summary_shape(sentence.text, word_count) {
                 continue;
             }
             let lower = lower_text.get(sentence.bytes.clone()).unwrap_or_default();
-            if !filters::has_summary_content(&sentence.text, lower) {
+            if !filters::has_summary_content(sentence.text, lower) {
                 continue;
             }
             terms.push(term_ids.ids_of(lower));
-            dangling.push(opens_with_back_reference(&sentence.text));
+            dangling.push(opens_with_back_reference(sentence.text));
             texts.push(sentence.text);
         }
         let title_terms = term_ids.ids_of(&lower_title);

@@ -7,10 +7,12 @@
 use super::hash::FastSet;
 use super::words::{lowercase_chars, stop_words};
 
-/// One sentence: its text (trimmed) and where it is, in Unicode code points, end exclusive.
+/// One sentence: its text (trimmed, a slice of the text split: a sentence is most often
+/// only read, and a copy each was an allocation per sentence of the article) and where it
+/// is, in Unicode code points, end exclusive.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sentence {
-    pub text: String,
+pub struct Sentence<'a> {
+    pub text: &'a str,
     pub start: usize,
     pub end: usize,
     /// Where `text` is in the text split, in bytes.
@@ -55,26 +57,28 @@ const MAX_WORD_CHARS: usize = 40;
 
 /// Splits `text` into sentences. `lang` (ISO 639-1 or "") selects stop words for the
 /// abbreviation test and German ordinal handling.
-pub fn split_sentences(text: &str, lang: &str) -> Vec<Sentence> {
+pub fn split_sentences<'a>(text: &'a str, lang: &str) -> Vec<Sentence<'a>> {
     let chars: Vec<char> = text.chars().collect();
     split_sentences_of(text, &chars, lang)
 }
 
 /// [`split_sentences`] of a text whose chars the caller has already (`chars`, those of
 /// `text`): the analysis reads the article's chars for its sentences and for its quotes.
-pub fn split_sentences_of(text: &str, chars: &[char], lang: &str) -> Vec<Sentence> {
+pub fn split_sentences_of<'a>(text: &'a str, chars: &[char], lang: &str) -> Vec<Sentence<'a>> {
     Splitter::new(text, chars, lang).split()
 }
 
-struct Splitter<'a> {
-    text: &'a str,
+/// Splits a text of lifetime `'t` (its sentences borrow it) read with chars and a
+/// language of lifetime `'a`.
+struct Splitter<'t, 'a> {
+    text: &'t str,
     chars: &'a [char],
     lang: &'a str,
     starters: &'static FastSet<&'static str>,
 }
 
-impl<'a> Splitter<'a> {
-    fn new(text: &'a str, chars: &'a [char], lang: &'a str) -> Splitter<'a> {
+impl<'t, 'a> Splitter<'t, 'a> {
+    fn new(text: &'t str, chars: &'a [char], lang: &'a str) -> Splitter<'t, 'a> {
         let mut starters = stop_words(lang);
         if starters.is_empty() {
             starters = stop_words("en");
@@ -87,7 +91,7 @@ impl<'a> Splitter<'a> {
         }
     }
 
-    fn split(&self) -> Vec<Sentence> {
+    fn split(&self) -> Vec<Sentence<'t>> {
         let mut sentences = Vec::new();
         let mut cursor = ByteCursor::default();
         let mut start = 0;
@@ -221,7 +225,7 @@ impl<'a> Splitter<'a> {
     /// (found from `cursor`) rather than spelled char by char.
     fn push(
         &self,
-        sentences: &mut Vec<Sentence>,
+        sentences: &mut Vec<Sentence<'t>>,
         cursor: &mut ByteCursor,
         start: usize,
         end: usize,
@@ -239,7 +243,7 @@ impl<'a> Splitter<'a> {
         let (from, to) = (start + first, start + last + 1);
         let bytes = cursor.byte_of(self.chars, from)..cursor.byte_of(self.chars, to);
         sentences.push(Sentence {
-            text: self.text.get(bytes.clone()).unwrap_or_default().to_string(),
+            text: self.text.get(bytes.clone()).unwrap_or_default(),
             start: from,
             end: to,
             bytes,
@@ -318,7 +322,7 @@ mod tests {
     fn texts(text: &str, lang: &str) -> Vec<String> {
         split_sentences(text, lang)
             .into_iter()
-            .map(|s| s.text)
+            .map(|s| s.text.to_string())
             .collect()
     }
 
@@ -421,7 +425,7 @@ mod tests {
         for sentence in &sentences {
             let slice: String = chars[sentence.start..sentence.end].iter().collect();
             assert_eq!(slice, sentence.text);
-            assert_eq!(text[sentence.bytes.clone()], sentence.text);
+            assert_eq!(&text[sentence.bytes.clone()], sentence.text);
         }
         assert_eq!(sentences[1].start, 19);
     }
