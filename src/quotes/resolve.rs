@@ -36,7 +36,8 @@ enum Gender {
     Female,
 }
 
-pub struct Resolver {
+/// The names of one text (`'a`: the text, whose words it keeps).
+pub struct Resolver<'a> {
     mentions: Vec<Mention>,
     /// Each distinct name: how often it is mentioned and where first (to pick "Donald
     /// Trump" over "Eric Trump", deterministically).
@@ -55,7 +56,7 @@ pub struct Resolver {
     /// Resolved speakers of earlier quotes, by position.
     speakers: Vec<(usize, Vec<String>)>,
     /// Words the text also writes in lowercase: not parts of a person's name.
-    common: FastSet<String>,
+    common: FastSet<&'a str>,
     /// One-word names seen next to a reporting verb ("said Wilcox"): people.
     reported: WordSet,
 }
@@ -714,10 +715,10 @@ fn gender_of_pronoun(word: &str) -> Option<Gender> {
     }
 }
 
-impl Resolver {
+impl<'a> Resolver<'a> {
     /// Indexes the names of the whole text once (linear in its length).
     /// `chars` are the chars of `text`.
-    pub fn new(text: &str, chars: &[char], spans: &[Span]) -> Resolver {
+    pub fn new(text: &'a str, chars: &'a [char], spans: &[Span]) -> Resolver<'a> {
         let text = Spelled::new(text, chars, tokenize(chars, 0, chars.len()));
         let tokens = &text.tokens;
         let common = lowercase_words(&text);
@@ -1019,7 +1020,7 @@ impl Resolver {
         // Capitalised words the text never writes in lowercase, e.g. "Amanda Carpenter".
         let proper = words
             .iter()
-            .all(|w| !self.common.contains(&super::tokens::lowercase(w)));
+            .all(|w| !self.common.contains(super::tokens::lowercase(w).as_str()));
         self.genders.contains_key(surname)
             || self.titled_names.contains(words)
             || words
@@ -1196,7 +1197,7 @@ impl<'a> Spelled<'a> {
     }
 
     /// [`Spelled::word`] when token `index` is a word, not punctuation.
-    fn word_only(&self, index: usize) -> Option<&str> {
+    fn word_only(&self, index: usize) -> Option<&'a str> {
         self.tokens
             .get(index)
             .filter(|t| t.is_word)
@@ -1246,9 +1247,9 @@ fn name_run_end(text: &Spelled, start: usize) -> usize {
 
 /// Every word the text also writes in lowercase: such a word opening a capitalised run
 /// is a sentence-initial common word ("Despite Roe's…"), not a first name.
-fn lowercase_words(text: &Spelled) -> FastSet<String> {
-    // Each word is hashed as UTF-8 (8 bytes a step, not a char a step); a string is made
-    // once per distinct word, not once per occurrence.
+fn lowercase_words<'a>(text: &Spelled<'a>) -> FastSet<&'a str> {
+    // Each word is hashed as UTF-8 (8 bytes a step, not a char a step), and kept as a
+    // slice of the text (no string made per word).
     // Sized up front for an article's distinct lowercase words (a fraction of its tokens):
     // growing a hashed set rehashes all it holds.
     let mut words = FastSet::with_capacity_and_hasher(text.tokens.len() / 4, Default::default());
@@ -1256,8 +1257,8 @@ fn lowercase_words(text: &Spelled) -> FastSet<String> {
         let Some(word) = text.word_only(index) else {
             continue;
         };
-        if word.chars().next().is_some_and(char::is_lowercase) && !words.contains(word) {
-            words.insert(word.to_string());
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            words.insert(word);
         }
     }
     words
@@ -1585,12 +1586,7 @@ fn nickname_at(chars: &[char], tokens: &[Token], at: usize) -> bool {
 }
 
 /// The name of the run of capitalised words `text.tokens[start..end]`, if any.
-fn mention_of(
-    text: &Spelled,
-    start: usize,
-    end: usize,
-    common: &FastSet<String>,
-) -> Option<Mention> {
+fn mention_of(text: &Spelled, start: usize, end: usize, common: &FastSet<&str>) -> Option<Mention> {
     let run = text.tokens.get(start..end).unwrap_or(&[]);
     // The nickname between marks is no part of the name to resolve to. The words are read
     // in the text; only the name kept is copied.
@@ -1623,7 +1619,8 @@ fn mention_of(
     while words.get(skip).is_some_and(|w| {
         cues::is_capitalized_function_word(w)
             || *w == "With"
-            || common.contains(&super::tokens::lowercase(w)) && gender_of_first_name(w).is_none()
+            || common.contains(super::tokens::lowercase(w).as_str())
+                && gender_of_first_name(w).is_none()
     }) {
         skip += 1;
     }
@@ -1674,9 +1671,10 @@ fn mention_of(
 mod tests {
     use super::*;
 
-    fn resolver(text: &str) -> Resolver {
-        let chars: Vec<char> = text.chars().collect();
-        Resolver::new(text, &chars, &[])
+    fn resolver(text: &str) -> Resolver<'_> {
+        // The resolver borrows the text's chars: leaked, they live to the end of the test.
+        let chars: &[char] = Vec::leak(text.chars().collect());
+        Resolver::new(text, chars, &[])
     }
 
     /// What `pronoun` resolves to at the end of `text`.
