@@ -367,7 +367,7 @@ impl Cues {
     /// Cues for `lang` (ISO 639-1); an unknown or empty code gets every language.
     pub fn for_lang(lang: &str) -> Cues {
         let code = super::tokens::lowercase(lang.get(..2).unwrap_or(lang));
-        let all = !matches!(code.as_str(), "en" | "de" | "ru" | "fr" | "es" | "pt");
+        let all = !matches!(&*code, "en" | "de" | "ru" | "fr" | "es" | "pt");
         let wanted = |c: &str| all || code == c;
         let mut cues = Cues {
             verbs: Vec::new(),
@@ -465,7 +465,7 @@ pub fn is_reporting_verb(word: &str) -> bool {
 /// Personal pronouns that can be a speaker.
 pub fn is_pronoun(word: &str) -> bool {
     matches!(
-        super::tokens::lowercase(word).as_str(),
+        &*super::tokens::lowercase(word),
         "he" | "she"
             | "they"
             | "we"
@@ -501,7 +501,7 @@ pub fn is_pronoun(word: &str) -> bool {
 /// Pronouns that stand for one person and can be resolved to a name.
 pub fn is_personal_singular(word: &str) -> bool {
     matches!(
-        super::tokens::lowercase(word).as_str(),
+        &*super::tokens::lowercase(word),
         "he" | "she" | "er" | "sie" | "он" | "она" | "il" | "elle" | "él" | "ella" | "ele" | "ela"
     )
 }
@@ -509,7 +509,7 @@ pub fn is_personal_singular(word: &str) -> bool {
 /// Words between a subject and its reporting verb ("he also said", "X has said").
 pub fn is_verb_filler(word: &str) -> bool {
     matches!(
-        super::tokens::lowercase(word).as_str(),
+        &*super::tokens::lowercase(word),
         "also"
             | "later"
             | "then"
@@ -558,7 +558,7 @@ pub fn is_verb_filler(word: &str) -> bool {
 /// Words that open a noun phrase.
 pub fn is_determiner(word: &str) -> bool {
     matches!(
-        super::tokens::lowercase(word).as_str(),
+        &*super::tokens::lowercase(word),
         "the"
             | "a"
             | "an"

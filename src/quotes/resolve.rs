@@ -404,11 +404,11 @@ pub(super) fn is_title(word: &str) -> bool {
     // A hashed set, built once: the list is long and name runs ask for every word near them.
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| TITLES.iter().copied().collect())
-        .contains(super::tokens::lowercase(word).as_str())
+        .contains(&*super::tokens::lowercase(word))
 }
 
 fn gender_of_title(word: &str) -> Option<Gender> {
-    match super::tokens::lowercase(word).as_str() {
+    match &*super::tokens::lowercase(word) {
         "mr" | "herr" | "sir" | "king" | "lord" | "m" | "señor" | "sr" | "chairman" => {
             Some(Gender::Male)
         }
@@ -708,7 +708,7 @@ fn gender_of_first_name(word: &str) -> Option<Gender> {
 }
 
 fn gender_of_pronoun(word: &str) -> Option<Gender> {
-    match super::tokens::lowercase(word).as_str() {
+    match &*super::tokens::lowercase(word) {
         "he" | "er" | "он" | "il" | "él" | "ele" => Some(Gender::Male),
         "she" | "она" | "elle" | "ella" | "ela" => Some(Gender::Female),
         _ => None,
@@ -1020,7 +1020,7 @@ impl<'a> Resolver<'a> {
         // Capitalised words the text never writes in lowercase, e.g. "Amanda Carpenter".
         let proper = words
             .iter()
-            .all(|w| !self.common.contains(super::tokens::lowercase(w).as_str()));
+            .all(|w| !self.common.contains(&*super::tokens::lowercase(w)));
         self.genders.contains_key(surname)
             || self.titled_names.contains(words)
             || words
@@ -1603,7 +1603,7 @@ fn mention_of(text: &Spelled, start: usize, end: usize, common: &FastSet<&str>) 
         .rposition(|w| is_title(w));
     let title = last_title
         .and_then(|i| words.get(i))
-        .map(|w| super::tokens::lowercase(w));
+        .map(|w| super::tokens::lowercase(w).into_owned());
     let gender = last_title
         .and_then(|i| words.get(i))
         .and_then(|w| gender_of_title(w));
@@ -1619,8 +1619,7 @@ fn mention_of(text: &Spelled, start: usize, end: usize, common: &FastSet<&str>) 
     while words.get(skip).is_some_and(|w| {
         cues::is_capitalized_function_word(w)
             || *w == "With"
-            || common.contains(super::tokens::lowercase(w).as_str())
-                && gender_of_first_name(w).is_none()
+            || common.contains(&*super::tokens::lowercase(w)) && gender_of_first_name(w).is_none()
     }) {
         skip += 1;
     }
