@@ -19,6 +19,7 @@ use crate::text::hash::FastMap;
 use crate::text::{detect_language, lowercase, split_sentences_of, words_as_written, TermAnalyzer};
 use graph::{cosine_matrix, jaccard, pagerank, term_set, TermSet};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 pub use filters::is_summary_worthy;
 
@@ -250,7 +251,8 @@ impl<'t> Candidates<'t> {
 /// The terms of an article's sentences, as ids (one per stem).
 struct Terms<'t> {
     analyzer: TermAnalyzer,
-    ids: FastMap<String, u32>,
+    /// Each stem's id; a stem that is its word itself is borrowed from the text.
+    ids: FastMap<Cow<'t, str>, u32>,
     /// What each word met so far stands for: its term's id, or `None` when it is no
     /// content word. An article repeats its words, and stemming is most of the summary's
     /// work: a word seen before costs one lookup.
