@@ -36,6 +36,9 @@ const AMBIGUOUS: &[&str] = &[
     "lic", "ing", "г", "гг", "д", "др", "пр", "руб", "млн", "млрд", "тыс", "см", "стр", "т", "тел",
 ];
 
+/// The most chars of a word of [`TITLES`] and [`AMBIGUOUS`].
+const MAX_ABBREVIATION_CHARS: usize = 6;
+
 /// German ordinals look like sentence ends ("am 3. Oktober"); a month after one is not a start.
 const GERMAN_MONTHS: &[&str] = &[
     "januar",
@@ -179,21 +182,24 @@ impl<'t, 'a> Splitter<'t, 'a> {
                 return false;
             }
         }
-        let lower = lowercase_chars(before);
-        if TITLES.contains(&lower.as_str()) {
+        // A word longer than every abbreviation (most words before a full stop) is none:
+        // it is not lower-cased and looked up, and the next word only when it is needed.
+        let lower = (before.len() <= MAX_ABBREVIATION_CHARS).then(|| lowercase_chars(before));
+        let listed = |list: &[&str]| lower.as_deref().is_some_and(|word| list.contains(&word));
+        if listed(TITLES) {
             return false;
         }
-        let next_word = lowercase_chars(self.word_at(next));
+        let next_word = || lowercase_chars(self.word_at(next));
         if self.lang == "de"
             && before.len() <= 2
             && before.iter().all(|c| c.is_ascii_digit())
-            && GERMAN_MONTHS.contains(&next_word.as_str())
+            && GERMAN_MONTHS.contains(&next_word().as_str())
         {
             return false;
         }
         let is_dotted = before.contains(&'.');
-        if is_dotted || AMBIGUOUS.contains(&lower.as_str()) {
-            return self.starters.contains(next_word.as_str());
+        if is_dotted || listed(AMBIGUOUS) {
+            return self.starters.contains(next_word().as_str());
         }
         true
     }
@@ -318,6 +324,13 @@ fn is_opening_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_longest_looked_up() {
+        for word in TITLES.iter().chain(AMBIGUOUS) {
+            assert!(word.chars().count() <= MAX_ABBREVIATION_CHARS, "{word}");
+        }
+    }
 
     fn texts(text: &str, lang: &str) -> Vec<String> {
         split_sentences(text, lang)
