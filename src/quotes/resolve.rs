@@ -10,7 +10,7 @@
 use super::cues;
 use super::marks::Span;
 use super::tokens::{text_of, tokenize, Token};
-use crate::text::hash::FastSet;
+use crate::text::hash::{FastMap, FastSet};
 use crate::text::ByteCursor;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -698,13 +698,18 @@ const MALE_NAMES: &[&str] = &[
 ];
 
 fn gender_of_first_name(word: &str) -> Option<Gender> {
-    if FEMALE_NAMES.contains(&word) {
-        Some(Gender::Female)
-    } else if MALE_NAMES.contains(&word) {
-        Some(Gender::Male)
-    } else {
-        None
-    }
+    // One hashed map of both lists, built once: every capitalised word near a name is
+    // asked, and a scan of the 250 names each cost more than the rest of the name search.
+    // The female list is read last, so a name on both lists stays female.
+    static GENDERS: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
+    GENDERS
+        .get_or_init(|| {
+            let male = MALE_NAMES.iter().map(|&name| (name, Gender::Male));
+            let female = FEMALE_NAMES.iter().map(|&name| (name, Gender::Female));
+            male.chain(female).collect()
+        })
+        .get(word)
+        .copied()
 }
 
 fn gender_of_pronoun(word: &str) -> Option<Gender> {
