@@ -173,6 +173,9 @@ pub struct Analysis {
     next: Stage,
     /// False for the page's analysis ([`analyze_for_page`]).
     summarize: bool,
+    /// The chars of the article's text, read once after the article for the summary's
+    /// sentences (when it runs) and the quotes (both count offsets in chars).
+    article_chars: Vec<char>,
 }
 
 impl Analysis {
@@ -188,11 +191,13 @@ impl Analysis {
                 },
                 next: Stage::Article,
                 summarize: true,
+                article_chars: Vec::new(),
             },
             Err(error) => Analysis {
                 report: refusal(snapshot, error),
                 next: Stage::Done,
                 summarize: true,
+                article_chars: Vec::new(),
             },
         }
     }
@@ -212,6 +217,9 @@ impl Analysis {
         self.next = match self.next {
             Stage::Article => {
                 report.article = article::extract(snapshot);
+                if let Some(article) = &report.article {
+                    self.article_chars = article.text.chars().collect();
+                }
                 Stage::Overlays
             }
             Stage::Overlays => {
@@ -225,14 +233,21 @@ impl Analysis {
             }
             Stage::Summary => {
                 if let Some(article) = &report.article {
-                    report.summary =
-                        summarize_article(&article.text, &article.title, &article.lang);
+                    report.summary = summary::summarize_chars(
+                        &article.text,
+                        &self.article_chars,
+                        &article.title,
+                        &article.lang,
+                        SUMMARY_SENTENCES,
+                    );
                 }
                 Stage::Quotes
             }
             Stage::Quotes => {
                 if let Some(article) = &report.article {
-                    report.quotes = quotes::find_in_article(article);
+                    // The last stage to read them: taken, and freed with the stage.
+                    let chars = std::mem::take(&mut self.article_chars);
+                    report.quotes = quotes::find_in_article_chars(article, &chars);
                     report.speakers = quotes::group_by_speaker(&report.quotes);
                 }
                 Stage::Done

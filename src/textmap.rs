@@ -53,6 +53,10 @@ impl TextMap {
         // At most one entry per byte: grown once per node, not step by step per character.
         self.text.reserve(content.len());
         self.origins.reserve(content.len());
+        if content.is_ascii() {
+            self.push_ascii_text(node, content);
+            return;
+        }
         let mut utf16_offset: u32 = 0;
         for ch in content.chars() {
             let width = ch.len_utf16() as u32;
@@ -68,6 +72,36 @@ impl TextMap {
                 self.at_space = false;
             }
             utf16_offset += width;
+        }
+    }
+
+    /// [`TextMap::push_node_text`] for ASCII content (most text nodes), whose chars are its
+    /// bytes, each one UTF-16 unit: a run of chars between whitespace is copied whole, and
+    /// its origins written in one go, rather than char by char.
+    fn push_ascii_text(&mut self, node: NodeId, content: &str) {
+        let bytes = content.as_bytes();
+        let is_space = |byte: &u8| char::from(*byte).is_whitespace();
+        let mut at = 0;
+        while let Some(&byte) = bytes.get(at) {
+            if is_space(&byte) {
+                if !self.at_space {
+                    self.text.push(' ');
+                    self.origins.push(Some((node, at as u32, 1)));
+                    self.at_space = true;
+                }
+                at += 1;
+                continue;
+            }
+            let rest = bytes.get(at..).unwrap_or(&[]);
+            let end = rest
+                .iter()
+                .position(is_space)
+                .map_or(bytes.len(), |run| at + run);
+            self.text.push_str(content.get(at..end).unwrap_or(""));
+            self.origins
+                .extend((at..end).map(|offset| Some((node, offset as u32, 1))));
+            self.at_space = false;
+            at = end;
         }
     }
 
@@ -128,6 +162,21 @@ impl TextMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_whitespace_of_every_kind_collapses_across_nodes() {
+        // Vertical tab and form feed are whitespace to `char::is_whitespace` too.
+        let mut map = TextMap::new();
+        map.push_node_text(0, " \x0B a\tb");
+        map.push_node_text(1, "\r\n\x0Cc  d");
+        assert_eq!(map.text(), "a b c d");
+        let expected = [(0, 3), (0, 4), (0, 5), (1, 0), (1, 3), (1, 4), (1, 6)];
+        let origins: Vec<Origin> = expected
+            .iter()
+            .map(|&(node, offset)| Some((node, offset, 1)))
+            .collect();
+        assert_eq!(map.origins, origins);
+    }
 
     #[test]
     fn collapses_whitespace_and_maps_back() {

@@ -230,7 +230,8 @@ pub fn class_weight(node: &Node) -> f32 {
         if name.is_empty() {
             continue;
         }
-        let name = name.to_ascii_lowercase();
+        // Copied only when it has capitals (most names are lower-case already).
+        let name = ascii_lowercase(name);
         if NEGATIVE.found_in(&name) || has_token(&name, NEGATIVE_TOKENS) {
             weight -= 25.0;
         }

@@ -187,7 +187,7 @@ fn lead(text: &str, lang: &str, k: usize) -> Vec<String> {
     split_sentences(text, lang)
         .into_iter()
         .take(k)
-        .map(|s| s.text)
+        .map(|s| s.text.to_string())
         .collect()
 }
 
@@ -198,7 +198,7 @@ fn textrank(text: &str, lang: &str, k: usize) -> Vec<String> {
     let sentences = split_sentences(text, lang);
     let words: Vec<Vec<String>> = sentences
         .iter()
-        .map(|s| analyzer.content_terms(&s.text))
+        .map(|s| analyzer.content_terms(s.text))
         .collect();
     let sets: Vec<HashSet<&String>> = words.iter().map(|w| w.iter().collect()).collect();
     let n = sentences.len();
@@ -231,7 +231,7 @@ fn textrank(text: &str, lang: &str, k: usize) -> Vec<String> {
     chosen.sort_unstable();
     chosen
         .into_iter()
-        .filter_map(|i| sentences.get(i).map(|s| s.text.clone()))
+        .filter_map(|i| sentences.get(i).map(|s| s.text.to_string()))
         .collect()
 }
 

@@ -238,6 +238,21 @@ const NAVIGATION_CLASSES: &[&str] = &[
     "header",
 ];
 
+/// Whether `class` is one of NAVIGATION_CLASSES (any case). Every element's classes are
+/// asked: a class opening with a letter none of them opens with is ruled out by one test.
+fn names_navigation(class: &str) -> bool {
+    let opens_like_one = class.bytes().next().is_some_and(|b| {
+        matches!(
+            b.to_ascii_lowercase(),
+            b'g' | b'h' | b'm' | b'n' | b'p' | b's' | b't'
+        )
+    });
+    opens_like_one
+        && NAVIGATION_CLASSES
+            .iter()
+            .any(|n| class.eq_ignore_ascii_case(n))
+}
+
 /// The lists an element's own markup is searched for, in one index so that one pass over
 /// its markup text finds them all: entries are CATEGORY_MARKERS, then VENDOR_CONTAINERS,
 /// SHAPE_SUBSTRINGS, USER_DIALOG_MARKERS, PLAYER_MARKERS, CHAT_MARKERS, GALLERY_MARKERS and
@@ -338,9 +353,7 @@ impl OwnMarkers {
 /// The [`OwnMarkers`] of `node`, whose [`push_id_and_class`] is `own`.
 pub fn own_markers(node: &Node, own: &str) -> OwnMarkers {
     let mut found = OwnMarkers {
-        navigation_class: node
-            .classes()
-            .any(|c| NAVIGATION_CLASSES.iter().any(|n| c.eq_ignore_ascii_case(n))),
+        navigation_class: node.classes().any(names_navigation),
         ..OwnMarkers::NONE
     };
     markup_index().scan(own, |at, marker, entry| {
@@ -389,18 +402,13 @@ fn push_lowercase(out: &mut String, text: &str) {
 /// page layer leaves out values over this many UTF-16 units, which are longer in UTF-8 too).
 const MAX_DATA_MARKER_CHARS: usize = 128;
 
-/// The lowercased data-attribute values where markers may live, each after a space (the
-/// rest of [`evidence_of`]'s markup text after [`push_id_and_class`]); `None` when there are none.
-fn data_marker_text(node: &Node) -> Option<String> {
-    let mut data: Option<String> = None;
-    for (name, value) in node.attrs.iter() {
-        if name.starts_with("data-") && value.len() <= MAX_DATA_MARKER_CHARS {
-            let text = data.get_or_insert_with(String::new);
-            text.push(' ');
-            push_lowercase(text, value);
-        }
-    }
-    data
+/// The data-attribute values where markers may live, as written (the rest of
+/// [`evidence_of`]'s markup after [`push_id_and_class`]).
+fn data_marker_values<'n>(node: &'n Node) -> impl Iterator<Item = &'n str> {
+    node.attrs
+        .iter()
+        .filter(|(name, value)| name.starts_with("data-") && value.len() <= MAX_DATA_MARKER_CHARS)
+        .map(|(_, value)| value)
 }
 
 /// id + classes only (data values may hold URLs and prose that would fake a zone),
@@ -447,9 +455,11 @@ impl MarkupEvidence {
 }
 
 /// What `node`'s markup says; `own` is its [`push_id_and_class`], `markers` its
-/// [`own_markers`]. One pass over its markup text (`own`, then the data values): category
-/// markers count anywhere in it, the other lists only inside `own`. When `own` holds no
-/// marker, the pass skips it (no marker spans the space that opens the data values).
+/// [`own_markers`]. Its markup is `own`, then the data values, lower-cased: category markers
+/// count anywhere in it, the other lists only inside `own`. No marker holds a space, so
+/// none spans two of these parts, and each is searched on its own, in order (no copy of
+/// them joined): `own` only when it holds a marker (as `markers` says), then each data
+/// value, copied only when it has capitals to lower.
 pub fn evidence_of(node: &Node, own: &str, markers: OwnMarkers) -> MarkupEvidence {
     let role = node.attr("role").unwrap_or("");
     let mut evidence = MarkupEvidence {
@@ -457,52 +467,63 @@ pub fn evidence_of(node: &Node, own: &str, markers: OwnMarkers) -> MarkupEvidenc
         aria_modal: node.attr("aria-modal") == Some("true"),
         ..MarkupEvidence::default()
     };
-    // The markup text markers are searched in: id and classes (`own`), then data values.
-    // Most elements carry none of them, and most of the rest no data value: then no
-    // lowercase copy is made.
-    let data = data_marker_text(node);
-    if own.is_empty() && data.is_none() {
+    // Most elements carry neither id and class nor a data value.
+    if own.is_empty() && data_marker_values(node).next().is_none() {
         return evidence;
     }
-    // Where markers are searched: `own` (when it holds any, as `markers` says), then the
-    // data values (no marker spans the space each of them opens with).
-    let joined;
-    let (hay, own_end) = match (&data, markers.overlay) {
-        (None, false) => ("", 0),
-        (None, true) => (own, own.len()),
-        (Some(data), false) => (data.as_str(), 0),
-        (Some(data), true) => {
-            // An element without id and class still starts with the space between them.
-            joined = [if own.is_empty() { " " } else { own }, data.as_str()].concat();
-            (joined.as_str(), own.len())
-        }
-    };
     let mut shape = None;
-    markup_index().scan(hay, |at, marker, entry| {
-        let inside_own = at + marker.len() <= own_end;
-        match MarkerList::of_entry(entry) {
-            MarkerList::Category => {
-                if let Some(category) = category_of_marker(marker) {
-                    if !evidence.names(category) {
-                        evidence.categories.push((category, marker));
-                    }
-                }
-            }
-            MarkerList::Vendor if inside_own => {
-                evidence.vendor.get_or_insert(marker);
-            }
-            MarkerList::Shape if inside_own => {
-                shape.get_or_insert(marker);
-            }
-            MarkerList::UserDialog if inside_own => {
-                evidence.user_dialog.get_or_insert(marker);
-            }
-            _ => {}
-        }
-        true
-    });
+    if markers.overlay {
+        markup_index().scan(own, |_, marker, entry| {
+            note_marker(&mut evidence, &mut shape, marker, entry, true);
+            true
+        });
+    }
+    let mut lower = String::new();
+    for value in data_marker_values(node) {
+        let value = if value.is_ascii() && !value.bytes().any(|b| b.is_ascii_uppercase()) {
+            value
+        } else {
+            lower.clear();
+            push_lowercase(&mut lower, value);
+            lower.as_str()
+        };
+        markup_index().scan(value, |_, marker, entry| {
+            note_marker(&mut evidence, &mut shape, marker, entry, false);
+            true
+        });
+    }
     evidence.shape = shape.or(markers.shape_word);
     evidence
+}
+
+/// What [`evidence_of`] makes of a marker of its markup index found in `node`'s markup,
+/// `inside_own` when in its id and classes: the first shape goes to `shape`.
+fn note_marker(
+    evidence: &mut MarkupEvidence,
+    shape: &mut Option<&'static str>,
+    marker: &'static str,
+    entry: usize,
+    inside_own: bool,
+) {
+    match MarkerList::of_entry(entry) {
+        MarkerList::Category => {
+            if let Some(category) = category_of_marker(marker) {
+                if !evidence.names(category) {
+                    evidence.categories.push((category, marker));
+                }
+            }
+        }
+        MarkerList::Vendor if inside_own => {
+            evidence.vendor.get_or_insert(marker);
+        }
+        MarkerList::Shape if inside_own => {
+            shape.get_or_insert(marker);
+        }
+        MarkerList::UserDialog if inside_own => {
+            evidence.user_dialog.get_or_insert(marker);
+        }
+        _ => {}
+    }
 }
 
 /// The zone an element opens, judged by its own markup; `markers` are its [`own_markers`].
@@ -584,6 +605,42 @@ mod tests {
         assert!(all.iter().all(|marker| !marker.contains(' ')));
         let total: usize = MarkerList::ALL.iter().map(|list| list.len()).sum();
         assert_eq!(total, all.len());
+    }
+
+    #[test]
+    fn data_values_name_categories_only_and_in_order() {
+        let html = r#"<div id="Box" class="Pop-Modal" data-a="Newsletter-Slot"
+            data-b="tp-modal PAYWALL" data-c="overlay"></div>"#;
+        let page = crate::html::parse(html, "https://example.org/");
+        let div = page.nodes.iter().find(|n| &*n.tag == "div").expect("a div");
+        let mut own = String::new();
+        push_id_and_class(div, &mut own);
+        let markers = own_markers(div, &own);
+        let evidence = evidence_of(div, &own, markers);
+        // The id and classes' shape; the data values' categories, in their order (capitals
+        // lowered), but no vendor and no shape of theirs ("tp-modal", "overlay").
+        assert_eq!(evidence.shape, Some("modal"));
+        assert_eq!(
+            evidence.categories,
+            [
+                (Category::Newsletter, "newsletter"),
+                (Category::Paywall, "tp-modal")
+            ]
+        );
+        assert_eq!(evidence.vendor, None);
+        // Without markers in its id and classes, an element's data values still count.
+        let bare = evidence_of(div, "", OwnMarkers::NONE);
+        assert_eq!(bare.categories.len(), 2);
+        assert_eq!(bare.shape, None);
+    }
+
+    #[test]
+    fn every_navigation_class_passes_the_first_letter_test() {
+        for class in NAVIGATION_CLASSES {
+            assert!(names_navigation(class), "{class}");
+            assert!(names_navigation(&class.to_ascii_uppercase()), "{class}");
+        }
+        assert!(!names_navigation("navs") && !names_navigation("content") && !names_navigation(""));
     }
 
     #[test]

@@ -444,7 +444,7 @@ fn transcript_turn(chars: &[char], span: &Span) -> Option<Attribution> {
     });
     let words = label.iter().filter(|t| t.is_word).count();
     let named = label.first().is_some_and(|t| {
-        let word = super::tokens::lowercase(&text_of(chars, t));
+        let word = super::tokens::lowercase(&text_of(chars, t)).into_owned();
         t.is_word && t.end - t.start >= 2 && !is_page_label(&word)
     });
     if !shouted || !named || words > MAX_LABEL_WORDS {

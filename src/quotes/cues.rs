@@ -356,9 +356,11 @@ type CueTable = (
 
 /// The cue lists of one language, or of all of them.
 pub struct Cues {
-    verbs: Vec<&'static str>,
+    /// Hashed: every word around every quote is looked up (a scan of the lists each cost
+    /// more than the rest of the cue search).
+    verbs: FastSet<&'static str>,
     sources: Vec<&'static [&'static str]>,
-    naming: Vec<&'static str>,
+    naming: FastSet<&'static str>,
     german: bool,
     english: bool,
 }
@@ -367,12 +369,12 @@ impl Cues {
     /// Cues for `lang` (ISO 639-1); an unknown or empty code gets every language.
     pub fn for_lang(lang: &str) -> Cues {
         let code = super::tokens::lowercase(lang.get(..2).unwrap_or(lang));
-        let all = !matches!(code.as_str(), "en" | "de" | "ru" | "fr" | "es" | "pt");
+        let all = !matches!(&*code, "en" | "de" | "ru" | "fr" | "es" | "pt");
         let wanted = |c: &str| all || code == c;
         let mut cues = Cues {
-            verbs: Vec::new(),
+            verbs: FastSet::default(),
             sources: Vec::new(),
-            naming: Vec::new(),
+            naming: FastSet::default(),
             german: wanted("de"),
             english: wanted("en"),
         };
@@ -386,9 +388,9 @@ impl Cues {
         ];
         for (code, verbs, sources, naming) in tables {
             if wanted(code) {
-                cues.verbs.extend_from_slice(verbs);
+                cues.verbs.extend(verbs.iter().copied());
                 cues.sources.extend_from_slice(sources);
-                cues.naming.extend_from_slice(naming);
+                cues.naming.extend(naming.iter().copied());
             }
         }
         cues
@@ -408,10 +410,10 @@ impl Cues {
             .checked_sub(1)
             .and_then(|i| words.get(i))
             .is_some_and(|w| w != "a" && is_determiner(w));
-        if self.verbs.contains(&word) && !noun {
+        if self.verbs.contains(word) && !noun {
             return Some((CueClass::Verb, 1));
         }
-        if self.naming.contains(&word) {
+        if self.naming.contains(word) {
             return Some((CueClass::Naming, 1));
         }
         // "As Jo Roe put it, “…”": "put" reports only with its "it".
@@ -465,7 +467,7 @@ pub fn is_reporting_verb(word: &str) -> bool {
 /// Personal pronouns that can be a speaker.
 pub fn is_pronoun(word: &str) -> bool {
     matches!(
-        super::tokens::lowercase(word).as_str(),
+        &*super::tokens::lowercase(word),
         "he" | "she"
             | "they"
             | "we"
@@ -501,7 +503,7 @@ pub fn is_pronoun(word: &str) -> bool {
 /// Pronouns that stand for one person and can be resolved to a name.
 pub fn is_personal_singular(word: &str) -> bool {
     matches!(
-        super::tokens::lowercase(word).as_str(),
+        &*super::tokens::lowercase(word),
         "he" | "she" | "er" | "sie" | "он" | "она" | "il" | "elle" | "él" | "ella" | "ele" | "ela"
     )
 }
@@ -509,7 +511,7 @@ pub fn is_personal_singular(word: &str) -> bool {
 /// Words between a subject and its reporting verb ("he also said", "X has said").
 pub fn is_verb_filler(word: &str) -> bool {
     matches!(
-        super::tokens::lowercase(word).as_str(),
+        &*super::tokens::lowercase(word),
         "also"
             | "later"
             | "then"
@@ -558,7 +560,7 @@ pub fn is_verb_filler(word: &str) -> bool {
 /// Words that open a noun phrase.
 pub fn is_determiner(word: &str) -> bool {
     matches!(
-        super::tokens::lowercase(word).as_str(),
+        &*super::tokens::lowercase(word),
         "the"
             | "a"
             | "an"

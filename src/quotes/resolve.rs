@@ -10,7 +10,8 @@
 use super::cues;
 use super::marks::Span;
 use super::tokens::{text_of, tokenize, Token};
-use crate::text::hash::FastSet;
+use crate::text::hash::{FastMap, FastSet};
+use crate::text::ByteCursor;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -35,7 +36,8 @@ enum Gender {
     Female,
 }
 
-pub struct Resolver {
+/// The names of one text (`'a`: the text, whose words it keeps).
+pub struct Resolver<'a> {
     mentions: Vec<Mention>,
     /// Each distinct name: how often it is mentioned and where first (to pick "Donald
     /// Trump" over "Eric Trump", deterministically).
@@ -54,7 +56,7 @@ pub struct Resolver {
     /// Resolved speakers of earlier quotes, by position.
     speakers: Vec<(usize, Vec<String>)>,
     /// Words the text also writes in lowercase: not parts of a person's name.
-    common: FastSet<String>,
+    common: FastSet<&'a str>,
     /// One-word names seen next to a reporting verb ("said Wilcox"): people.
     reported: WordSet,
 }
@@ -402,11 +404,11 @@ pub(super) fn is_title(word: &str) -> bool {
     // A hashed set, built once: the list is long and name runs ask for every word near them.
     static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| TITLES.iter().copied().collect())
-        .contains(super::tokens::lowercase(word).as_str())
+        .contains(&*super::tokens::lowercase(word))
 }
 
 fn gender_of_title(word: &str) -> Option<Gender> {
-    match super::tokens::lowercase(word).as_str() {
+    match &*super::tokens::lowercase(word) {
         "mr" | "herr" | "sir" | "king" | "lord" | "m" | "señor" | "sr" | "chairman" => {
             Some(Gender::Male)
         }
@@ -696,27 +698,33 @@ const MALE_NAMES: &[&str] = &[
 ];
 
 fn gender_of_first_name(word: &str) -> Option<Gender> {
-    if FEMALE_NAMES.contains(&word) {
-        Some(Gender::Female)
-    } else if MALE_NAMES.contains(&word) {
-        Some(Gender::Male)
-    } else {
-        None
-    }
+    // One hashed map of both lists, built once: every capitalised word near a name is
+    // asked, and a scan of the 250 names each cost more than the rest of the name search.
+    // The female list is read last, so a name on both lists stays female.
+    static GENDERS: OnceLock<FastMap<&'static str, Gender>> = OnceLock::new();
+    GENDERS
+        .get_or_init(|| {
+            let male = MALE_NAMES.iter().map(|&name| (name, Gender::Male));
+            let female = FEMALE_NAMES.iter().map(|&name| (name, Gender::Female));
+            male.chain(female).collect()
+        })
+        .get(word)
+        .copied()
 }
 
 fn gender_of_pronoun(word: &str) -> Option<Gender> {
-    match super::tokens::lowercase(word).as_str() {
+    match &*super::tokens::lowercase(word) {
         "he" | "er" | "он" | "il" | "él" | "ele" => Some(Gender::Male),
         "she" | "она" | "elle" | "ella" | "ela" => Some(Gender::Female),
         _ => None,
     }
 }
 
-impl Resolver {
+impl<'a> Resolver<'a> {
     /// Indexes the names of the whole text once (linear in its length).
-    pub fn new(chars: &[char], spans: &[Span]) -> Resolver {
-        let text = Spelled::new(chars, tokenize(chars, 0, chars.len()));
+    /// `chars` are the chars of `text`.
+    pub fn new(text: &'a str, chars: &'a [char], spans: &[Span]) -> Resolver<'a> {
+        let text = Spelled::new(text, chars, tokenize(chars, 0, chars.len()));
         let tokens = &text.tokens;
         let common = lowercase_words(&text);
         let mut reported = Vec::new();
@@ -749,12 +757,21 @@ impl Resolver {
         }
         let mut counts: BTreeMap<Vec<String>, (usize, usize)> = BTreeMap::new();
         let mut genders = BTreeMap::new();
+        // A name met again is counted in place: its words are copied only the first time.
         for (order, mention) in mentions.iter().enumerate() {
-            counts.entry(mention.words.clone()).or_insert((0, order)).0 += 1;
+            match counts.get_mut(&mention.words) {
+                Some((count, _)) => *count += 1,
+                None => {
+                    counts.insert(mention.words.clone(), (1, order));
+                }
+            }
             if let (Some(gender), Some(surname)) = (mention.gender, mention.words.last()) {
-                let known = genders.entry(surname.clone()).or_insert(Some(gender));
-                if *known != Some(gender) {
-                    *known = None;
+                match genders.get_mut(surname) {
+                    Some(known) if *known != Some(gender) => *known = None,
+                    Some(_) => {}
+                    None => {
+                        genders.insert(surname.clone(), Some(gender));
+                    }
                 }
             }
         }
@@ -1008,7 +1025,7 @@ impl Resolver {
         // Capitalised words the text never writes in lowercase, e.g. "Amanda Carpenter".
         let proper = words
             .iter()
-            .all(|w| !self.common.contains(&super::tokens::lowercase(w)));
+            .all(|w| !self.common.contains(&*super::tokens::lowercase(w)));
         self.genders.contains_key(surname)
             || self.titled_names.contains(words)
             || words
@@ -1145,44 +1162,47 @@ fn strip_possessive(word: &str) -> String {
         .to_string()
 }
 
-/// The text's tokens, each one's text spelled once into one string: finding names reads
-/// the words around every capitalised run, some several times over, and a string spelled
-/// at each look (`text_of`) cost more than the rest of the search.
+/// The text's tokens with each one's text as a slice of the text: finding names reads the
+/// words around every capitalised run, some several times over, and a string spelled at
+/// each look (`text_of`) cost more than the rest of the search.
 struct Spelled<'a> {
     chars: &'a [char],
     tokens: Vec<Token>,
-    text: String,
-    /// End (byte) of each token's text in `text`; it starts where the one before ends.
-    ends: Vec<usize>,
+    /// The text whose chars are `chars`.
+    text: &'a str,
+    /// Where each token's text is in `text`, in bytes.
+    bytes: Vec<(usize, usize)>,
 }
 
 impl<'a> Spelled<'a> {
-    fn new(chars: &'a [char], tokens: Vec<Token>) -> Spelled<'a> {
-        let mut text = String::with_capacity(chars.len());
-        let mut ends = Vec::with_capacity(tokens.len());
-        for token in &tokens {
-            text.extend(chars.get(token.start..token.end).unwrap_or(&[]));
-            ends.push(text.len());
-        }
+    /// The `tokens` of `text`, whose chars are `chars`.
+    fn new(text: &'a str, chars: &'a [char], tokens: Vec<Token>) -> Spelled<'a> {
+        // Tokens come in order: one cursor walks the chars forward, counting their bytes
+        // (no string spelled from the chars again).
+        let mut cursor = ByteCursor::default();
+        let bytes = tokens
+            .iter()
+            .map(|token| {
+                let start = cursor.byte_of(chars, token.start);
+                (start, cursor.byte_of(chars, token.end))
+            })
+            .collect();
         Spelled {
             chars,
             tokens,
             text,
-            ends,
+            bytes,
         }
     }
 
     /// The text of token `index` (what `text_of` spells), if there is such a token.
-    fn word(&self, index: usize) -> Option<&str> {
-        let start = match index.checked_sub(1) {
-            Some(before) => *self.ends.get(before)?,
-            None => 0,
-        };
-        self.text.get(start..*self.ends.get(index)?)
+    fn word(&self, index: usize) -> Option<&'a str> {
+        let &(start, end) = self.bytes.get(index)?;
+        self.text.get(start..end)
     }
 
     /// [`Spelled::word`] when token `index` is a word, not punctuation.
-    fn word_only(&self, index: usize) -> Option<&str> {
+    fn word_only(&self, index: usize) -> Option<&'a str> {
         self.tokens
             .get(index)
             .filter(|t| t.is_word)
@@ -1232,9 +1252,9 @@ fn name_run_end(text: &Spelled, start: usize) -> usize {
 
 /// Every word the text also writes in lowercase: such a word opening a capitalised run
 /// is a sentence-initial common word ("Despite Roe's…"), not a first name.
-fn lowercase_words(text: &Spelled) -> FastSet<String> {
-    // Each word is hashed as UTF-8 (8 bytes a step, not a char a step); a string is made
-    // once per distinct word, not once per occurrence.
+fn lowercase_words<'a>(text: &Spelled<'a>) -> FastSet<&'a str> {
+    // Each word is hashed as UTF-8 (8 bytes a step, not a char a step), and kept as a
+    // slice of the text (no string made per word).
     // Sized up front for an article's distinct lowercase words (a fraction of its tokens):
     // growing a hashed set rehashes all it holds.
     let mut words = FastSet::with_capacity_and_hasher(text.tokens.len() / 4, Default::default());
@@ -1242,8 +1262,8 @@ fn lowercase_words(text: &Spelled) -> FastSet<String> {
         let Some(word) = text.word_only(index) else {
             continue;
         };
-        if word.chars().next().is_some_and(char::is_lowercase) && !words.contains(word) {
-            words.insert(word.to_string());
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            words.insert(word);
         }
     }
     words
@@ -1571,19 +1591,15 @@ fn nickname_at(chars: &[char], tokens: &[Token], at: usize) -> bool {
 }
 
 /// The name of the run of capitalised words `text.tokens[start..end]`, if any.
-fn mention_of(
-    text: &Spelled,
-    start: usize,
-    end: usize,
-    common: &FastSet<String>,
-) -> Option<Mention> {
+fn mention_of(text: &Spelled, start: usize, end: usize, common: &FastSet<&str>) -> Option<Mention> {
     let run = text.tokens.get(start..end).unwrap_or(&[]);
-    // The nickname between marks is no part of the name to resolve to.
-    let words: Vec<String> = run
+    // The nickname between marks is no part of the name to resolve to. The words are read
+    // in the text; only the name kept is copied.
+    let words: Vec<&str> = run
         .iter()
         .enumerate()
         .filter(|&(i, t)| t.is_word && !(i > 0 && nickname_at(text.chars, run, i - 1)))
-        .filter_map(|(i, _)| text.word(start + i).map(str::to_string))
+        .filter_map(|(i, _)| text.word(start + i))
         .collect();
     // Everything up to the last title goes: "Florida Sen. Jane Roe" → "Jane Roe".
     let last_title = words
@@ -1592,7 +1608,7 @@ fn mention_of(
         .rposition(|w| is_title(w));
     let title = last_title
         .and_then(|i| words.get(i))
-        .map(|w| super::tokens::lowercase(w));
+        .map(|w| super::tokens::lowercase(w).into_owned());
     let gender = last_title
         .and_then(|i| words.get(i))
         .and_then(|w| gender_of_title(w));
@@ -1607,8 +1623,8 @@ fn mention_of(
     }
     while words.get(skip).is_some_and(|w| {
         cues::is_capitalized_function_word(w)
-            || w == "With"
-            || common.contains(&super::tokens::lowercase(w)) && gender_of_first_name(w).is_none()
+            || *w == "With"
+            || common.contains(&*super::tokens::lowercase(w)) && gender_of_first_name(w).is_none()
     }) {
         skip += 1;
     }
@@ -1659,9 +1675,10 @@ fn mention_of(
 mod tests {
     use super::*;
 
-    fn resolver(text: &str) -> Resolver {
-        let chars: Vec<char> = text.chars().collect();
-        Resolver::new(&chars, &[])
+    fn resolver(text: &str) -> Resolver<'_> {
+        // The resolver borrows the text's chars: leaked, they live to the end of the test.
+        let chars: &[char] = Vec::leak(text.chars().collect());
+        Resolver::new(text, chars, &[])
     }
 
     /// What `pronoun` resolves to at the end of `text`.

@@ -1,6 +1,7 @@
 //! Words and punctuation of a stretch of text, with char offsets.
 
 use crate::text::is_alphanumeric;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
@@ -89,17 +90,26 @@ pub fn slice(chars: &[char], start: usize, end: usize) -> String {
 
 /// Lowercase for the scripts the cue lists cover (Latin, Cyrillic). Simpler than
 /// `str::to_lowercase`, whose Unicode tables would weigh on the wasm for no gain here.
-pub fn lowercase(word: &str) -> String {
+/// Borrowed when the word has no capital to lower (most words the lists are asked about:
+/// a copy each was tens of thousands of allocations over the 181 AEB pages).
+pub fn lowercase(word: &str) -> Cow<'_, str> {
     // Most words are ASCII: one copy lower-cased in place (same result).
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
+    }
+    if word.chars().all(|c| lowercase_char(c) == c) {
+        return Cow::Borrowed(word);
     }
     // Lower-casing keeps each char's UTF-8 length: one allocation of the final size.
     let mut lower = String::with_capacity(word.len());
     for c in word.chars() {
         lower.push(lowercase_char(c));
     }
-    lower
+    Cow::Owned(lower)
 }
 
 /// The [`lowercase`] of a token's text, spelled at once (not spelled, then lower-cased).

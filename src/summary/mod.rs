@@ -16,9 +16,10 @@ mod filters;
 pub mod graph;
 
 use crate::text::hash::FastMap;
-use crate::text::{detect_language, lowercase, split_sentences, words_as_written, TermAnalyzer};
+use crate::text::{detect_language, lowercase, split_sentences_of, words_as_written, TermAnalyzer};
 use graph::{cosine_matrix, jaccard, pagerank, term_set, TermSet};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 pub use filters::is_summary_worthy;
 
@@ -83,9 +84,34 @@ pub fn summarize_with_title(
     summarize_weighted(text, title, lang, max_sentences, &Weights::default())
 }
 
+/// [`summarize_with_title`] of a text whose chars the caller has already (`chars`, those
+/// of `text`): the analysis reads the article's chars for its sentences and its quotes.
+pub fn summarize_chars(
+    text: &str,
+    chars: &[char],
+    title: &str,
+    lang: &str,
+    max_sentences: usize,
+) -> Vec<SummarySentence> {
+    summarize_in(text, chars, title, lang, max_sentences, &Weights::default())
+}
+
 /// The summariser with explicit weights (for evaluation and tuning).
 pub fn summarize_weighted(
     text: &str,
+    title: &str,
+    lang: &str,
+    max_sentences: usize,
+    weights: &Weights,
+) -> Vec<SummarySentence> {
+    let chars: Vec<char> = text.chars().collect();
+    summarize_in(text, &chars, title, lang, max_sentences, weights)
+}
+
+/// [`summarize_weighted`] of `text`, whose chars are `chars`.
+fn summarize_in(
+    text: &str,
+    chars: &[char],
     title: &str,
     lang: &str,
     max_sentences: usize,
@@ -99,14 +125,14 @@ pub fn summarize_weighted(
     } else {
         lang
     };
-    let candidates = Candidates::new(text, title, lang);
+    let candidates = Candidates::new(text, chars, title, lang);
     let scores = candidates.scores(weights);
     let chosen = candidates.choose(&scores, max_sentences, weights.max_overlap);
     let mut summary: Vec<(usize, SummarySentence)> = chosen
         .into_iter()
         .enumerate()
         .filter_map(|(rank, index)| {
-            let text = candidates.texts.get(index)?.clone();
+            let text = candidates.texts.get(index)?.to_string();
             Some((index, SummarySentence { text, rank }))
         })
         .collect();
@@ -115,16 +141,18 @@ pub fn summarize_weighted(
 }
 
 /// The eligible sentences of an article, in text order, with their term sets.
-struct Candidates {
-    texts: Vec<String>,
+struct Candidates<'t> {
+    /// Each sentence's text in the article.
+    texts: Vec<&'t str>,
     terms: Vec<TermSet>,
     /// Whether each sentence opens with a word that points back to an earlier one.
     dangling: Vec<bool>,
     title_terms: TermSet,
 }
 
-impl Candidates {
-    fn new(text: &str, title: &str, lang: &str) -> Candidates {
+impl<'t> Candidates<'t> {
+    /// The candidates of `text`, whose chars are `chars`.
+    fn new(text: &'t str, chars: &[char], title: &str, lang: &str) -> Candidates<'t> {
         // The whole text and the title lower-cased once (`text::lowercase` keeps every
         // char's length: a sentence's bytes in the text are its bytes here): their words
         // are read as they are, and keyed by the terms without a copy each.
@@ -134,20 +162,20 @@ impl Candidates {
         let mut texts = Vec::new();
         let mut terms = Vec::new();
         let mut dangling = Vec::new();
-        for sentence in split_sentences(text, lang) {
+        for sentence in split_sentences_of(text, chars, lang) {
             if texts.len() >= MAX_CANDIDATES {
                 break;
             }
             let word_count = sentence.text.split_whitespace().count();
-            if !filters::has_summary_shape(&sentence.text, word_count) {
+            if !filters::has_summary_shape(sentence.text, word_count) {
                 continue;
             }
             let lower = lower_text.get(sentence.bytes.clone()).unwrap_or_default();
-            if !filters::has_summary_content(&sentence.text, lower) {
+            if !filters::has_summary_content(sentence.text, lower) {
                 continue;
             }
             terms.push(term_ids.ids_of(lower));
-            dangling.push(opens_with_back_reference(&sentence.text));
+            dangling.push(opens_with_back_reference(sentence.text));
             texts.push(sentence.text);
         }
         let title_terms = term_ids.ids_of(&lower_title);
@@ -223,7 +251,8 @@ impl Candidates {
 /// The terms of an article's sentences, as ids (one per stem).
 struct Terms<'t> {
     analyzer: TermAnalyzer,
-    ids: FastMap<String, u32>,
+    /// Each stem's id; a stem that is its word itself is borrowed from the text.
+    ids: FastMap<Cow<'t, str>, u32>,
     /// What each word met so far stands for: its term's id, or `None` when it is no
     /// content word. An article repeats its words, and stemming is most of the summary's
     /// work: a word seen before costs one lookup.
@@ -235,9 +264,10 @@ impl<'t> Terms<'t> {
     fn new(lang: &str, text_len: usize) -> Terms<'t> {
         Terms {
             analyzer: TermAnalyzer::new(lang),
-            ids: FastMap::default(),
-            // Sized for an article's vocabulary up front: a growing map rehashes every word.
-            seen: FastMap::with_capacity_and_hasher(text_len / 64, Default::default()),
+            // Both sized for the vocabulary of the sentences read up front (a growing map
+            // rehashes every word; its stems are fewer than its words).
+            ids: FastMap::with_capacity_and_hasher(vocabulary(text_len), Default::default()),
+            seen: FastMap::with_capacity_and_hasher(vocabulary(text_len), Default::default()),
         }
     }
 
@@ -265,6 +295,14 @@ impl<'t> Terms<'t> {
         }
         term_set(set)
     }
+}
+
+/// About how many distinct words the candidates of an article of `text_len` bytes hold:
+/// one per ten bytes (on the 181 AEB pages, one per 13 bytes of the article and one per 8
+/// of the candidates), the candidates being at most [`MAX_CANDIDATES`] sentences.
+fn vocabulary(text_len: usize) -> usize {
+    const MAX_CANDIDATE_BYTES: usize = MAX_CANDIDATES * 200;
+    text_len.min(MAX_CANDIDATE_BYTES) / 10
 }
 
 /// Pronouns and connectives that make a sentence lean on the one before, in the supported

@@ -11,7 +11,7 @@ mod words;
 
 pub use lang::detect_language;
 pub use phrases::{starts_word, PhraseIndex};
-pub use sentences::{split_sentences, Sentence};
+pub use sentences::{split_sentences, split_sentences_of, ByteCursor, Sentence};
 pub use words::{
     for_each_word, is_alphanumeric, lowercase, stop_words, words, words_as_written, TermAnalyzer,
     SUPPORTED_LANGUAGES,

@@ -7,10 +7,12 @@
 use super::hash::FastSet;
 use super::words::{lowercase_chars, stop_words};
 
-/// One sentence: its text (trimmed) and where it is, in Unicode code points, end exclusive.
+/// One sentence: its text (trimmed, a slice of the text split: a sentence is most often
+/// only read, and a copy each was an allocation per sentence of the article) and where it
+/// is, in Unicode code points, end exclusive.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sentence {
-    pub text: String,
+pub struct Sentence<'a> {
+    pub text: &'a str,
     pub start: usize,
     pub end: usize,
     /// Where `text` is in the text split, in bytes.
@@ -34,6 +36,9 @@ const AMBIGUOUS: &[&str] = &[
     "lic", "ing", "г", "гг", "д", "др", "пр", "руб", "млн", "млрд", "тыс", "см", "стр", "т", "тел",
 ];
 
+/// The most chars of a word of [`TITLES`] and [`AMBIGUOUS`].
+const MAX_ABBREVIATION_CHARS: usize = 6;
+
 /// German ordinals look like sentence ends ("am 3. Oktober"); a month after one is not a start.
 const GERMAN_MONTHS: &[&str] = &[
     "januar",
@@ -55,35 +60,43 @@ const MAX_WORD_CHARS: usize = 40;
 
 /// Splits `text` into sentences. `lang` (ISO 639-1 or "") selects stop words for the
 /// abbreviation test and German ordinal handling.
-pub fn split_sentences(text: &str, lang: &str) -> Vec<Sentence> {
-    let splitter = Splitter::new(text, lang);
-    splitter.split()
+pub fn split_sentences<'a>(text: &'a str, lang: &str) -> Vec<Sentence<'a>> {
+    let chars: Vec<char> = text.chars().collect();
+    split_sentences_of(text, &chars, lang)
 }
 
-struct Splitter<'a> {
-    text: &'a str,
-    chars: Vec<char>,
+/// [`split_sentences`] of a text whose chars the caller has already (`chars`, those of
+/// `text`): the analysis reads the article's chars for its sentences and for its quotes.
+pub fn split_sentences_of<'a>(text: &'a str, chars: &[char], lang: &str) -> Vec<Sentence<'a>> {
+    Splitter::new(text, chars, lang).split()
+}
+
+/// Splits a text of lifetime `'t` (its sentences borrow it) read with chars and a
+/// language of lifetime `'a`.
+struct Splitter<'t, 'a> {
+    text: &'t str,
+    chars: &'a [char],
     lang: &'a str,
     starters: &'static FastSet<&'static str>,
 }
 
-impl<'a> Splitter<'a> {
-    fn new(text: &'a str, lang: &'a str) -> Splitter<'a> {
+impl<'t, 'a> Splitter<'t, 'a> {
+    fn new(text: &'t str, chars: &'a [char], lang: &'a str) -> Splitter<'t, 'a> {
         let mut starters = stop_words(lang);
         if starters.is_empty() {
             starters = stop_words("en");
         }
         Splitter {
             text,
-            chars: text.chars().collect(),
+            chars,
             lang,
             starters,
         }
     }
 
-    fn split(&self) -> Vec<Sentence> {
+    fn split(&self) -> Vec<Sentence<'t>> {
         let mut sentences = Vec::new();
-        let mut cursor = Cursor::default();
+        let mut cursor = ByteCursor::default();
         let mut start = 0;
         let mut index = 0;
         while let Some(&c) = self.chars.get(index) {
@@ -169,21 +182,24 @@ impl<'a> Splitter<'a> {
                 return false;
             }
         }
-        let lower = lowercase_chars(before);
-        if TITLES.contains(&lower.as_str()) {
+        // A word longer than every abbreviation (most words before a full stop) is none:
+        // it is not lower-cased and looked up, and the next word only when it is needed.
+        let lower = (before.len() <= MAX_ABBREVIATION_CHARS).then(|| lowercase_chars(before));
+        let listed = |list: &[&str]| lower.as_deref().is_some_and(|word| list.contains(&word));
+        if listed(TITLES) {
             return false;
         }
-        let next_word = lowercase_chars(self.word_at(next));
+        let next_word = || lowercase_chars(self.word_at(next));
         if self.lang == "de"
             && before.len() <= 2
             && before.iter().all(|c| c.is_ascii_digit())
-            && GERMAN_MONTHS.contains(&next_word.as_str())
+            && GERMAN_MONTHS.contains(&next_word().as_str())
         {
             return false;
         }
         let is_dotted = before.contains(&'.');
-        if is_dotted || AMBIGUOUS.contains(&lower.as_str()) {
-            return self.starters.contains(next_word.as_str());
+        if is_dotted || listed(AMBIGUOUS) {
+            return self.starters.contains(next_word().as_str());
         }
         true
     }
@@ -213,7 +229,13 @@ impl<'a> Splitter<'a> {
 
     /// Adds the trimmed text of `start..end`, if any, copied from the text by its bytes
     /// (found from `cursor`) rather than spelled char by char.
-    fn push(&self, sentences: &mut Vec<Sentence>, cursor: &mut Cursor, start: usize, end: usize) {
+    fn push(
+        &self,
+        sentences: &mut Vec<Sentence<'t>>,
+        cursor: &mut ByteCursor,
+        start: usize,
+        end: usize,
+    ) {
         let Some(span) = self.chars.get(start..end) else {
             return;
         };
@@ -225,9 +247,9 @@ impl<'a> Splitter<'a> {
             .rposition(|c| !c.is_whitespace())
             .unwrap_or(first);
         let (from, to) = (start + first, start + last + 1);
-        let bytes = cursor.byte_of(&self.chars, from)..cursor.byte_of(&self.chars, to);
+        let bytes = cursor.byte_of(self.chars, from)..cursor.byte_of(self.chars, to);
         sentences.push(Sentence {
-            text: self.text.get(bytes.clone()).unwrap_or_default().to_string(),
+            text: self.text.get(bytes.clone()).unwrap_or_default(),
             start: from,
             end: to,
             bytes,
@@ -235,19 +257,21 @@ impl<'a> Splitter<'a> {
     }
 }
 
-/// A char index of the text and its byte offset, walked forward: sentences come in text
-/// order, so finding where all of them start and end takes one walk over the chars.
+/// A char index of a text and its byte offset, walked forward: what is looked up comes in
+/// text order (sentences, tokens), so finding where all of it starts and ends in the text's
+/// bytes takes one walk over its chars.
 #[derive(Default)]
-struct Cursor {
+pub struct ByteCursor {
     char_index: usize,
     byte: usize,
 }
 
-impl Cursor {
-    /// The byte offset of char `index` of `chars`; the cursor moves there.
-    fn byte_of(&mut self, chars: &[char], index: usize) -> usize {
+impl ByteCursor {
+    /// The byte offset of char `index` of `chars` (the chars of the text); the cursor moves
+    /// there (back to the start first when `index` is behind it).
+    pub fn byte_of(&mut self, chars: &[char], index: usize) -> usize {
         if index < self.char_index {
-            *self = Cursor::default();
+            *self = ByteCursor::default();
         }
         let between = chars.get(self.char_index..index).unwrap_or_default();
         self.byte += between.iter().map(|c| c.len_utf8()).sum::<usize>();
@@ -301,10 +325,17 @@ fn is_opening_mark(c: char) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn no_abbreviation_is_longer_than_the_longest_looked_up() {
+        for word in TITLES.iter().chain(AMBIGUOUS) {
+            assert!(word.chars().count() <= MAX_ABBREVIATION_CHARS, "{word}");
+        }
+    }
+
     fn texts(text: &str, lang: &str) -> Vec<String> {
         split_sentences(text, lang)
             .into_iter()
-            .map(|s| s.text)
+            .map(|s| s.text.to_string())
             .collect()
     }
 
@@ -407,7 +438,7 @@ mod tests {
         for sentence in &sentences {
             let slice: String = chars[sentence.start..sentence.end].iter().collect();
             assert_eq!(slice, sentence.text);
-            assert_eq!(text[sentence.bytes.clone()], sentence.text);
+            assert_eq!(&text[sentence.bytes.clone()], sentence.text);
         }
         assert_eq!(sentences[1].start, 19);
     }

@@ -6,6 +6,7 @@
 
 use super::hash::FastSet;
 use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// The languages with a stop-word list and a stemmer.
@@ -211,11 +212,12 @@ impl TermAnalyzer {
         self.stop_words.contains(word)
     }
 
-    /// The stem of a lower-cased word (the word itself for a language without a stemmer).
-    pub fn stem(&self, word: &str) -> String {
+    /// The stem of a lower-cased word (the word itself for a language without a stemmer),
+    /// borrowed from it when it is the word itself (no copy made).
+    pub fn stem<'w>(&self, word: &'w str) -> Cow<'w, str> {
         match &self.stemmer {
-            Some(stemmer) => stemmer.stem(word).into_owned(),
-            None => word.to_string(),
+            Some(stemmer) => stemmer.stem(word),
+            None => Cow::Borrowed(word),
         }
     }
 
@@ -223,7 +225,7 @@ impl TermAnalyzer {
     /// numbers are left out because they say nothing about what a sentence is about.
     pub fn content_terms(&self, text: &str) -> Vec<String> {
         let mut terms = Vec::new();
-        self.for_each_content_word(text, |word| terms.push(self.term_of(word)));
+        self.for_each_content_word(text, |word| terms.push(self.term_of(word).into_owned()));
         terms
     }
 
@@ -246,10 +248,10 @@ impl TermAnalyzer {
     }
 
     /// The term of a content word: its stem, with typographic apostrophes made plain.
-    pub fn term_of(&self, word: &str) -> String {
+    pub fn term_of<'w>(&self, word: &'w str) -> Cow<'w, str> {
         // An ASCII word has no typographic apostrophe: no search for it.
         if !word.is_ascii() && word.contains('’') {
-            self.stem(&word.replace('’', "'"))
+            Cow::Owned(self.stem(&word.replace('’', "'")).into_owned())
         } else {
             self.stem(word)
         }

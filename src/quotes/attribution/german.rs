@@ -281,7 +281,7 @@ pub(super) fn ordinal_date(chars: &[char], tokens: &[Token], period: usize) -> b
     let word = |i: usize| {
         tokens
             .get(i)
-            .map(|t| super::super::tokens::lowercase(&super::text_of(chars, t)))
+            .map(|t| super::super::tokens::lowercase(&super::text_of(chars, t)).into_owned())
             .unwrap_or_default()
     };
     let number = period
@@ -303,7 +303,7 @@ pub(super) fn ordinal_date(chars: &[char], tokens: &[Token], period: usize) -> b
     (number || roman) && lowercase_next
         || number
             && matches!(
-                word(period + 1).as_str(),
+                &*word(period + 1),
                 "januar"
                     | "februar"
                     | "märz"
