@@ -83,7 +83,7 @@ eachBrowser('popup', (name) => {
     }
   });
 
-  // README: "the popup shows the summary within 100 ms of opening". Measured in the popup itself:
+  // README (Robustness): the time from the popup opening to its summary. Measured in the popup itself:
   // popup.js marks the moment its summary list is filled (performance.mark), whose startTime is
   // the time since the popup document's navigation started. The assertion is generous (a loaded
   // 2-core machine runs four browsers at once); the measured values are printed. From the
