@@ -5,11 +5,10 @@
 // pos-iframe.html: the page's frame hides its newsletter (count 1 from the frame, 0 from the
 // top). The background is stopped, then the top frame hides a late appeal: the badge must say 2,
 // which needs the frame's count from before the stop.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, poll } from './lib/browsers.mjs';
-import { startServer } from '../server.mjs';
-import { SETTINGS_ON, eachBrowser } from './lib/fixtures.mjs';
+import { poll } from './lib/browsers.mjs';
+import { SETTINGS_ON, eachBrowser, serverAndBrowser } from './lib/fixtures.mjs';
 
 function addLateAppeal() {
   const modal = document.createElement('div');
@@ -23,27 +22,17 @@ function addLateAppeal() {
 }
 
 eachBrowser('badge', (name) => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ port: 0 });
-    browser = await launch(name);
-    await browser.setSettings(SETTINGS_ON);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serverAndBrowser(name, { setUp: (browser) => browser.setSettings(SETTINGS_ON) });
 
   test('the badge keeps every frame\'s count across a background restart; closing the tab clears it', async () => {
-    const tab = await browser.open(`${server.url}/pos-iframe.html`);
-    const tabId = await browser.tabId(tab);
-    const badge = () => browser.extEvaluate((id) => (globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: id }), tabId);
-    const stored = () => browser.extEvaluate(async (key) => (await (globalThis.browser ?? globalThis.chrome).storage.session.get(key))[key] ?? null, `badge:${tabId}`);
+    const tab = await env.browser.open(`${env.server.url}/pos-iframe.html`);
+    const tabId = await env.browser.tabId(tab);
+    const badge = () => env.browser.extEvaluate((id) => (globalThis.browser ?? globalThis.chrome).action.getBadgeText({ tabId: id }), tabId);
+    const stored = () => env.browser.extEvaluate(async (key) => (await (globalThis.browser ?? globalThis.chrome).storage.session.get(key))[key] ?? null, `badge:${tabId}`);
     await tab.waitForUnveil({ state: 'ready' });
     await poll(async () => (await badge()) === '1', { what: 'badge "1" (the frame\'s newsletter)' });
 
-    await browser.stopBackground();
+    await env.browser.stopBackground();
     await tab.evaluate(addLateAppeal);
     await tab.waitFor(() => document.getElementById('late-appeal')?.hasAttribute('data-unveil-hidden'), null, { timeout: 10_000 });
     await poll(async () => (await badge()) === '2', { what: 'badge "2" after the background restarted' }).catch(async (error) => {

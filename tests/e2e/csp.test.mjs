@@ -1,34 +1,23 @@
 // The same page served normally and under /strict/ (CSP default-src 'self'; script-src 'self',
 // no 'wasm-unsafe-eval'): Unveil must do exactly the same thing on both. The core runs in the
 // background for every page, so a page's CSP must not change what it finds.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, poll } from './lib/browsers.mjs';
-import { startServer } from '../server.mjs';
-import { fixturePages, openAndSettle, runTrigger, sleep, unveilReport, eachBrowser } from './lib/fixtures.mjs';
+import { poll } from './lib/browsers.mjs';
+import { fixturePages, openAndSettle, runTrigger, sleep, unveilReport, eachBrowser, serverAndBrowser } from './lib/fixtures.mjs';
 import { knownIssue } from './lib/known-issues.mjs';
 
 const pages = fixturePages().filter((page) => page.expect.csp);
 
 eachBrowser('csp', (name) => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ port: 0 });
-    browser = await launch(name);
-    await browser.resetSettings();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serverAndBrowser(name, { setUp: (browser) => browser.resetSettings() });
 
   for (const page of pages) {
     test(`${page.name}: normal and /strict/ give the same report`, knownIssue(`${page.name}: normal and /strict/ give the same report`), async () => {
       const reports = {};
       for (const variant of ['normal', 'strict']) {
-        const url = `${server.url}${variant === 'strict' ? '/strict' : ''}/${page.file}`;
-        const tab = await openAndSettle(browser, url, { state: 'ready', settle: 300 });
+        const url = `${env.server.url}${variant === 'strict' ? '/strict' : ''}/${page.file}`;
+        const tab = await openAndSettle(env.browser, url, { state: 'ready', settle: 300 });
         try {
           await runTrigger(tab, page.expect.trigger);
           // The report once it has stopped changing (two equal reads 400 ms apart, at most 4 s).

@@ -4,10 +4,8 @@
 //     scrolls, the article is visible, not blurred, not inert, nothing else is hidden; negative
 //     pages: the DOM is byte-for-byte the reference (nothing hidden, nothing changed).
 //  3. Switch Unveil off on that page: the DOM must be byte-for-byte the reference again.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './lib/browsers.mjs';
-import { startServer } from '../server.mjs';
 import {
   SETTINGS_OFF,
   SETTINGS_ON,
@@ -18,6 +16,7 @@ import {
   serializeDom,
   sleep,
   eachBrowser,
+  serverAndBrowser,
 } from './lib/fixtures.mjs';
 import { knownIssue } from './lib/known-issues.mjs';
 
@@ -30,27 +29,18 @@ function firstDifference(a, b) {
 }
 
 eachBrowser('overlays', (name) => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ port: 0 });
-    browser = await launch(name);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serverAndBrowser(name);
 
   for (const page of pages) {
     const { expect } = page;
     test(`${page.name} (${expect.kind})`, knownIssue(`${page.name} (${expect.kind})`), async () => {
-      const url = `${server.url}/${page.file}`;
+      const url = `${env.server.url}/${page.file}`;
       // Negative pages are compared with quote marks off: quote marks are a wanted change.
       const on = expect.kind === 'negative' ? SETTINGS_OVERLAYS_ONLY : SETTINGS_ON;
 
       // 1. Reference: Unveil off from the start.
-      await browser.setSettings(SETTINGS_OFF);
-      const reference = await browser.open(url);
+      await env.browser.setSettings(SETTINGS_OFF);
+      const reference = await env.browser.open(url);
       let reference_dom;
       try {
         await reference.waitForUnveil({ state: 'off' });
@@ -61,8 +51,8 @@ eachBrowser('overlays', (name) => {
       }
 
       // 2. Unveil on.
-      await browser.setSettings(on);
-      const tab = await browser.open(url);
+      await env.browser.setSettings(on);
+      const tab = await env.browser.open(url);
       try {
         await tab.waitForUnveil({ state: 'ready' });
         await runTrigger(tab, expect.trigger);
@@ -75,7 +65,7 @@ eachBrowser('overlays', (name) => {
         }
         // 3. Switch off on the same page: the exact original DOM comes back (checked even when
         //    step 2 found problems, so that each failure report is complete).
-        await browser.setSettings(SETTINGS_OFF);
+        await env.browser.setSettings(SETTINGS_OFF);
         await tab.waitForUnveil({ state: 'off' });
         await sleep(150);
         const restored = await tab.evaluate(serializeDom);

@@ -2,12 +2,10 @@
 // By then the background has often been stopped: Chromium stops an idle MV3 service worker
 // after 30 s, Firefox unloads an idle event page. It must start again, make a fresh wasm
 // instance and answer; the popup's own rendering of the summary is popup.test.mjs's.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch } from './lib/browsers.mjs';
-import { startServer } from '../server.mjs';
-import { openAndSettle, eachBrowser } from './lib/fixtures.mjs';
+import { openAndSettle, eachBrowser, serverAndBrowser } from './lib/fixtures.mjs';
 
 // The popup's messages, read from the extension so that the two cannot drift.
 const MESSAGES = readFileSync(new URL('../../extension/shared/messages.js', import.meta.url), 'utf8');
@@ -16,32 +14,22 @@ const GET_STATE = type('GET_STATE');
 const GET_SUMMARY = type('GET_SUMMARY');
 
 eachBrowser('summary', (name) => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ port: 0 });
-    browser = await launch(name);
-    await browser.resetSettings();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = serverAndBrowser(name, { setUp: (browser) => browser.resetSettings() });
 
   /** What the popup gets from the tab's top frame for `type`, asked from an extension page. */
   async function ask(tab, messageType) {
-    const tabId = await browser.tabId(tab);
-    const reply = await browser.extEvaluate(([id, t]) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: t, payload: {} }, { frameId: 0 }), [tabId, messageType]);
+    const tabId = await env.browser.tabId(tab);
+    const reply = await env.browser.extEvaluate(([id, t]) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: t, payload: {} }, { frameId: 0 }), [tabId, messageType]);
     assert.equal(reply?.ok, true, `${messageType}: ${JSON.stringify(reply)}`);
     return reply.data;
   }
 
   test('asked after the background was stopped, the summary still comes, from the article', async () => {
-    const tab = await openAndSettle(browser, `${server.url}/demo.html`, { state: 'ready', settle: 800 });
+    const tab = await openAndSettle(env.browser, `${env.server.url}/demo.html`, { state: 'ready', settle: 800 });
     try {
       // Not made at load: the page's state has no summary until the popup asks.
       assert.equal((await ask(tab, GET_STATE)).summary, null, 'no summary before it is asked for');
-      await browser.stopBackground();
+      await env.browser.stopBackground();
       const summary = await ask(tab, GET_SUMMARY);
       const article = await tab.evaluate(() => document.querySelector('article').textContent.replace(/\s+/g, ' '));
       assert.ok(summary.length >= 1, 'a summary');
@@ -58,7 +46,7 @@ eachBrowser('summary', (name) => {
   });
 
   test('a page without an article has no summary to ask for', async () => {
-    const tab = await openAndSettle(browser, `${server.url}/hostile-frame-menu.html`, { state: 'ready', settle: 300 });
+    const tab = await openAndSettle(env.browser, `${env.server.url}/hostile-frame-menu.html`, { state: 'ready', settle: 300 });
     try {
       const state = await ask(tab, GET_STATE);
       assert.equal(state.article, null, 'no article on a page that is a menu');

@@ -3,7 +3,9 @@
 // into the page), take one JSON argument and return JSON.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, poll } from './browsers.mjs';
+import { after, before } from 'node:test';
+import { ROOT, launch, poll } from './browsers.mjs';
+import { startServer } from '../../server.mjs';
 
 export const PAGES_DIR = join(ROOT, 'tests', 'pages');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -292,4 +294,23 @@ export async function eachBrowser(title, body) {
     // Within one browser, tests run one at a time: they share its settings (storage.sync).
     for (const name of names) describe(`${title} (${name})`, { concurrency: 1 }, () => body(name));
   });
+}
+
+/**
+ * The fixture server and `name`'s browser for the tests of one `eachBrowser` suite: started
+ * before them (`setUp(browser)` then, e.g. the settings they start from) and closed after.
+ * The tests read `env.server` and `env.browser`.
+ */
+export function serverAndBrowser(name, { setUp = async () => {} } = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await startServer({ port: 0 });
+    env.browser = await launch(name);
+    await setUp(env.browser);
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
