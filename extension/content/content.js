@@ -377,10 +377,12 @@
    * The report's article's key sentences, asked of the background's core when the popup
    * first shows the page (GET_SUMMARY), then kept: on most pages the popup is never opened,
    * and the summary was the analysis' costliest stage. A failure leaves this popup without a
-   * summary and is asked again the next time.
+   * summary and is asked again the next time. Null before the page has a report (the popup
+   * asks alongside the page's state, which may still be loading): ask again once it has one.
    */
   function summary() {
-    const article = page.report?.article;
+    if (!page.report) return Promise.resolve(null);
+    const article = page.report.article;
     if (!article) return Promise.resolve([]);
     if (!page.summary) {
       const asked = engine.summarize(article).then(

@@ -13,6 +13,8 @@
 
   let tabId = null;
   let state = null;
+  let summaryAsked = null; // the GET_SUMMARY in flight or answered
+  let summaryReceived = null; // its sentences
   let settings = U.settings.migrate({});
   const SUMMARY_MARK = 'unveil-summary-shown';
 
@@ -80,12 +82,12 @@
   function summarySentences() {
     const limit = U.settings.SUMMARY_LENGTHS[settings.summaryLength] || 3;
     // The report keeps text order; rank decides which ones make the cut.
-    return (state.summary || []).filter((sentence) => sentence.rank < limit);
+    return (state.summary ?? summaryReceived ?? []).filter((sentence) => sentence.rank < limit);
   }
 
   // The page's state comes with the summary only once it has been asked for (askSummary):
-  // until then the section says it is on its way.
-  const summaryPending = () => Boolean(state.article) && state.summary === null;
+  // until it is here the section says it is on its way.
+  const summaryPending = () => Boolean(state.article) && state.summary === null && summaryReceived === null;
 
   function renderSummary() {
     const sentences = summarySentences();
@@ -189,11 +191,11 @@
   // ---- actions --------------------------------------------------------------------------
 
   async function refresh() {
+    askSummary();
     try {
       state = await sendToTab(tabId, MSG.POPUP_TO_CONTENT.GET_STATE, {}, { timeoutMs: 2000 });
       render();
       if (state.state === 'loading') setTimeout(refresh, 400);
-      else if (summaryPending()) askSummary();
     } catch (error) {
       $('content').hidden = true;
       status(t('noContentScript'), 'info');
@@ -202,20 +204,27 @@
   }
 
   /**
-   * The summary, asked of the page once the rest is shown: its core may need to start the
-   * background first (stopped when idle). Whatever comes back goes into the state shown now.
+   * The summary, asked of the page alongside its state rather than after it (one round trip
+   * less before it shows), once: its core may need to start the background first (stopped
+   * when idle). The page answers null while it has no report yet; it is asked again with the
+   * next state then. A failure shows no summary (the next popup asks again).
    */
-  async function askSummary() {
-    const shown = state;
-    let sentences = [];
-    try {
-      sentences = await sendToTab(tabId, MSG.POPUP_TO_CONTENT.GET_SUMMARY, {}, { timeoutMs: 30000 });
-    } catch (error) {
-      console.debug('[Unveil popup] summary', error);
-    }
-    if (state !== shown && !summaryPending()) return; // a newer state has its own
-    state.summary = Array.isArray(sentences) ? sentences : [];
-    renderSummary();
+  function askSummary() {
+    summaryAsked ??= sendToTab(tabId, MSG.POPUP_TO_CONTENT.GET_SUMMARY, {}, { timeoutMs: 30000 })
+      .catch((error) => {
+        console.debug('[Unveil popup] summary', error);
+        return [];
+      })
+      .then((sentences) => {
+        if (sentences === null) {
+          summaryAsked = null;
+          // The report landed between this question and the state's answer: ask both again.
+          if (state && summaryPending()) refresh();
+          return;
+        }
+        summaryReceived = Array.isArray(sentences) ? sentences : [];
+        if (state) renderSummary();
+      });
   }
 
   async function showOverlay(index) {
