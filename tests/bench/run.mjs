@@ -106,7 +106,10 @@ const VERDICT_TIMEOUT_MS = 30000;
 // a content script's WebAssembly compile, and most pages do not forbid it.
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'wasm-unsafe-eval'";
 // The message the popup sends (extension/shared/messages.js), read from there so the two cannot drift.
-const GET_STATE = readFileSync(join(DIST, 'shared/messages.js'), 'utf8').match(/GET_STATE: '([^']+)'/)?.[1];
+const MESSAGES = readFileSync(join(DIST, 'shared/messages.js'), 'utf8');
+const GET_STATE = MESSAGES.match(/GET_STATE: '([^']+)'/)?.[1];
+// Builds from before the summary on demand made it in the analysis: no GET_SUMMARY to time.
+const GET_SUMMARY = MESSAGES.match(/GET_SUMMARY: '([^']+)'/)?.[1] ?? null;
 const readability = readFileSync(join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
@@ -221,7 +224,7 @@ function pageMainThread(events, names) {
   if (!entry || names.get(`${entry.pid}:${entry.tid}`) !== 'CrRendererMain') return null;
   const all = threadEvents(events, entry.pid, entry.tid);
   const first = all.find((e) => e.name === 'EvaluateScript' && isExtensionUrl(e.args?.data?.url));
-  return { pid: entry.pid, since: first.ts, main: all.filter((e) => e.ts >= first.ts) };
+  return { pid: entry.pid, tid: entry.tid, since: first.ts, main: all.filter((e) => e.ts >= first.ts) };
 }
 
 /**
@@ -297,6 +300,7 @@ function summarizePageTrace(events) {
   const forced = outermost(main.filter((e) => (e.name === 'Layout' || e.name === 'UpdateLayoutTree')
     && late.some((j) => e.ts >= j.ts && e.ts < j.ts + j.dur)));
   return {
+    thread: [page.pid, page.tid],
     ...documentStart(main, js.filter((e) => e.ts < dcl)),
     analysisCpu: sum(late, 'tdur'),
     analysisLayoutCpu: sum(forced, 'tdur'),
@@ -319,6 +323,20 @@ function summarizeObserverTrace(events, pid, tid) {
   const worker = threadsNamed(names, (name) => name === 'ServiceWorker thread');
   const background = worker.flatMap(([p, t]) => outermost(threadEvents(events, p, t).filter((e) => JS_EVENTS.has(e.name))));
   return { unveilCpu: sum(unveil, 'tdur'), allJsCpu: sum(pageJs, 'tdur'), backgroundCpu: sum(background, 'tdur') };
+}
+
+/**
+ * The summary's trace (the popup's first look at the page asks for it: GET_SUMMARY) → the
+ * page main thread's JS (`thread`, from the page's own trace: the content script sends the
+ * article to the background and keeps the answer) and the service worker's (the core's
+ * summary), as traced: no control is taken off this short span.
+ */
+function summarizeSummaryTrace(events, [pid, tid]) {
+  const names = threadsOf(events);
+  const page = outermost(threadEvents(events, pid, tid).filter((e) => JS_EVENTS.has(e.name)));
+  const worker = threadsNamed(names, (name) => name === 'ServiceWorker thread');
+  const background = worker.flatMap(([p, t]) => outermost(threadEvents(events, p, t).filter((e) => JS_EVENTS.has(e.name))));
+  return { pageCpu: sum(page, 'tdur'), backgroundCpu: sum(background, 'tdur') };
 }
 
 // ---- Chromium -----------------------------------------------------------------------------
@@ -426,6 +444,21 @@ async function getState(b) {
   return reply.data;
 }
 
+/**
+ * The summary as the popup asks for it on its first look at the page (GET_SUMMARY to the top
+ * frame, from the extension page), traced: its CPU on the page's main thread and in the
+ * background, and its wall time from the asking page.
+ */
+async function measureSummaryChromium(b, thread) {
+  const { result, events } = await traced(b.browserCdp, () => b.helper.evaluate(async ([tabId, type]) => {
+    const t0 = performance.now();
+    const reply = await chrome.tabs.sendMessage(tabId, { type, payload: {} }, { frameId: 0 });
+    return { reply, ms: performance.now() - t0 };
+  }, [b.tabId, GET_SUMMARY]));
+  if (!result.reply?.ok) throw new Error(`GET_SUMMARY: ${result.reply?.error ?? 'no answer'}`);
+  return { ms: result.ms, sentences: result.reply.data?.length ?? 0, ...summarizeSummaryTrace(events, thread) };
+}
+
 /** Readability on the page, through CDP (the page's CSP binds neither CDP nor what it evaluates). */
 async function readabilityChromium(tabCdp) {
   const evaluate = async (expression) => {
@@ -458,8 +491,9 @@ async function measurePageChromium(b, url) {
     writeFileSync(join(TRACES_DIR, `${url.split('/').pop().slice(0, 12)}.json`), JSON.stringify({ traceEvents: events }));
   }
   const state = await getState(b);
+  const summary = GET_SUMMARY && trace ? await measureSummaryChromium(b, trace.thread) : null;
   const reader = await readabilityChromium(b.tabCdp);
-  return { ...verdict, trace, state, reader };
+  return { ...verdict, trace, state, summary, reader };
 }
 
 /** The control's main-thread CPU on a page: what the trace charges a content script that does nothing. */
@@ -633,6 +667,9 @@ function printReport(results, failures, extras) {
       ] : []),
       ['  of which style + layout it forces (the page\'s first layout, often)', col((r) => r.trace?.analysisLayoutCpu)],
       ['CPU background (service worker) for the page', col((r) => r.trace?.backgroundCpu)],
+      ['CPU the summary, when the popup first shows the page: page main thread', col((r) => r.summary?.pageCpu)],
+      ['  its background (service worker) CPU', col((r) => r.summary?.backgroundCpu)],
+      ['  its wall clock, from the asking extension page', col((r) => r.summary?.ms)],
       ['CPU wasm compile on worker threads (page renderer, background process)', col((r) => r.trace?.wasmCompileOffMainCpu)],
       ['CPU analysis + background', col((r) => r.trace?.analysisCpu + r.trace?.backgroundCpu)],
       ['CPU all of Unveil: document_start + analysis + background', col((r) => r.trace?.startCpu + r.trace?.analysisCpu + r.trace?.backgroundCpu)],
@@ -658,6 +695,9 @@ function printReport(results, failures, extras) {
   const ratios = [['wall clock: verdict / parse', ratio((r) => verdictMs(r.state.timing), (r) => r.reader.ms)]];
   if (cpu) {
     const reader = (r) => r.reader.cpuMs;
+    // The summary is made on demand (most pages never see the popup); counted here as if
+    // every page's popup were opened: the whole analysis the issue's budget names.
+    const summaryCpu = (r) => (r.summary ? r.summary.pageCpu + r.summary.backgroundCpu : NaN);
     ratios.push(
       ['CPU: page main thread, analysis', ratio((r) => r.trace?.analysisCpu, reader)],
       ['CPU: + background', ratio((r) => r.trace?.analysisCpu + r.trace?.backgroundCpu, reader)],
@@ -668,6 +708,7 @@ function printReport(results, failures, extras) {
         ['**CPU, Unveil\'s own (− control): page main thread, analysis**', ratio(ownAnalysis, reader)],
         ['**CPU, Unveil\'s own: + background**', ratio((r) => ownAnalysis(r) + r.trace?.backgroundCpu, reader)],
         ['CPU, Unveil\'s own: + background + document_start', ratio((r) => ownStart(r) + ownAnalysis(r) + r.trace?.backgroundCpu, reader)],
+        ['**CPU, Unveil\'s own: + background + the summary** (as if every page\'s popup were opened)', ratio((r) => ownAnalysis(r) + r.trace?.backgroundCpu + summaryCpu(r), reader)],
       );
     }
   }
@@ -728,7 +769,8 @@ async function main() {
           extras.memory = { file: file.slice(0, 12), bytes: sizes[index], engine: measured.engine, memoryBytes: await wasmMemoryChromium(b, measured.engine) };
         }
         const c = measured.trace;
-        const cpuText = c ? `; CPU start ${ms(c.startCpu)}, analysis ${ms(c.analysisCpu)}, background ${ms(c.backgroundCpu)}, wasm compile ${ms(c.wasmCompileOffMainCpu)}, longest task ${ms(c.longestTaskMs)}` : '';
+        const summaryText = measured.summary ? `, summary ${ms(measured.summary.pageCpu)} + ${ms(measured.summary.backgroundCpu)}` : '';
+        const cpuText = c ? `; CPU start ${ms(c.startCpu)}, analysis ${ms(c.analysisCpu)}, background ${ms(c.backgroundCpu)}${summaryText}, wasm compile ${ms(c.wasmCompileOffMainCpu)}, longest task ${ms(c.longestTaskMs)}` : '';
         process.stderr.write(`[${index + 1}/${pageFiles.length}] ${file.slice(0, 12)} ${measured.state.state} (${measured.engine}) verdict ${ms(verdictMs(measured.state.timing))} ms${cpuText}; readability ${ms(measured.reader.ms)} ms (CPU ${ms(measured.reader.cpuMs)})\n`);
       } catch (error) {
         failures.push({ file: file.slice(0, 12), error: String(error.message ?? error).split('\n')[0] });
