@@ -82,7 +82,9 @@ build_wasm() {
   wasm-bindgen --target web --experimental-reset-state-function --no-typescript \
     --out-dir "$PKG" --out-name unveil "$WASM_OUT"
   # Debian's binaryen (v108) emits modules that fail at runtime; npm's is the one we pin.
-  node_modules/.bin/wasm-opt -Oz "$PKG/unveil_bg.wasm" -o "$PKG/unveil_bg.wasm"
+  # The producers and target-features sections are for tools, not browsers (0.2 KB gzipped).
+  node_modules/.bin/wasm-opt -Oz --strip-producers --strip-target-features \
+    "$PKG/unveil_bg.wasm" -o "$PKG/unveil_bg.wasm"
   local raw gz
   raw=$(stat -c %s "$PKG/unveil_bg.wasm")
   gz=$(gzip -9c "$PKG/unveil_bg.wasm" | wc -c)

@@ -40,10 +40,6 @@ fn install_panic_hook() {
     });
 }
 
-fn from_json<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T, JsError> {
-    serde_json::from_str(json).map_err(|e| JsError::new(&format!("bad {what}: {e}")))
-}
-
 /// `strings` arrive as UTF-8 bytes (`TextEncoder.encode`, native) rather than as a `&str`:
 /// wasm-bindgen's string glue copies a string's ASCII prefix one character at a time in JS,
 /// about 1 ms for a page's strings in a cold content script; checking the bytes here is a
@@ -104,7 +100,9 @@ pub fn scan_overlays(
     context_json: Option<String>,
 ) -> Result<String, JsError> {
     let context: ScanContext = match context_json.as_deref() {
-        Some(json) => from_json(json, "context")?,
+        Some(json) => {
+            ScanContext::from_json(json).map_err(|e| JsError::new(&format!("bad context: {e}")))?
+        }
         None => ScanContext::default(),
     };
     timed_call(strings, numbers, |snapshot| {

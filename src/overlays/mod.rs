@@ -31,6 +31,7 @@ pub use fixes::scroll_lock_classes;
 use crate::article::Article;
 use crate::snapshot::{NodeId, Snapshot};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Hash)]
 #[serde(rename_all = "snake_case")]
@@ -80,9 +81,9 @@ pub struct OverlayScan {
     pub fixes: PageFixes,
 }
 
-/// What the overlay scan knows of the article, for its vetoes.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
+/// What the overlay scan knows of the article, for its vetoes. The page sends it back as
+/// the JSON its report carried ([`ScanContext::from_json`] reads it).
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct ScanContext {
     pub headline: String,
     /// The first few hundred characters of the article text.
@@ -102,6 +103,36 @@ impl ScanContext {
             },
             None => ScanContext::default(),
         }
+    }
+
+    /// Reads the context as the page sends it back: an object whose fields may each be
+    /// missing (their default) or null (`article_root` only); a field of the wrong type is an
+    /// error. Read through `serde_json::Value`, which the JSON-LD reader links into the wasm
+    /// anyway: a derived `Deserialize` instantiated serde_json's typed reader there, with
+    /// its error messages and their float formatting: 15 KB of the wasm, gzipped.
+    pub fn from_json(json: &str) -> Result<ScanContext, String> {
+        let value: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        let Value::Object(fields) = value else {
+            return Err("not an object".into());
+        };
+        let text = |name: &str| match fields.get(name) {
+            None => Ok(String::new()),
+            Some(Value::String(text)) => Ok(text.clone()),
+            Some(_) => Err(format!("{name} is not a string")),
+        };
+        let article_root = match fields.get("article_root") {
+            None | Some(Value::Null) => None,
+            Some(id) => Some(
+                id.as_u64()
+                    .and_then(|id| NodeId::try_from(id).ok())
+                    .ok_or("article_root is not a node id")?,
+            ),
+        };
+        Ok(ScanContext {
+            headline: text("headline")?,
+            excerpt: text("excerpt")?,
+            article_root,
+        })
     }
 }
 

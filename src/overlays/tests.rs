@@ -818,3 +818,37 @@ fn small_fixed_bar_of_links_with_an_ask_button_stays() {
     let result = page.scan(article);
     assert!(result.hidden.is_empty(), "{:?}", result.hidden);
 }
+
+#[test]
+fn scan_context_reads_back_the_json_the_report_wrote() {
+    let context = ScanContext {
+        headline: "A \"quoted\" headline".into(),
+        excerpt: "First words of the story…".into(),
+        article_root: Some(42),
+    };
+    let json = serde_json::to_string(&context).expect("writes");
+    assert_eq!(ScanContext::from_json(&json), Ok(context));
+    let without_root = ScanContext::default();
+    let json = serde_json::to_string(&without_root).expect("writes");
+    assert!(json.contains("\"article_root\":null"), "{json}");
+    assert_eq!(ScanContext::from_json(&json), Ok(without_root));
+}
+
+#[test]
+fn scan_context_fields_may_be_missing_but_not_of_another_type() {
+    let partial = ScanContext::from_json(r#"{"headline":"","excerpt":"","extra":1}"#);
+    assert_eq!(partial, Ok(ScanContext::default()));
+    assert_eq!(ScanContext::from_json("{}"), Ok(ScanContext::default()));
+    for bad in [
+        r#"{"headline":1}"#,
+        r#"{"excerpt":null}"#,
+        r#"{"article_root":-1}"#,
+        r#"{"article_root":1.5}"#,
+        r#"{"article_root":4294967296}"#,
+        r#"{"article_root":"3"}"#,
+        "[]",
+        "not json",
+    ] {
+        assert!(ScanContext::from_json(bad).is_err(), "{bad}");
+    }
+}

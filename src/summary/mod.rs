@@ -128,16 +128,20 @@ fn summarize_in(
     let candidates = Candidates::new(text, chars, title, lang);
     let scores = candidates.scores(weights);
     let chosen = candidates.choose(&scores, max_sentences, weights.max_overlap);
-    let mut summary: Vec<(usize, SummarySentence)> = chosen
-        .into_iter()
+    // In text order, each with its rank (its place in `chosen`, best first). Found by a walk
+    // over the few chosen rather than a sort: one sort instantiation less in the wasm.
+    candidates
+        .texts
+        .iter()
         .enumerate()
-        .filter_map(|(rank, index)| {
-            let text = candidates.texts.get(index)?.to_string();
-            Some((index, SummarySentence { text, rank }))
+        .filter_map(|(index, text)| {
+            let rank = chosen.iter().position(|&c| c == index)?;
+            Some(SummarySentence {
+                text: text.to_string(),
+                rank,
+            })
         })
-        .collect();
-    summary.sort_by_key(|(index, _)| *index);
-    summary.into_iter().map(|(_, sentence)| sentence).collect()
+        .collect()
 }
 
 /// The eligible sentences of an article, in text order, with their term sets.
