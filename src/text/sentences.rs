@@ -100,7 +100,10 @@ impl<'t, 'a> Splitter<'t, 'a> {
         let mut start = 0;
         let mut index = 0;
         while let Some(&c) = self.chars.get(index) {
-            if is_line_break(c) {
+            // Letters, digits and spaces (most of a text) end nothing: passed at once.
+            if c.is_ascii_alphanumeric() || c == ' ' {
+                index += 1;
+            } else if is_line_break(c) {
                 self.push(&mut sentences, &mut cursor, start, index);
                 start = index + 1;
                 index += 1;
