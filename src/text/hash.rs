@@ -33,9 +33,13 @@ impl Hasher for FastHasher {
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+            // The rest zero-padded, little-endian, put together byte by byte: a copy into
+            // a padded array was a call to `memcpy` for every word shorter than eight bytes.
+            let word = rest
+                .iter()
+                .rev()
+                .fold(0u64, |word, &byte| (word << 8) | u64::from(byte));
+            self.add(word);
         }
     }
 
@@ -54,6 +58,22 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<FastHasher>>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_rest_is_hashed_as_its_bytes_zero_padded() {
+        let bytes = b"abcdefghijklmno";
+        for len in 0..bytes.len() {
+            let mut hashed = FastHasher::default();
+            hashed.write(&bytes[..len]);
+            let mut expected = FastHasher::default();
+            for chunk in bytes[..len].chunks(8) {
+                let mut word = [0u8; 8];
+                word[..chunk.len()].copy_from_slice(chunk);
+                expected.add(u64::from_le_bytes(word));
+            }
+            assert_eq!(hashed.finish(), expected.finish(), "{len}");
+        }
+    }
 
     #[test]
     fn sets_and_maps_find_what_was_put_in() {
