@@ -116,6 +116,22 @@ for (const name of BROWSERS) {
           assert.equal(probe.injected, 0, 'Unveil inserted elements built from page text');
           assert.ok(settled);
 
+          if (probe.state === 'too_large') {
+            // Nothing analysed, so nothing to summarise: the page answers the popup's
+            // GET_SUMMARY with null, and the popup shows no summary nor "Summarising…".
+            const popup = await browser.openPopup(tab);
+            try {
+              await popup.text();
+              await sleep(300); // the summary's answer
+              const view = await popup.evaluate(() => ({
+                pending: document.querySelectorAll('#summary li.pending').length,
+                shown: !document.getElementById('summary-section').hidden,
+              }));
+              assert.deepEqual(view, { pending: 0, shown: false }, 'no summary on a page too large to analyse');
+            } finally {
+              await popup.close?.();
+            }
+          }
           if (page.xss) {
             const popup = await browser.openPopup(tab);
             try {
