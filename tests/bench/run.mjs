@@ -221,6 +221,13 @@ function threadsOf(events) {
 /** The threads whose name (and "pid:tid" key) pass `test`, as [pid, tid]. */
 const threadsNamed = (names, test) => [...names].filter(([key, name]) => test(name, key)).map(([key]) => key.split(':').map(Number));
 
+/** The service worker's threads (the background's), as [pid, tid]. */
+const serviceWorkers = (names) => threadsNamed(names, (name) => name === 'ServiceWorker thread');
+
+/** The outermost JS events of `threads` ([pid, tid] each) from `since` on. */
+const jsOf = (events, threads, since = -Infinity) => threads.flatMap(([pid, tid]) =>
+  outermost(threadEvents(events, pid, tid).filter((e) => JS_EVENTS.has(e.name) && e.ts >= since)));
+
 /**
  * The page's main thread (the one that evaluated the content script; extension pages run
  * extension scripts too, but not this one): its complete events from Unveil's first script on.
@@ -269,8 +276,8 @@ function documentStart(main, early) {
  * on every page; the background's once, then its tier-up over the first pages).
  */
 function offThePage(events, names, page) {
-  const worker = threadsNamed(names, (name) => name === 'ServiceWorker thread');
-  const background = worker.flatMap(([pid, tid]) => outermost(threadEvents(events, pid, tid).filter((e) => JS_EVENTS.has(e.name) && e.ts >= page.since)));
+  const worker = serviceWorkers(names);
+  const background = jsOf(events, worker, page.since);
   const pids = new Set([page.pid, ...worker.map(([pid]) => pid)]);
   const helpers = threadsNamed(names, (name, key) => pids.has(Number(key.split(':')[0])) && name !== 'CrRendererMain' && name !== 'ServiceWorker thread');
   const compile = helpers.flatMap(([pid, tid]) => outermost(threadEvents(events, pid, tid).filter((e) => e.cat === 'v8.wasm' && e.ts >= page.since)));
@@ -325,9 +332,8 @@ function summarizeObserverTrace(events, pid, tid) {
   const main = threadEvents(events, pid, tid);
   const calls = main.filter((e) => (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.compile') && e.args?.data?.url !== undefined);
   const unveil = outermost(calls.filter((e) => isExtensionUrl(e.args.data.url)));
-  const pageJs = outermost(main.filter((e) => JS_EVENTS.has(e.name)));
-  const worker = threadsNamed(names, (name) => name === 'ServiceWorker thread');
-  const background = worker.flatMap(([p, t]) => outermost(threadEvents(events, p, t).filter((e) => JS_EVENTS.has(e.name))));
+  const pageJs = jsOf(events, [[pid, tid]]);
+  const background = jsOf(events, serviceWorkers(names));
   return { unveilCpu: sum(unveil, 'tdur'), allJsCpu: sum(pageJs, 'tdur'), backgroundCpu: sum(background, 'tdur') };
 }
 
@@ -338,10 +344,8 @@ function summarizeObserverTrace(events, pid, tid) {
  * summary), as traced: no control is taken off this short span.
  */
 function summarizeSummaryTrace(events, [pid, tid]) {
-  const names = threadsOf(events);
-  const page = outermost(threadEvents(events, pid, tid).filter((e) => JS_EVENTS.has(e.name)));
-  const worker = threadsNamed(names, (name) => name === 'ServiceWorker thread');
-  const background = worker.flatMap(([p, t]) => outermost(threadEvents(events, p, t).filter((e) => JS_EVENTS.has(e.name))));
+  const page = jsOf(events, [[pid, tid]]);
+  const background = jsOf(events, serviceWorkers(threadsOf(events)));
   return { pageCpu: sum(page, 'tdur'), backgroundCpu: sum(background, 'tdur') };
 }
 
@@ -445,9 +449,18 @@ async function traced(cdp, run) {
 
 /** GET_STATE to the tab's top frame, from the extension page, as the popup sends it. */
 async function getState(b) {
-  const reply = await b.helper.evaluate(([tabId, type]) => chrome.tabs.sendMessage(tabId, { type, payload: {} }, { frameId: 0 }), [b.tabId, GET_STATE]);
-  if (!reply?.ok) throw new Error(`GET_STATE: ${reply?.error ?? 'no answer'}`);
-  return reply.data;
+  return (await askTab(b, GET_STATE, 'GET_STATE')).data;
+}
+
+/** A message to the tab's top frame from the extension page, as the popup sends it: {data, ms}. */
+async function askTab(b, type, what) {
+  const { reply, ms } = await b.helper.evaluate(async ([tabId, messageType]) => {
+    const t0 = performance.now();
+    const answer = await chrome.tabs.sendMessage(tabId, { type: messageType, payload: {} }, { frameId: 0 });
+    return { reply: answer, ms: performance.now() - t0 };
+  }, [b.tabId, type]);
+  if (!reply?.ok) throw new Error(`${what}: ${reply?.error ?? 'no answer'}`);
+  return { data: reply.data, ms };
 }
 
 /**
@@ -456,13 +469,8 @@ async function getState(b) {
  * background, and its wall time from the asking page.
  */
 async function measureSummaryChromium(b, thread) {
-  const { result, events } = await traced(b.browserCdp, () => b.helper.evaluate(async ([tabId, type]) => {
-    const t0 = performance.now();
-    const reply = await chrome.tabs.sendMessage(tabId, { type, payload: {} }, { frameId: 0 });
-    return { reply, ms: performance.now() - t0 };
-  }, [b.tabId, GET_SUMMARY]));
-  if (!result.reply?.ok) throw new Error(`GET_SUMMARY: ${result.reply?.error ?? 'no answer'}`);
-  return { ms: result.ms, sentences: result.reply.data?.length ?? 0, ...summarizeSummaryTrace(events, thread) };
+  const { result, events } = await traced(b.browserCdp, () => askTab(b, GET_SUMMARY, 'GET_SUMMARY'));
+  return { ms: result.ms, sentences: result.data?.length ?? 0, ...summarizeSummaryTrace(events, thread) };
 }
 
 /** Readability on the page, through CDP (the page's CSP binds neither CDP nor what it evaluates). */
