@@ -2,8 +2,9 @@
  * Unveil background (Chrome MV3 service worker / Firefox event page; one ES module for both).
  *
  *  - Runs the wasm core for every page (core.js): a content script sends its snapshot
- *    (CONTENT_TO_BG.ANALYZE / SCAN_OVERLAYS, wire format), we return {report, coreMs};
- *    later, when the popup shows the page, its article for the summary (SUMMARIZE).
+ *    (CONTENT_TO_BG.ANALYZE / SCAN_OVERLAYS, wire format), we return {report, coreMs}.
+ *  - Makes the popup's summary from the article of the tab's last analysis, kept here
+ *    (summaries.js: POPUP_TO_BG.SUMMARIZE).
  *    One instance, made on first use and memoised, then warmed up on a small made-up page;
  *    a trap fails that call only and the next one gets a fresh instance. WAKE (sent at
  *    document_start) makes and warms the instance while the page loads, so the first
@@ -16,7 +17,8 @@
  */
 import '../shared/messages.js';
 import '../shared/settings.js';
-import { instantiate, run, summarize } from './core.js';
+import { instantiate, run } from './core.js';
+import { keepArticle, forgetTab, summaryFor } from './summaries.js';
 
 (function () {
   'use strict';
@@ -72,16 +74,21 @@ import { instantiate, run, summarize } from './core.js';
 
   listen({
     [MSG.CONTENT_TO_BG.WAKE]: ({ top }, sender) => {
-      if (top) hiddenCount({ count: 0, reset: true }, sender); // a new page in the tab
+      if (top) {
+        // a new page in the tab
+        hiddenCount({ count: 0, reset: true }, sender);
+        if (sender.tab) forgetTab(sender.tab.id);
+      }
       return instantiate().then(() => true);
     },
-    [MSG.CONTENT_TO_BG.ANALYZE]: ({ snapshot }) => run('analyze', snapshot),
+    [MSG.CONTENT_TO_BG.ANALYZE]: ({ snapshot }, sender) => run('analyze', snapshot).then((reply) => keepArticle(reply, sender)),
     [MSG.CONTENT_TO_BG.SCAN_OVERLAYS]: ({ snapshot, context }) => run('scanOverlays', snapshot, context),
-    [MSG.CONTENT_TO_BG.SUMMARIZE]: (article) => summarize(article),
+    [MSG.POPUP_TO_BG.SUMMARIZE]: (payload, sender) => summaryFor(payload, sender),
     [MSG.CONTENT_TO_BG.HIDDEN_COUNT]: (payload, sender) => hiddenCount(payload, sender),
   }, { log });
 
   api.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
     stored.delete(tabId);
     badgeUpdates = badgeUpdates.then(() => session.remove(badgeKey(tabId))).catch((error) => log('badge', error));
   });

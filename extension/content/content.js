@@ -19,6 +19,8 @@
  *   document_start starts the background's instance while the page loads. A trap in the
  *   core disables Unveil on the page whose snapshot caused it.
  *   popup ──GET_STATE / SHOW_OVERLAY / SCROLL_TO_QUOTE──▶ here (top frame) ──▶ {ok, data}
+ *   The popup's summary is the background's, from the article it kept (background/summaries.js);
+ *   it asks here (GET_ARTICLE) only for an analysis it no longer knows (it restarted since).
  *   here ──HIDDEN_COUNT──▶ background (toolbar badge).  Settings: storage.onChanged.
  *   State for the popup and tests: <html data-unveil-state="…">.
  *
@@ -56,8 +58,7 @@
     state: 'loading', // loading | ready | off | too_large | disabled | error
     reason: null,
     report: null, // the last full report
-    summary: null, // its article's summary once asked for: a promise of the sentences
-    summarized: null, // and the sentences once they are in
+    reportId: null, // the background's id of that analysis: the popup asks it for the summary
     liveNodes: [], // of the last full snapshot
     snapshotNodes: 0,
     articleRoot: null,
@@ -125,10 +126,6 @@
       const type = kind === 'analyze' ? MSG.CONTENT_TO_BG.ANALYZE : MSG.CONTENT_TO_BG.SCAN_OVERLAYS;
       return sendToBackground(type, { snapshot, context }, { timeoutMs: CORE_TIMEOUT_MS });
     },
-    /** {summary, coreMs} for the article of a report. */
-    summarize({ text, title, lang }) {
-      return sendToBackground(MSG.CONTENT_TO_BG.SUMMARIZE, { text, title, lang }, { timeoutMs: CORE_TIMEOUT_MS });
-    },
   };
 
   /** A failure of the core: a trap disables Unveil on this page; anything else is an error. */
@@ -176,14 +173,13 @@
     observer.observeShadowRoots(taken.shadowRoots);
     await nextTask();
     const sent = performance.now();
-    const { report, coreMs } = await engine.call('analyze', taken.snapshot);
+    const { report, coreMs, reportId } = await engine.call('analyze', taken.snapshot);
     page.timing = { snapshotMs: walked - started, analyzeMs: performance.now() - sent, coreMs, nodes: taken.stats.nodes };
     if (page.state === 'disabled') return; // trapped meanwhile (an overlay scan)
     if (report.status === 'too_large') return setState('too_large', report.message);
     if (report.status !== 'ok') return setState('error', report.message || report.status);
     page.report = report;
-    page.summary = null;
-    page.summarized = null;
+    page.reportId = reportId ?? null;
     page.liveNodes = taken.liveNodes;
     const root = report.article?.root;
     page.articleRoot = root != null ? taken.liveNodes[root] || null : null;
@@ -374,31 +370,16 @@
   }
 
   /**
-   * The report's article's key sentences, asked of the background's core when the popup
-   * first shows the page (GET_SUMMARY), then kept: on most pages the popup is never opened,
-   * and the summary was the analysis' costliest stage. A failure leaves this popup without a
-   * summary and is asked again the next time. Null before the page has a report (the popup
-   * asks alongside the page's state, which may still be loading): ask again once it has one.
+   * The article of the page's last analysis, for the background when it was asked for a summary
+   * of an analysis it no longer knows (it restarted since: summaries.js). reportId null: no
+   * analysis yet.
    */
-  function summary() {
-    if (!page.report) return Promise.resolve(null);
-    const article = page.report.article;
-    if (!article) return Promise.resolve([]);
-    if (!page.summary) {
-      const asked = engine.summarize(article).then(
-        (reply) => {
-          if (page.summary === asked) page.summarized = reply.summary;
-          return reply.summary;
-        },
-        (error) => {
-          log('summary:', error);
-          if (page.summary === asked) page.summary = null;
-          return [];
-        },
-      );
-      page.summary = asked;
-    }
-    return page.summary;
+  function articleForSummary() {
+    const article = page.report?.article;
+    return {
+      reportId: page.report ? page.reportId : null,
+      article: article ? { text: article.text, title: article.title, lang: article.lang } : null,
+    };
   }
 
   function getState() {
@@ -417,7 +398,7 @@
             lang: article.lang, word_count: article.word_count, reading_minutes: article.reading_minutes,
           }
         : null,
-      summary: page.summarized, // null: not asked yet (GET_SUMMARY asks)
+      reportId: page.reportId, // the popup asks the background for this analysis' summary
       quotes: (report?.quotes || []).map((quote, index) => ({ index, text: quote.text, speaker: quote.speaker ?? null })),
       speakers: (report?.speakers || []).map((group) => ({ speaker: group.speaker ?? null, quotes: group.quotes, count: group.quotes.length })),
       hidden: hiddenList(),
@@ -451,7 +432,7 @@
   if (IS_TOP) {
     listen({
       [MSG.POPUP_TO_CONTENT.GET_STATE]: () => getState(),
-      [MSG.POPUP_TO_CONTENT.GET_SUMMARY]: () => summary(),
+      [MSG.BG_TO_CONTENT.GET_ARTICLE]: () => articleForSummary(),
       [MSG.POPUP_TO_CONTENT.SHOW_OVERLAY]: (payload) => showOverlay(payload),
       [MSG.POPUP_TO_CONTENT.SCROLL_TO_QUOTE]: (payload) => scrollToQuote(payload),
     }, { log });

@@ -1,5 +1,6 @@
 /*
- * Unveil popup: asks the active tab's content script (GET_STATE) and shows the answer.
+ * Unveil popup: asks the active tab's content script (GET_STATE) and shows the answer, and the
+ * background for the summary of the article it analysed there (SUMMARIZE).
  * Page text is hostile: everything from the page goes in through textContent only.
  * `?tab=<id>` targets that tab instead of the active one (tests open the popup in a tab).
  */
@@ -7,14 +8,14 @@
   'use strict';
   const U = globalThis.Unveil;
   const { api, MSG } = U;
-  const { sendToTab } = U.messages;
+  const { sendToTab, sendToBackground } = U.messages;
   const t = (key, ...subs) => api.i18n.getMessage(key, subs.map(String)) || key;
   const $ = (id) => document.getElementById(id);
 
   let tabId = null;
   let state = null;
-  let summaryAsked = null; // the GET_SUMMARY in flight or answered
-  let summaryReceived = null; // its sentences
+  const summaries = new Map(); // reportId → the summary's sentences, as the background answered
+  let summaryAsked = null; // the SUMMARIZE in flight
   let settings = U.settings.migrate({});
   const SUMMARY_MARK = 'unveil-summary-shown';
 
@@ -82,12 +83,12 @@
   function summarySentences() {
     const limit = U.settings.SUMMARY_LENGTHS[settings.summaryLength] || 3;
     // The report keeps text order; rank decides which ones make the cut.
-    return (state.summary ?? summaryReceived ?? []).filter((sentence) => sentence.rank < limit);
+    return (summaries.get(state.reportId) ?? []).filter((sentence) => sentence.rank < limit);
   }
 
-  // The page's state comes with the summary only once it has been asked for (askSummary):
-  // until it is here the section says it is on its way.
-  const summaryPending = () => Boolean(state.article) && state.summary === null && summaryReceived === null;
+  // The summary of the analysis the state shows comes from the background (askSummary): until
+  // it is here the section says it is on its way.
+  const summaryPending = () => Boolean(state.article) && !summaries.has(state.reportId);
 
   function renderSummary() {
     const sentences = summarySentences();
@@ -191,10 +192,10 @@
   // ---- actions --------------------------------------------------------------------------
 
   async function refresh() {
-    askSummary();
     try {
       state = await sendToTab(tabId, MSG.POPUP_TO_CONTENT.GET_STATE, {}, { timeoutMs: 2000 });
       render();
+      summaryForState();
       if (state.state === 'loading') setTimeout(refresh, 400);
     } catch (error) {
       $('content').hidden = true;
@@ -204,27 +205,29 @@
   }
 
   /**
-   * The summary, asked of the page alongside its state rather than after it (one round trip
-   * less before it shows), once: its core may need to start the background first (stopped
-   * when idle). The page answers null while it has no report yet; it is asked again with the
-   * next state then. A failure shows no summary (the next popup asks again).
+   * Asks the background for the summary of the tab's analysis `reportId`, or with null of the
+   * tab's last analysis it knows: the popup's first question, sent alongside its first GET_STATE
+   * (one round trip less before the summary shows). Its core may need to start first (stopped
+   * when idle). A failure shows no summary for that analysis (the next popup asks again).
    */
-  function askSummary() {
-    summaryAsked ??= sendToTab(tabId, MSG.POPUP_TO_CONTENT.GET_SUMMARY, {}, { timeoutMs: 30000 })
-      .catch((error) => {
+  function askSummary(reportId) {
+    summaryAsked = sendToBackground(MSG.POPUP_TO_BG.SUMMARIZE, { tabId, reportId }, { timeoutMs: 30000 })
+      .then(({ reportId: of, summary }) => {
+        if (of && Array.isArray(summary)) summaries.set(of, summary);
+      }, (error) => {
         console.debug('[Unveil popup] summary', error);
-        return [];
+        if (reportId) summaries.set(reportId, []);
       })
-      .then((sentences) => {
-        if (sentences === null) {
-          summaryAsked = null;
-          // The report landed between this question and the state's answer: ask both again.
-          if (state && summaryPending()) refresh();
-          return;
-        }
-        summaryReceived = Array.isArray(sentences) ? sentences : [];
-        if (state) renderSummary();
+      .finally(() => {
+        summaryAsked = null;
+        if (state) summaryForState();
       });
+  }
+
+  /** Shows the summary of the analysis the state shows, asking for it when not here (one question at a time). */
+  function summaryForState() {
+    if (state.article && state.reportId && !summaries.has(state.reportId) && !summaryAsked) askSummary(state.reportId);
+    renderSummary();
   }
 
   async function showOverlay(index) {
@@ -301,6 +304,7 @@
     settings = await U.settings.load();
     tabId = await targetTab();
     if (tabId === null) return status(t('noContentScript'));
+    askSummary(null);
     await refresh();
   }
 

@@ -16,10 +16,23 @@
   const MSG = Object.freeze({
     /** popup → the top frame's content script of a tab */
     POPUP_TO_CONTENT: Object.freeze({
-      GET_STATE: 'popup>content:get-state', // → the page's state for the popup (summary: null until asked)
-      GET_SUMMARY: 'popup>content:get-summary', // → the article's summary sentences (asked of the core once)
+      GET_STATE: 'popup>content:get-state', // → the page's state for the popup (reportId: its analysis, for SUMMARIZE)
       SHOW_OVERLAY: 'popup>content:show-overlay', // {index} → unhide one hidden element
       SCROLL_TO_QUOTE: 'popup>content:scroll-to-quote', // {index} → scroll to a quote and flash it
+    }),
+    /** popup → background */
+    POPUP_TO_BG: Object.freeze({
+      // {tabId, reportId} → {reportId, summary}: the key sentences of the article of the tab's
+      // analysis `reportId` (GET_STATE's; null: the last one), made when the popup first shows the
+      // page, not at load (most pages are never summarised), by the core that analysed the page and
+      // kept its article. summary: null while the tab's page has no analysis yet.
+      SUMMARIZE: 'popup>bg:summarize',
+    }),
+    /** background → the top frame's content script of a tab */
+    BG_TO_CONTENT: Object.freeze({
+      // → {reportId, article: {text, title, lang} | null}: the article of the page's last
+      // analysis, for a summary asked after the background restarted (it keeps no articles then).
+      GET_ARTICLE: 'bg>content:get-article',
     }),
     /** content script → background */
     CONTENT_TO_BG: Object.freeze({
@@ -27,11 +40,8 @@
       // analysing; the top frame's also starts the tab's badge afresh (a new page): one message
       // at document_start where there were two.
       WAKE: 'content>bg:wake',
-      ANALYZE: 'content>bg:analyze', // {snapshot} → {report, coreMs}
+      ANALYZE: 'content>bg:analyze', // {snapshot} → {report, coreMs, reportId (top frame)}
       SCAN_OVERLAYS: 'content>bg:scan-overlays', // {snapshot, context} → {report, coreMs}
-      // {text, title, lang} (the page's report's article) → {summary, coreMs}: asked when the
-      // popup first shows the page, not at load (most pages are never summarised).
-      SUMMARIZE: 'content>bg:summarize',
       HIDDEN_COUNT: 'content>bg:hidden-count', // {count} → badge for the sender's tab (this frame's share)
     }),
   });

@@ -38,8 +38,10 @@
  *   longest task    the longest top-level task of the page's main thread that runs Unveil's JS
  *                   (wall and CPU; and the most of Unveil's own JS in one task)
  *   summary         then, in a trace of its own, the summary as the popup's first look at the
- *                   page asks for it (GET_SUMMARY from the extension page: the content script
- *                   sends the article to the background's core and keeps the answer): its CPU on
+ *                   page asks for it (SUMMARIZE from the extension page, for the analysis the
+ *                   page's state names: the background's core summarises the article it kept;
+ *                   builds before 2026-11-30 asked the page, GET_SUMMARY, which sent the article
+ *                   to the background): its CPU on
  *                   the page's main thread and on the service worker, and its wall clock. It is
  *                   made on demand, not at load; the last ratio counts it as if every page's
  *                   popup were opened (the issue's "whole analysis"). Firefox: its wall clock.
@@ -69,7 +71,8 @@
  *
  * `--reports DIR` writes each page's GET_STATE answer, less its timing and engine, to
  * DIR/<page>.json: two builds that should decide the same can be compared page by page
- * (`diff -r`). `--traces DIR` (Chromium) keeps each page's trace as DIR/<page>.json (open it
+ * (`diff -r`). `--traces DIR` (Chromium) keeps each page's trace as DIR/page/<page>.json and its
+ * summary's as DIR/summary/<page>.json (open them
  * in DevTools' Performance panel or ui.perfetto.dev, with JS call stacks: V8's sampler runs
  * then, so that run's CPU times are a little higher).
  * `--cpu-profile` (and profile-summary.mjs) went with the injected scripts: a CPU profile of
@@ -114,8 +117,11 @@ const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'wasm-uns
 // The message the popup sends (extension/shared/messages.js), read from there so the two cannot drift.
 const MESSAGES = readFileSync(join(DIST, 'shared/messages.js'), 'utf8');
 const GET_STATE = MESSAGES.match(/GET_STATE: '([^']+)'/)?.[1];
-// Builds from before the summary on demand made it in the analysis: no GET_SUMMARY to time.
-const GET_SUMMARY = MESSAGES.match(/GET_SUMMARY: '([^']+)'/)?.[1] ?? null;
+// How the popup asks for the summary: the background (SUMMARIZE); builds before 2026-11-30 the
+// page (GET_SUMMARY); builds before the summary on demand made it in the analysis: nothing to time.
+const SUMMARIZE = MESSAGES.match(/SUMMARIZE: '(popup>bg:[^']+)'/)?.[1] ?? null;
+const GET_SUMMARY = SUMMARIZE ? null : MESSAGES.match(/GET_SUMMARY: '([^']+)'/)?.[1] ?? null;
+const SUMMARY_ASKED = Boolean(SUMMARIZE || GET_SUMMARY);
 const readability = readFileSync(join(ROOT, 'node_modules/@mozilla/readability/Readability.js'), 'utf8');
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
@@ -167,13 +173,14 @@ function startServer() {
 }
 
 /**
- * Writes a page's GET_STATE answer to REPORTS_DIR, less its timing (different on every run)
- * and its engine (where the core ran: comparing the two engines is what this is for).
+ * Writes a page's GET_STATE answer to REPORTS_DIR, less its timing and the id of its analysis
+ * (different on every run) and its engine (where the core ran: comparing the two engines is
+ * what this is for).
  */
 function saveReport(url, state) {
   if (!REPORTS_DIR || !state) return;
   mkdirSync(REPORTS_DIR, { recursive: true });
-  const { timing, engine, ...rest } = state;
+  const { timing, engine, reportId, ...rest } = state;
   // The server's port changes from run to run; the reports should not.
   const json = JSON.stringify(rest, null, 1).replaceAll(new URL(url).origin, 'http://bench');
   writeFileSync(join(REPORTS_DIR, `${url.split('/').pop().slice(0, 12)}.json`), `${json}\n`);
@@ -338,10 +345,10 @@ function summarizeObserverTrace(events, pid, tid) {
 }
 
 /**
- * The summary's trace (the popup's first look at the page asks for it: GET_SUMMARY) → the
- * page main thread's JS (`thread`, from the page's own trace: the content script sends the
- * article to the background and keeps the answer) and the service worker's (the core's
- * summary), as traced: no control is taken off this short span.
+ * The summary's trace (the popup's first look at the page asks for it) → the page main
+ * thread's JS (`thread`, from the page's own trace: none, unless the background asks the page
+ * for its article; builds before 2026-11-30 sent it from there) and the service worker's (the
+ * core's summary), as traced: no control is taken off this short span.
  */
 function summarizeSummaryTrace(events, [pid, tid]) {
   const page = jsOf(events, [[pid, tid]]);
@@ -447,29 +454,49 @@ async function traced(cdp, run) {
   return { result, events };
 }
 
-/** GET_STATE to the tab's top frame, from the extension page, as the popup sends it. */
-async function getState(b) {
-  return (await askTab(b, GET_STATE, 'GET_STATE')).data;
+/** With --traces, writes a trace to TRACES_DIR: the page's (`kind` "page") or its summary's. */
+function saveTrace(url, kind, events) {
+  if (!TRACES_DIR) return;
+  mkdirSync(join(TRACES_DIR, kind), { recursive: true });
+  writeFileSync(join(TRACES_DIR, kind, `${url.split('/').pop().slice(0, 12)}.json`), JSON.stringify({ traceEvents: events }));
 }
 
-/** A message to the tab's top frame from the extension page, as the popup sends it: {data, ms}. */
-async function askTab(b, type, what) {
-  const { reply, ms } = await b.helper.evaluate(async ([tabId, messageType]) => {
-    const t0 = performance.now();
-    const answer = await chrome.tabs.sendMessage(tabId, { type: messageType, payload: {} }, { frameId: 0 });
-    return { reply: answer, ms: performance.now() - t0 };
-  }, [b.tabId, type]);
-  if (!reply?.ok) throw new Error(`${what}: ${reply?.error ?? 'no answer'}`);
-  return { data: reply.data, ms };
+/** GET_STATE to the tab's top frame, from the extension page, as the popup sends it. */
+async function getState(b) {
+  return (await askFromExtensionPage(b, { tabId: b.tabId, type: GET_STATE })).data;
 }
 
 /**
- * The summary as the popup asks for it on its first look at the page (GET_SUMMARY to the top
- * frame, from the extension page), traced: its CPU on the page's main thread and in the
+ * A message from the extension page, as the popup sends it: to the tab's top frame (`tabId`)
+ * or else to the background. {data, ms}: the reply's data and its wall time on the asking page.
+ */
+async function askFromExtensionPage(b, { tabId = null, type, payload = {} }) {
+  const ask = async ([to, message]) => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    const t0 = performance.now();
+    const answer = await (to === null ? api.runtime.sendMessage(message) : api.tabs.sendMessage(to, message, { frameId: 0 }));
+    return { reply: answer, ms: performance.now() - t0 };
+  };
+  const arg = [tabId, { type, payload }];
+  const { reply, ms } = BROWSER === 'firefox' ? await b.browser.extEvaluate(ask, arg) : await b.helper.evaluate(ask, arg);
+  if (!reply?.ok) throw new Error(`${type}: ${reply?.error ?? 'no answer'}`);
+  return { data: reply.data, ms };
+}
+
+/** The summary as the popup asks for it on its first look at the page, for the page's `state`: {data: sentences, ms}. */
+async function askSummary(b, state) {
+  if (GET_SUMMARY) return askFromExtensionPage(b, { tabId: b.tabId, type: GET_SUMMARY });
+  const { data, ms } = await askFromExtensionPage(b, { type: SUMMARIZE, payload: { tabId: b.tabId, reportId: state.reportId } });
+  return { data: data.summary, ms };
+}
+
+/**
+ * The summary as the popup asks for it, traced: its CPU on the page's main thread and in the
  * background, and its wall time from the asking page.
  */
-async function measureSummaryChromium(b, thread) {
-  const { result, events } = await traced(b.browserCdp, () => askTab(b, GET_SUMMARY, 'GET_SUMMARY'));
+async function measureSummaryChromium(b, state, thread, url) {
+  const { result, events } = await traced(b.browserCdp, () => askSummary(b, state));
+  saveTrace(url, 'summary', events);
   return { ms: result.ms, sentences: result.data?.length ?? 0, ...summarizeSummaryTrace(events, thread) };
 }
 
@@ -500,12 +527,9 @@ async function measurePageChromium(b, url) {
     return poll(() => unveilAttributes(b.tabCdp), { timeout: VERDICT_TIMEOUT_MS, interval: 10, what: 'Unveil\'s verdict' });
   });
   const trace = summarizePageTrace(events);
-  if (TRACES_DIR) {
-    mkdirSync(TRACES_DIR, { recursive: true });
-    writeFileSync(join(TRACES_DIR, `${url.split('/').pop().slice(0, 12)}.json`), JSON.stringify({ traceEvents: events }));
-  }
+  saveTrace(url, 'page', events);
   const state = await getState(b);
-  const summary = GET_SUMMARY && trace ? await measureSummaryChromium(b, trace.thread) : null;
+  const summary = SUMMARY_ASKED && trace ? await measureSummaryChromium(b, state, trace.thread, url) : null;
   const reader = await readabilityChromium(b.tabCdp);
   return { ...verdict, trace, state, summary, reader };
 }
@@ -621,14 +645,8 @@ async function measurePageFirefox(b, url) {
   await b.tab.goto(url);
   await b.tab.waitForUnveil({ timeout: VERDICT_TIMEOUT_MS });
   b.tabId ??= await b.browser.tabId(b.tab);
-  const reply = await b.browser.extEvaluate(([tabId, type]) => browser.tabs.sendMessage(tabId, { type, payload: {} }, { frameId: 0 }), [b.tabId, GET_STATE]);
-  if (!reply?.ok) throw new Error(`GET_STATE: ${reply?.error ?? 'no answer'}`);
-  const summary = GET_SUMMARY ? await b.browser.extEvaluate(async ([tabId, type]) => {
-    const t0 = performance.now();
-    const answer = await browser.tabs.sendMessage(tabId, { type, payload: {} }, { frameId: 0 });
-    return { ms: performance.now() - t0, ok: answer?.ok };
-  }, [b.tabId, GET_SUMMARY]) : null;
-  if (summary && !summary.ok) throw new Error('GET_SUMMARY: no answer');
+  const state = await getState(b);
+  const summary = SUMMARY_ASKED ? await askSummary(b, state) : null;
   const engine = await b.tab.evaluate(() => document.documentElement.dataset.unveilEngine ?? 'background');
   // WebDriver runs this in a sandbox of its own (the page's DOM, its own globals).
   const reader = await b.tab.evaluate((source) => {
@@ -637,7 +655,7 @@ async function measurePageFirefox(b, url) {
     const article = new globalThis.Readability(document.cloneNode(true)).parse();
     return { ms: performance.now() - t0, chars: article?.textContent?.length ?? 0 };
   }, readability);
-  return { state: reply.data, engine, trace: null, summary: summary && { ms: summary.ms, pageCpu: NaN, backgroundCpu: NaN }, reader: { ...reader, cpuMs: NaN } };
+  return { state, engine, trace: null, summary: summary && { ms: summary.ms, pageCpu: NaN, backgroundCpu: NaN }, reader: { ...reader, cpuMs: NaN } };
 }
 
 // ---- report -----------------------------------------------------------------------------
@@ -669,7 +687,7 @@ function printReport(results, failures, extras) {
     ['  core: from sending the snapshot to having the report', col((r) => t(r).analyzeMs)],
     ['    of which the background\'s own time in the core', col((r) => t(r).coreMs)],
     ['  hides and quote marks', col((r) => t(r).applyMs)],
-    ['the summary, asked as the popup first shows the page (GET_SUMMARY), wall clock from the asking extension page', col((r) => r.summary?.ms)],
+    ['the summary, asked as the popup first shows the page, wall clock from the asking extension page', col((r) => r.summary?.ms)],
     ['Readability `new Readability(doc.cloneNode(true)).parse()`, wall clock', col((r) => r.reader.ms)],
     ...(cpu ? [
       ['CPU page main thread: Unveil at document_start (scripts + their tasks before DOMContentLoaded)', col((r) => r.trace?.startCpu)],

@@ -1,7 +1,9 @@
-// The summary is made when the popup first asks for it (GET_SUMMARY), not when the page loads.
-// By then the background has often been stopped: Chromium stops an idle MV3 service worker
-// after 30 s, Firefox unloads an idle event page. It must start again, make a fresh wasm
-// instance and answer; the popup's own rendering of the summary is popup.test.mjs's.
+// The summary is made when the popup first asks the background for it (SUMMARIZE, with the
+// analysis the page's state shows), not when the page loads: from the article the background
+// kept when it analysed the page. By then the background has often been stopped (Chromium
+// stops an idle MV3 service worker after 30 s, Firefox unloads an idle event page): it must
+// start again, get the article from the page and answer. The popup's own rendering of the
+// summary is popup.test.mjs's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -11,46 +13,61 @@ import { openAndSettle, eachBrowser, serverAndBrowser } from './lib/fixtures.mjs
 const MESSAGES = readFileSync(new URL('../../extension/shared/messages.js', import.meta.url), 'utf8');
 const type = (name) => MESSAGES.match(new RegExp(`${name}: '([^']+)'`))[1];
 const GET_STATE = type('GET_STATE');
-const GET_SUMMARY = type('GET_SUMMARY');
+const SUMMARIZE = type('SUMMARIZE');
 
 eachBrowser('summary', (name) => {
   const env = serverAndBrowser(name, { setUp: (browser) => browser.resetSettings() });
 
-  /** What the popup gets from the tab's top frame for `type`, asked from an extension page. */
-  async function ask(tab, messageType) {
+  /** The top frame's state of `tab`, asked from an extension page as the popup does: {state, tabId}. */
+  async function stateOf(tab) {
     const tabId = await env.browser.tabId(tab);
-    const reply = await env.browser.extEvaluate(([id, t]) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: t, payload: {} }, { frameId: 0 }), [tabId, messageType]);
-    assert.equal(reply?.ok, true, `${messageType}: ${JSON.stringify(reply)}`);
+    const reply = await env.browser.extEvaluate(([id, t]) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: t, payload: {} }, { frameId: 0 }), [tabId, GET_STATE]);
+    assert.equal(reply?.ok, true, `GET_STATE: ${JSON.stringify(reply)}`);
+    return { state: reply.data, tabId };
+  }
+
+  /** The background's summary of the tab's analysis `reportId`, asked as the popup does. */
+  async function summarize(tabId, reportId) {
+    const reply = await env.browser.extEvaluate(([payload, t]) => (globalThis.browser ?? chrome).runtime.sendMessage({ type: t, payload }), [{ tabId, reportId }, SUMMARIZE]);
+    assert.equal(reply?.ok, true, `SUMMARIZE: ${JSON.stringify(reply)}`);
     return reply.data;
   }
 
-  test('asked after the background was stopped, the summary still comes, from the article', async () => {
+  const articleText = (tab) => tab.evaluate(() => document.querySelector('article').textContent.replace(/\s+/g, ' '));
+
+  test('the summary comes from the article, and again after the background was stopped', async () => {
     const tab = await openAndSettle(env.browser, `${env.server.url}/demo.html`, { state: 'ready', settle: 800 });
     try {
-      // Not made at load: the page's state has no summary until the popup asks.
-      assert.equal((await ask(tab, GET_STATE)).summary, null, 'no summary before it is asked for');
-      await env.browser.stopBackground();
-      const summary = await ask(tab, GET_SUMMARY);
-      const article = await tab.evaluate(() => document.querySelector('article').textContent.replace(/\s+/g, ' '));
+      const { state, tabId } = await stateOf(tab);
+      assert.ok(state.reportId, 'the state names its analysis');
+      const { reportId, summary } = await summarize(tabId, state.reportId);
+      assert.equal(reportId, state.reportId);
+      const article = await articleText(tab);
       assert.ok(summary.length >= 1, 'a summary');
       for (const { text, rank } of summary) {
         assert.ok(article.includes(text.replace(/\s+/g, ' ').slice(0, 60)), `a sentence of the article: ${text}`);
         assert.ok(Number.isInteger(rank), `ranked: ${rank}`);
       }
-      // Made once: the page's state now carries it, and asking again gives the same.
-      assert.deepEqual((await ask(tab, GET_STATE)).summary, summary);
-      assert.deepEqual(await ask(tab, GET_SUMMARY), summary);
+      assert.deepEqual(await summarize(tabId, state.reportId), { reportId, summary }, 'asked again: the same');
+      // A restarted background knows no articles: it asks the page for its own.
+      await env.browser.stopBackground();
+      assert.deepEqual(await summarize(tabId, state.reportId), { reportId, summary });
     } finally {
       await tab.close();
     }
   });
 
-  test('a page without an article has no summary to ask for', async () => {
-    const tab = await openAndSettle(env.browser, `${env.server.url}/hostile-frame-menu.html`, { state: 'ready', settle: 300 });
+  test('a new page in the tab: the old analysis\' summary is the new page\'s', async () => {
+    const tab = await openAndSettle(env.browser, `${env.server.url}/demo.html`, { state: 'ready', settle: 300 });
     try {
-      const state = await ask(tab, GET_STATE);
-      assert.equal(state.article, null, 'no article on a page that is a menu');
-      assert.deepEqual(await ask(tab, GET_SUMMARY), []);
+      const before = await stateOf(tab);
+      await tab.goto(`${env.server.url}/hostile-frame-menu.html`);
+      await tab.waitForUnveil({ state: 'ready' });
+      const after = await stateOf(tab);
+      assert.notEqual(after.state.reportId, before.state.reportId);
+      assert.equal(after.state.article, null, 'no article on a page that is a menu');
+      // A popup still showing the old page asks for its analysis: what comes is the new page's.
+      assert.deepEqual(await summarize(after.tabId, before.state.reportId), { reportId: after.state.reportId, summary: [] });
     } finally {
       await tab.close();
     }

@@ -4,36 +4,14 @@
 //   node --test tests/unit/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadBackground, ROOT } from './lib/background.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = join(ROOT, 'dist', 'chrome');
 const SAMPLE = JSON.parse(readFileSync(join(ROOT, 'tests', 'fixtures', 'wire', 'sample.json'), 'utf8'));
-
-/**
- * core.js and the wasm package as the background loads them: ES modules (a copy of the
- * extension in a folder marked "type": "module"), after shared/messages.js (a classic script on globalThis).
- */
-async function loadCore() {
-  const dir = mkdtempSync(join(tmpdir(), 'unveil-core-'));
-  cpSync(DIST, dir, { recursive: true });
-  writeFileSync(join(dir, 'package.json'), '{"type": "module"}\n');
-  vm.runInThisContext(readFileSync(join(DIST, 'shared', 'messages.js'), 'utf8'));
-  // The glue fetches its wasm next to itself; Node's fetch has no file: URLs.
-  const fetchOnline = globalThis.fetch;
-  globalThis.fetch = async (url) => (String(url).startsWith('file:')
-    ? new Response(readFileSync(fileURLToPath(url)), { headers: { 'Content-Type': 'application/wasm' } })
-    : fetchOnline(url));
-  const core = await import(pathToFileURL(join(dir, 'background', 'core.js')));
-  const glue = await import(pathToFileURL(join(dir, 'pkg', 'unveil.js'))); // the same instance
-  return { core, glue };
-}
-
-const { core, glue } = await loadCore();
+const load = loadBackground();
+const core = await load('background/core.js');
+const glue = await load('pkg/unveil.js'); // the same instance
 
 test('a snapshot in the wire format comes back as a report, with the time spent on it', async () => {
   const { report, coreMs } = await core.run('analyze', SAMPLE.wire);
