@@ -46,6 +46,12 @@
   const TEXT_BLOCKS = new Set(['p', 'li', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'dt', 'dd',
     'figcaption', 'pre', 'label', 'blockquote']);
   const NO_OVERLAY_BOX = new Set(['img', 'br', 'svg', 'input', 'option', 'source', 'picture', 'hr', 'wbr']);
+  // A site menu's insides are links and labels, neither article (the core drops a <nav> from
+  // it) nor overlay (the core never hides inside one): 14% of the median AEB page's nodes. A
+  // <nav> is sent without them, and the core takes it for the link list it holds
+  // (overlays::vetoes, HoldsNavigation). Unless it holds what a menu does not: text, the
+  // article, metadata (a <nav> wrapped around the page by broken markup).
+  const NAV_CONTENT = 'p, h1, article, main, time, [role="main"], [role="article"], [itemprop]';
   const DIALOG_SELECTOR = 'dialog,[role="dialog"],[role="alertdialog"],[aria-modal="true"]';
   const CONTAINER_ROLES = new Set(['main', 'article']);
   // The only elements attachShadow() accepts besides custom elements (whose names hold a '-'):
@@ -316,7 +322,7 @@
         }
       }
       liveNodes.push(element);
-      if (SKIP_CONTENTS.has(tag)) return;
+      if (SKIP_CONTENTS.has(tag) || (tag === 'nav' && element.querySelector(NAV_CONTENT) === null)) return;
       const shadow = SHADOW_HOSTS.has(tag) || tag.includes('-') ? element.shadowRoot : null;
       if (shadow) {
         shadowRoots.push(shadow);

@@ -364,6 +364,51 @@ fn fixed_top_bar_full_of_links_stays() {
     assert!(page.scan(article).hidden.is_empty());
 }
 
+/// A fixed bar with a sign-up link and, with `menu`, a `<nav>` as the page layer sends it
+/// (without its links): the scan's hidden elements.
+fn bar_with_subscribe_link(menu: bool) -> Vec<NodeId> {
+    let mut page = Page::new();
+    let bar = page.fixed(
+        Page::BODY,
+        &[("class", "top-wrapper")],
+        (0.0, 0.0, WIDTH, 70.0),
+    );
+    if menu {
+        page.el(bar, "nav", &[("class", "sections")]);
+    }
+    page.says(
+        bar,
+        "a",
+        &[("href", "/subscribe")],
+        "Subscribe for $1 a week",
+    );
+    page.says(bar, "button", &[], "No thanks");
+    let article = page.article(Page::BODY, "story");
+    hidden_nodes(&page.scan(article))
+}
+
+#[test]
+fn fixed_bar_holding_the_site_menu_stays() {
+    assert!(bar_with_subscribe_link(true).is_empty());
+    // The menu is what keeps it: the same bar without one is an ask.
+    assert_eq!(bar_with_subscribe_link(false).len(), 1);
+}
+
+#[test]
+fn paywall_dialog_holding_a_menu_is_still_hidden() {
+    let mut page = Page::new();
+    let article = page.article(Page::BODY, "story");
+    let modal = page.fixed(
+        Page::BODY,
+        &[("class", "paywall-modal"), ("role", "dialog")],
+        FULL,
+    );
+    page.el(modal, "nav", &[("class", "plans")]);
+    page.says(modal, "h2", &[], "Subscribe to keep reading");
+    page.says(modal, "button", &[], "Subscribe for $1 a week");
+    assert_eq!(hidden_nodes(&page.scan(article)), vec![modal]);
+}
+
 #[test]
 fn pinned_body_is_unpinned_at_its_scroll_position() {
     let mut page = Page::new();

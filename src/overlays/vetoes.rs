@@ -83,6 +83,7 @@ pub enum Veto<'a> {
     ContactForm,
     UserDialog(&'static str),
     LinkList(usize),
+    HoldsNavigation,
     MediaPlayer,
     ContainsHeadline,
     ContainsArticleText,
@@ -102,6 +103,7 @@ impl std::fmt::Display for Veto<'_> {
             Veto::ContactForm => f.write_str("contact or feedback form"),
             Veto::UserDialog(word) => write!(f, "user-opened dialog ({word})"),
             Veto::LinkList(links) => write!(f, "{links} links: navigation or link list"),
+            Veto::HoldsNavigation => f.write_str("holds site navigation (<nav>)"),
             Veto::MediaPlayer => f.write_str("holds a media player"),
             Veto::ContainsHeadline => f.write_str("contains the headline"),
             Veto::ContainsArticleText => f.write_str("contains the article text"),
@@ -177,6 +179,10 @@ pub fn content_veto(
     }
     if text.links >= MAX_OVERLAY_LINKS && !markup.is_strong() {
         return Some(Veto::LinkList(text.links));
+    }
+    // Site chrome, as a list of links is: the menu's links themselves are not in the snapshot.
+    if text.navigation && !markup.is_strong() {
+        return Some(Veto::HoldsNavigation);
     }
     if text.media && markup.categories.is_empty() {
         return Some(Veto::MediaPlayer);
