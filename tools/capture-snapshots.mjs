@@ -55,9 +55,9 @@ const HARNESS = `(() => {
     onUnhidden: () => {},
     onGrowth: () => {},
   });
-  observer.start();
-  // content.js waits for the document's stylesheets before its snapshot (at most
-  // STYLE_WAIT_MS): so does this harness. Stylesheets inside shadow roots start loading only
+  // content.js waits for the document's stylesheets (at most STYLE_WAIT_MS), then for a
+  // rendered frame, before its snapshot, whose markSnapshot() starts the observer: so does
+  // this harness. Stylesheets inside shadow roots start loading only
   // when a script attaches the root, and the snapshot does beat them (pos-shadow-root): they
   // are not waited for, the observer re-examines the root when they load.
   const STYLE_WAIT_MS = 1500;
@@ -75,7 +75,13 @@ const HARNESS = `(() => {
     capture.full = taken.snapshot;
     observer.enable();
   };
-  const start = () => whenStyled(take);
+  const afterAFrame = (then) => {
+    let done = false;
+    const once = () => { if (!done) { done = true; then(); } };
+    requestAnimationFrame(() => setTimeout(once, 0));
+    setTimeout(once, 100);
+  };
+  const start = () => whenStyled(() => afterAFrame(take));
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start, { once: true });
   else start();
 })();`;
