@@ -87,8 +87,9 @@
   }
 
   // The summary of the analysis the state shows comes from the background (askSummary): until
-  // it is here the section says it is on its way.
-  const summaryPending = () => Boolean(state.article) && !summaries.has(state.reportId);
+  // it is here the section says it is on its way. (A state without the analysis' id cannot ask:
+  // no summary, rather than a wait for one that cannot come.)
+  const summaryPending = () => Boolean(state.article && state.reportId) && !summaries.has(state.reportId);
 
   function renderSummary() {
     const sentences = summarySentences();
