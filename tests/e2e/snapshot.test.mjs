@@ -3,11 +3,7 @@
 // that holds the article (broken markup wrapping the page in one) is walked like any element.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { openAndSettle, eachBrowser, serverAndBrowser } from './lib/fixtures.mjs';
-
-const MESSAGES = readFileSync(new URL('../../extension/shared/messages.js', import.meta.url), 'utf8');
-const GET_STATE = MESSAGES.match(/GET_STATE: '([^']+)'/)[1];
+import { openAndSettle, eachBrowser, pageState, serverAndBrowser } from './lib/fixtures.mjs';
 
 eachBrowser('snapshot', (name) => {
   const env = serverAndBrowser(name, { setUp: (browser) => browser.resetSettings() });
@@ -15,10 +11,7 @@ eachBrowser('snapshot', (name) => {
   test('a <nav> that holds the article is walked: the article and its quotes are found', async () => {
     const tab = await openAndSettle(env.browser, `${env.server.url}/nav-wrapped-article.html`, { state: 'ready', settle: 300 });
     try {
-      const tabId = await env.browser.tabId(tab);
-      const reply = await env.browser.extEvaluate(([id, t]) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: t, payload: {} }, { frameId: 0 }), [tabId, GET_STATE]);
-      assert.equal(reply?.ok, true, JSON.stringify(reply));
-      const { article, speakers } = reply.data;
+      const { article, speakers } = (await pageState(env.browser, tab)).state;
       assert.equal(article?.title, 'Island ferry to sail again in April');
       assert.ok(article.word_count >= 120, `the whole story: ${article.word_count} words`);
       const names = speakers.map((group) => group.speaker);

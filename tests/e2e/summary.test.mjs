@@ -6,25 +6,12 @@
 // summary is popup.test.mjs's.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { openAndSettle, eachBrowser, serverAndBrowser } from './lib/fixtures.mjs';
+import { openAndSettle, eachBrowser, messageType, pageState, serverAndBrowser } from './lib/fixtures.mjs';
 
-// The popup's messages, read from the extension so that the two cannot drift.
-const MESSAGES = readFileSync(new URL('../../extension/shared/messages.js', import.meta.url), 'utf8');
-const type = (name) => MESSAGES.match(new RegExp(`${name}: '([^']+)'`))[1];
-const GET_STATE = type('GET_STATE');
-const SUMMARIZE = type('SUMMARIZE');
+const SUMMARIZE = messageType('SUMMARIZE');
 
 eachBrowser('summary', (name) => {
   const env = serverAndBrowser(name, { setUp: (browser) => browser.resetSettings() });
-
-  /** The top frame's state of `tab`, asked from an extension page as the popup does: {state, tabId}. */
-  async function stateOf(tab) {
-    const tabId = await env.browser.tabId(tab);
-    const reply = await env.browser.extEvaluate(([id, t]) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type: t, payload: {} }, { frameId: 0 }), [tabId, GET_STATE]);
-    assert.equal(reply?.ok, true, `GET_STATE: ${JSON.stringify(reply)}`);
-    return { state: reply.data, tabId };
-  }
 
   /** The background's summary of the tab's analysis `reportId`, asked as the popup does. */
   async function summarize(tabId, reportId) {
@@ -38,7 +25,7 @@ eachBrowser('summary', (name) => {
   test('the summary comes from the article, and again after the background was stopped', async () => {
     const tab = await openAndSettle(env.browser, `${env.server.url}/demo.html`, { state: 'ready', settle: 800 });
     try {
-      const { state, tabId } = await stateOf(tab);
+      const { state, tabId } = await pageState(env.browser, tab);
       assert.ok(state.reportId, 'the state names its analysis');
       const { reportId, summary } = await summarize(tabId, state.reportId);
       assert.equal(reportId, state.reportId);
@@ -60,10 +47,10 @@ eachBrowser('summary', (name) => {
   test('a new page in the tab: the old analysis\' summary is the new page\'s', async () => {
     const tab = await openAndSettle(env.browser, `${env.server.url}/demo.html`, { state: 'ready', settle: 300 });
     try {
-      const before = await stateOf(tab);
+      const before = await pageState(env.browser, tab);
       await tab.goto(`${env.server.url}/hostile-frame-menu.html`);
       await tab.waitForUnveil({ state: 'ready' });
-      const after = await stateOf(tab);
+      const after = await pageState(env.browser, tab);
       assert.notEqual(after.state.reportId, before.state.reportId);
       assert.equal(after.state.article, null, 'no article on a page that is a menu');
       // A popup still showing the old page asks for its analysis: what comes is the new page's.

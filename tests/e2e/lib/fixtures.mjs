@@ -259,6 +259,23 @@ export function unveilReport() {
   return { state: de.dataset.unveilState ?? null, hidden: hidden.sort(), quotes };
 }
 
+// The extension's messages, read from messages.js so that tests and extension cannot drift.
+const MESSAGES = readFileSync(join(ROOT, 'extension', 'shared', 'messages.js'), 'utf8');
+/** The string of message `name` (e.g. "GET_STATE") in extension/shared/messages.js. */
+export function messageType(name) {
+  const found = MESSAGES.match(new RegExp(`${name}: '([^']+)'`));
+  if (!found) throw new Error(`no message ${name} in messages.js`);
+  return found[1];
+}
+
+/** The state of `tab`'s top frame, asked from an extension page as the popup asks: {state, tabId}. */
+export async function pageState(browser, tab) {
+  const tabId = await browser.tabId(tab);
+  const reply = await browser.extEvaluate(([id, type]) => (globalThis.browser ?? chrome).tabs.sendMessage(id, { type, payload: {} }, { frameId: 0 }), [tabId, messageType('GET_STATE')]);
+  if (reply?.ok !== true) throw new Error(`GET_STATE: ${JSON.stringify(reply)}`);
+  return { state: reply.data, tabId };
+}
+
 /** Opens `url`, waits for Unveil to settle; returns the tab. `state` defaults to any non-loading state. */
 export async function openAndSettle(browser, url, { state, settle = 300 } = {}) {
   const tab = await browser.open(url);
